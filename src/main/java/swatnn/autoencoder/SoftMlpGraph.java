@@ -1,0 +1,158 @@
+package swatnn.autoencoder;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import swatnn.mlp.MlpLayout;
+
+/**
+ * The differentiable evaluation of decoded MLPs inside a SameDiff graph: each neuron's activation
+ * is a softmax mixture of sigmoid, tanh and leaky ReLU, each neuron's mask a sigmoid of its mask
+ * logit. All L decoders are evaluated together: decoder k's networks go through k layers, and the
+ * layers of the decoders that are still running at depth t are one batched product.
+ *
+ * <p>Decoded matrices arrive in {@link swatnn.mlp.MlpMatrixCodec}'s layout, decoder k using the
+ * first width(k) columns of a maxWidth-wide head. Hidden transition t sits at the same columns for
+ * every k, which is what allows the batching; masks and output blocks move with k and are
+ * gathered by constant selection matrices.
+ */
+public final class SoftMlpGraph {
+
+  /** Optional search-time transforms (METHOD.md section 3); all null for training. */
+  public record Shaping(SDVariable temperature, SDVariable weightThreshold, boolean sharpenMasks) {
+    public static final Shaping NONE = new Shaping(null, null, false);
+  }
+
+  /** The graph's outputs. */
+  public record Result(SDVariable predictions, List<SDVariable> gatedWeights,
+      List<SDVariable> masks) {}
+
+  private SoftMlpGraph() {}
+
+  /**
+   * Builds the evaluation.
+   *
+   * <p>Cost lies in the tensors with a points dimension, so those see as few ops as possible:
+   * each neuron's mixture weights, mask and outgoing weights are folded into one small matrix per
+   * transition, and the points only meet a product with the feature block [sigmoid(a), tanh(a),
+   * leaky(a), 1] of the layer below (the trailing 1 carries the next layer's bias).
+   *
+   * @param decoded [L, B*H, maxWidth]: decoder i's raw output for B networks (decoder i has i+1 hidden layers)
+   * @param points [B, P, H]: P input points per network, inputs beyond its n_in set to zero
+   * @return predictions [L, B, P]; the (gated) weights used; the hidden layers' masks
+   */
+  public static Result build(SameDiff sd, MlpLayout layout, SDVariable decoded, SDVariable points,
+      int b, int p, Shaping shaping) {
+    int h = layout.maxNeurons();
+    int s = layout.maxHiddenLayers();
+    int maxW = layout.maxWidth();
+    for (int k = 1; k <= s; k++) {
+      for (int t = 0; t < k; t++) {
+        if (layout.weightBlockOffset(k, t) != layout.weightBlockOffset(s, t)) {
+          throw new IllegalStateException("layout places hidden transition " + t + " differently for k=" + k);
+        }
+      }
+    }
+    DataType dt = decoded.dataType();
+    SDVariable d4 = sd.reshape(decoded, s, b, h, maxW);
+    // masks [L, B, H, layer] and output parts [L, B, H, 2], gathered from k-dependent columns
+    SDVariable masks = sd.nn.sigmoid(
+        sd.reshape(sd.mmul(decoded, sd.constant(maskSelection(layout).castTo(dt))), s, b, h, s));
+    if (shaping.sharpenMasks()) {
+      masks = sd.nn.sigmoid(masks.sub(0.5).mul(200.0));
+    }
+    SDVariable outParts = sd.reshape(sd.mmul(decoded, sd.constant(outputSelection(layout).castTo(dt))), s, b, h, 2);
+
+    // transition 0 reads [x, 1]
+    SDVariable features = sd.concat(2, points, sd.constant(Nd4j.ones(dt, b, p, 1)))
+        .add(sd.constant(Nd4j.zeros(dt, s, 1, 1, 1))); // [L, B, P, H+1]
+    SDVariable coefficients = null; // [live, B, 3H, 1]: mixture weight * mask per (activation, neuron)
+    List<SDVariable> outputs = new ArrayList<>();
+    List<SDVariable> gated = new ArrayList<>();
+    List<SDVariable> maskList = new ArrayList<>();
+    for (int t = 0; t < s; t++) {
+      int off = layout.weightBlockOffset(s, t);
+      SDVariable block = d4.get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(),
+          SDIndex.interval(off, off + h + 4)); // [live, B, H, H+4]
+      SDVariable w = gate(sd, cols(block, 0, h), shaping); // [live, B, H(from), H(to)]
+      gated.add(w);
+      SDVariable biasRow = sd.permute(cols(block, h, h + 1), 0, 1, 3, 2); // [live, B, 1, H]
+      SDVariable matrix = t == 0
+          ? w
+          : sd.tile(w, 1, 1, 3, 1).mul(coefficients.get(SDIndex.interval(1, s - t + 1),
+              SDIndex.all(), SDIndex.all(), SDIndex.all()));
+      matrix = sd.concat(2, matrix, biasRow); // [live, B, rows + 1, H]
+      SDVariable pre = sd.mmul(features, matrix); // [live, B, P, H]
+      features = sd.concat(3, sd.nn.sigmoid(pre), sd.math.tanh(pre), sd.nn.leakyRelu(pre, 0.01),
+          sd.constant(Nd4j.ones(dt, s - t, b, p, 1))); // [live, B, P, 3H+1]
+
+      SDVariable logits = cols(block, h + 1, h + 4); // [live, B, H, 3]
+      if (shaping.temperature() != null) {
+        logits = logits.div(shaping.temperature());
+      }
+      SDVariable mask = masks.get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(),
+          SDIndex.interval(t, t + 1)); // [live, B, H, 1]
+      maskList.add(mask);
+      SDVariable c = sd.nn.softmax(logits, 3).mul(mask); // [live, B, H, 3]
+      coefficients = sd.reshape(sd.permute(c, 0, 1, 3, 2), s - t, b, 3L * h, 1);
+
+      // decoder t (t + 1 hidden layers) ends here
+      // (interval + reshape, not point: strided_slice_bp mis-indexes a point followed by intervals)
+      SDVariable wOut = gate(sd, sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
+          SDIndex.all(), SDIndex.interval(0, 1)), b, h, 1), shaping); // [B, H, 1]
+      gated.add(wOut);
+      SDVariable bOut = sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
+          SDIndex.interval(0, 1), SDIndex.interval(1, 2)), b, 1, 1);
+      SDVariable outMatrix = sd.concat(1, sd.tile(wOut, 1, 3, 1).mul(sd.reshape(coefficients.get(
+          SDIndex.interval(0, 1), SDIndex.all(), SDIndex.all(), SDIndex.all()), b, 3L * h, 1)), bOut); // [B, 3H+1, 1]
+      SDVariable last = sd.reshape(features.get(SDIndex.interval(0, 1), SDIndex.all(),
+          SDIndex.all(), SDIndex.all()), b, p, 3L * h + 1);
+      outputs.add(sd.reshape(sd.mmul(last, outMatrix), b, p));
+      if (t + 1 < s) {
+        features = features.get(SDIndex.interval(1, s - t), SDIndex.all(), SDIndex.all(), SDIndex.all());
+      }
+    }
+    return new Result(sd.stack(0, outputs.toArray(new SDVariable[0])), gated, maskList);
+  }
+
+  /** Columns [from, to) of the last dimension of a rank-4 variable. */
+  private static SDVariable cols(SDVariable x, int from, int to) {
+    return x.get(SDIndex.all(), SDIndex.all(), SDIndex.all(), SDIndex.interval(from, to));
+  }
+
+  /** W * sigmoid(200 (|W| - t)) when a threshold is given. */
+  private static SDVariable gate(SameDiff sd, SDVariable w, Shaping shaping) {
+    if (shaping.weightThreshold() == null) {
+      return w;
+    }
+    return w.mul(sd.nn.sigmoid(sd.math.abs(w).sub(shaping.weightThreshold()).mul(200.0)));
+  }
+
+  /** [L, maxW, L]: picks decoder i's mask-logit columns (hidden layers 0..i) into columns 0..i. */
+  static INDArray maskSelection(MlpLayout layout) {
+    int s = layout.maxHiddenLayers();
+    INDArray g = Nd4j.zeros(DataType.FLOAT, s, layout.maxWidth(), s);
+    for (int i = 0; i < s; i++) {
+      for (int l = 0; l <= i; l++) {
+        g.putScalar(new long[] {i, layout.maskColumn(i + 1, l), l}, 1.0);
+      }
+    }
+    return g;
+  }
+
+  /** [L, maxW, 2]: picks decoder i's output-weight column and output-bias column. */
+  static INDArray outputSelection(MlpLayout layout) {
+    int s = layout.maxHiddenLayers();
+    INDArray g = Nd4j.zeros(DataType.FLOAT, s, layout.maxWidth(), 2);
+    for (int i = 0; i < s; i++) {
+      g.putScalar(new long[] {i, layout.outputBlockOffset(i + 1), 0}, 1.0);
+      g.putScalar(new long[] {i, layout.outputBiasColumn(i + 1), 1}, 1.0);
+    }
+    return g;
+  }
+}

@@ -1,0 +1,107 @@
+package swatnn.autoencoder;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import swatnn.mlp.MlpMatrixCodec;
+import swatnn.mlp.RandomMlpSampler;
+import swatnn.mlp.SparseMlp;
+
+/**
+ * One batch of the functional objective: b random MLPs (encoder tokens), p input points per MLP
+ * drawn uniformly from [-1, 1]^n_in (inputs beyond n_in zero), the MLPs' outputs there, and
+ * per MLP the weight 1 / max(variance of its outputs, 1), which turns each decoder's MSE into
+ * the relative functional error.
+ */
+public final class TrainingBatch {
+  /** The variance floor of the relative error (see the held-out definition). */
+  public static final double VARIANCE_FLOOR = 1.0;
+
+  private final float[] tokens;
+  private final float[] points;
+  private final float[] targets;
+  private final float[] weights;
+  private final SparseMlp[] mlps;
+  private final int b;
+  private final int p;
+  private final int h;
+  private final int tokenWidth;
+
+  private TrainingBatch(int b, int p, int h, int tokenWidth) {
+    this.b = b;
+    this.p = p;
+    this.h = h;
+    this.tokenWidth = tokenWidth;
+    tokens = new float[b * h * tokenWidth];
+    points = new float[b * p * h];
+    targets = new float[b * p];
+    weights = new float[b];
+    mlps = new SparseMlp[b];
+  }
+
+  /** Draws a batch; everything random comes from {@code random}, in a fixed order. */
+  public static TrainingBatch sample(RandomMlpSampler sampler, MlpMatrixCodec codec, int b, int p,
+      Random random) {
+    SparseMlp[] drawn = new SparseMlp[b];
+    for (int i = 0; i < b; i++) {
+      drawn[i] = sampler.draw(random).mlp();
+    }
+    return of(drawn, codec, p, random);
+  }
+
+  /** A batch over given networks, with points drawn from {@code random}. */
+  public static TrainingBatch of(SparseMlp[] networks, MlpMatrixCodec codec, int p, Random random) {
+    int h = codec.layout().maxNeurons();
+    TrainingBatch t = new TrainingBatch(networks.length, p, h, codec.tokenWidth());
+    double[][] rows = new double[p][];
+    double[] y = new double[p];
+    for (int i = 0; i < networks.length; i++) {
+      SparseMlp m = networks[i];
+      t.mlps[i] = m;
+      codec.encodeTokensInto(m, t.tokens, i * h * t.tokenWidth);
+      int nIn = m.nIn();
+      for (int r = 0; r < p; r++) {
+        double[] x = new double[nIn];
+        for (int j = 0; j < nIn; j++) {
+          x[j] = 2 * random.nextDouble() - 1;
+          t.points[(i * p + r) * h + j] = (float) x[j];
+        }
+        rows[r] = x;
+      }
+      m.predict(rows, y);
+      double mean = 0;
+      for (int r = 0; r < p; r++) {
+        mean += y[r];
+        t.targets[i * p + r] = (float) y[r];
+      }
+      mean /= p;
+      double var = 0;
+      for (int r = 0; r < p; r++) {
+        var += (y[r] - mean) * (y[r] - mean);
+      }
+      var /= p;
+      t.weights[i] = (float) (1.0 / Math.max(var, VARIANCE_FLOOR));
+    }
+    return t;
+  }
+
+  public int size() {
+    return b;
+  }
+
+  public SparseMlp network(int i) {
+    return mlps[i];
+  }
+
+  /** The placeholder values of {@link AutoencoderGraph#training}. */
+  public Map<String, INDArray> placeholders() {
+    Map<String, INDArray> m = new HashMap<>();
+    m.put(AutoencoderGraph.TOKENS, Nd4j.create(tokens, new long[] {b, h, tokenWidth}, 'c'));
+    m.put(AutoencoderGraph.POINTS, Nd4j.create(points, new long[] {b, p, h}, 'c'));
+    m.put(AutoencoderGraph.TARGETS, Nd4j.create(targets, new long[] {b, p}, 'c'));
+    m.put(AutoencoderGraph.WEIGHTS, Nd4j.create(weights, new long[] {b}, 'c'));
+    return m;
+  }
+}

@@ -1,0 +1,67 @@
+package swatnn.pkg;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a Java main class of Weka in a separate JVM with a given WEKA_HOME, the way a user runs
+ * Weka: only Weka on the class path, everything of swatnn coming from the installed package.
+ */
+final class WekaProcess {
+
+  /** Exit code and merged output of one run. */
+  record Result(int exitCode, String output) {}
+
+  private final Path wekaHome;
+
+  WekaProcess(Path wekaHome) {
+    this.wekaHome = wekaHome;
+  }
+
+  /** Weka's own class path, written by the build (target/weka-classpath.txt). */
+  static String wekaClassPath() throws IOException {
+    Path cp = Paths.get("target", "weka-classpath.txt");
+    if (!Files.exists(cp)) {
+      throw new IllegalStateException("target/weka-classpath.txt missing: run mvn package first");
+    }
+    return Files.readString(cp).trim();
+  }
+
+  /** The package zip built by mvn package. */
+  static Path packageZip() {
+    String p = System.getProperty("swatnn.packageZip");
+    Path zip = p != null ? Paths.get(p) : Paths.get("target", "swatnn-" + System.getProperty("swatnn.version", "0.1.0") + ".zip");
+    if (!Files.exists(zip)) {
+      throw new IllegalStateException("package zip missing: " + zip + " (run mvn package first)");
+    }
+    return zip.toAbsolutePath();
+  }
+
+  Result run(String extraClassPath, long timeoutSeconds, String... mainAndArgs)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Djava.awt.headless=true");
+    cmd.add("-Xmx2g");
+    cmd.add("-cp");
+    cmd.add(wekaClassPath() + (extraClassPath == null ? "" : java.io.File.pathSeparator + extraClassPath));
+    cmd.addAll(List.of(mainAndArgs));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("WEKA_HOME", wekaHome.toString());
+    pb.environment().put("OMP_NUM_THREADS", "1");
+    Process proc = pb.start();
+    proc.getOutputStream().close();
+    byte[] out = proc.getInputStream().readAllBytes();
+    if (!proc.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      proc.destroyForcibly();
+      throw new IllegalStateException("timed out: " + String.join(" ", mainAndArgs));
+    }
+    return new Result(proc.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+}
