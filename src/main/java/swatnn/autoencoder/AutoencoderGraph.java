@@ -21,6 +21,9 @@ public final class AutoencoderGraph {
   public static final String WEIGHTS = "weights";
   public static final String LOSS = "loss";
   public static final String REL_ERROR = "relError";
+  public static final String REC_TARGET = "recTarget";
+  public static final String REC_MASK = "recMask";
+  public static final String REC_WEIGHT = "recWeight";
 
   private final SameDiff sd;
   private final AutoencoderConfig config;
@@ -65,9 +68,32 @@ public final class AutoencoderGraph {
     if (allDecoderWeight > 0) {
       loss = loss.add(rel.mean().mul(allDecoderWeight));
     }
+    // Reconstruction (weighted by a placeholder, 0 once its schedule ends): decoder k_in's
+    // matrix against the input matrix, on the input's real entries.
+    int maxW = c.layout().maxWidth();
+    SDVariable recTarget = sd.placeHolder(REC_TARGET, DataType.FLOAT, c.decoders(), (long) b * h, maxW);
+    SDVariable recMask = sd.placeHolder(REC_MASK, DataType.FLOAT, c.decoders(), (long) b * h, maxW);
+    SDVariable recWeight = sd.placeHolder(REC_WEIGHT, DataType.FLOAT);
+    SDVariable recDiff = decoded.sub(recTarget).mul(recMask);
+    loss = loss.add(recDiff.mul(recDiff).sum().div(recMask.sum().add(1.0)).mul(recWeight));
     loss.rename(LOSS);
     sd.setLossVariables(LOSS);
+    createGradientsQuietly(sd);
     return g;
+  }
+
+  /**
+   * Builds the backward graph now. SameDiff 1.0.0-M2.1 prints a line per differentiated op to
+   * System.out while doing so, which would land in Weka's output; it is silenced here.
+   */
+  public static synchronized void createGradientsQuietly(SameDiff sd) {
+    java.io.PrintStream out = System.out;
+    System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    try {
+      sd.createGradFunction();
+    } finally {
+      System.setOut(out);
+    }
   }
 
   /** Encoder alone: placeholder {@link #TOKENS} [b, H, 2 maxW] to output "z" [1, b*H, d]. */
@@ -85,15 +111,18 @@ public final class AutoencoderGraph {
   }
 
   /**
-   * Decoders over a given z variable with frozen weights, for graphs that optimise z (the
-   * latent search): returns decoded [L, b*H, maxW].
+   * Decoders with frozen weights over a given z, one latent point per decoder and network, for
+   * graphs that optimise z (the latent search).
+   *
+   * @param z [L, b, H, d]: decoder i decodes z[i]
+   * @return decoded [L, b*H, maxW]
    */
   public static SDVariable frozenDecoders(SameDiff sd, AutoencoderConfig c, ParameterSet params,
       SDVariable z, int b) {
     Map<String, SDVariable> made = new HashMap<>();
     AutoencoderGraph g = new AutoencoderGraph(sd, c, n -> made.computeIfAbsent(n,
         x -> sd.constant(x, params.get(x))));
-    return g.decode(z, b);
+    return g.decode(z, b, true);
   }
 
   private AutoencoderGraph(SameDiff sd, AutoencoderConfig config, Function<String, SDVariable> vars) {
@@ -115,12 +144,21 @@ public final class AutoencoderGraph {
     return sd.nn.layerNorm(x, sd.constant(ParameterSet.ones(d)), false, 2).rename("z");
   }
 
-  /** z [1, b*H, d] (or [b, H, d]) to decoded matrices [L, b*H, maxW], decoder i having i+1 layers. */
   SDVariable decode(SDVariable z, int b) {
+    return decode(z, b, false);
+  }
+
+  /**
+   * z to decoded matrices [L, b*H, maxW], decoder i having i+1 layers.
+   *
+   * @param perDecoder z is [L, b, H, d], one point per decoder; otherwise [1, b*H, d] (or
+   *     [b, H, d]) shared by all decoders
+   */
+  SDVariable decode(SDVariable z, int b, boolean perDecoder) {
     int h = config.tokens();
     int d = config.dModel();
     int s = config.decoders();
-    SDVariable x = sd.reshape(z, 1, b, h, d).add(vars.apply("dec.pos")); // [L, b, H, d]
+    SDVariable x = sd.reshape(z, perDecoder ? s : 1, b, h, d).add(vars.apply("dec.pos")); // [L, b, H, d]
     x = sd.reshape(x, s, (long) b * h, d);
     x = TransformerStack.apply(sd, vars, "dec", x, s, b, h, config.decoderBlocks(), d, config.heads());
     x = TransformerStack.layerNorm(sd, sd.constant(ParameterSet.ones(d)), x,

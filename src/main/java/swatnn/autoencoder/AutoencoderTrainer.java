@@ -142,7 +142,9 @@ public final class AutoencoderTrainer {
     List<String> names = new ArrayList<>(params.asMap().keySet());
     ArrayDeque<Double> window = new ArrayDeque<>();
     for (int i = Math.max(0, log.rows().size() - RUNNING_WINDOW); i < log.rows().size(); i++) {
-      window.add(log.rows().get(i).loss());
+      if (Double.isFinite(log.rows().get(i).loss())) { // evaluation rows carry no loss
+        window.add(log.rows().get(i).loss());
+      }
     }
     double windowSum = window.stream().mapToDouble(Double::doubleValue).sum();
     List<Double> losses = new ArrayList<>();
@@ -150,7 +152,8 @@ public final class AutoencoderTrainer {
     while (adam.step() < target && System.nanoTime() < deadline) {
       TrainingBatch batch = TrainingBatch.sample(sampler, codec, settings.batch(), settings.points(),
           dataRandom);
-      OutAndGrad og = graph.sameDiff().calculateGradientsAndOutputs(batch.placeholders(),
+      OutAndGrad og = graph.sameDiff().calculateGradientsAndOutputs(
+          batch.placeholders(settings.reconstructionWeightAt(adam.step() + 1)),
           List.of(AutoencoderGraph.LOSS), names);
       double loss = og.getOutputs().get(AutoencoderGraph.LOSS).getDouble(0);
       Map<String, INDArray> grads = og.getGradients();
@@ -164,12 +167,14 @@ public final class AutoencoderTrainer {
       long now = System.nanoTime();
       trainingSeconds += (now - lastSecondsMark) / 1e9;
       lastSecondsMark = now;
-      window.add(loss);
-      windowSum += loss;
-      if (window.size() > RUNNING_WINDOW) {
-        windowSum -= window.removeFirst();
+      if (Double.isFinite(loss)) {
+        window.add(loss);
+        windowSum += loss;
+        if (window.size() > RUNNING_WINDOW) {
+          windowSum -= window.removeFirst();
+        }
       }
-      double running = windowSum / window.size();
+      double running = window.isEmpty() ? Double.NaN : windowSum / window.size();
       losses.add(loss);
       log.add(new LossLog.Row(adam.step(), loss, running, norm, trainingSeconds, Double.NaN, null));
       bar.update(adam.step(), loss, running, settings.batch());

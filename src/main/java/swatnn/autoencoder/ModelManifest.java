@@ -53,6 +53,8 @@ public record ModelManifest(
     t.put("warmupSteps", training.warmupSteps());
     t.put("clipNorm", training.clipNorm());
     t.put("allDecoderWeight", training.allDecoderWeight());
+    t.put("reconstructionWeight", training.reconstructionWeight());
+    t.put("reconstructionSteps", training.reconstructionSteps());
     t.put("varianceFloor", TrainingBatch.VARIANCE_FLOOR);
     o.put("dataSeed", training.dataSeed());
     o.put("initSeed", training.initSeed());
@@ -119,7 +121,8 @@ public record ModelManifest(
     }
     TrainerSettings training = new TrainerSettings(intField(t, "batch"), intField(t, "points"),
         doubleField(t, "learningRate"), intField(t, "warmupSteps"), doubleField(t, "clipNorm"),
-        doubleField(t, "allDecoderWeight"), longField(o, "dataSeed"), longField(o, "initSeed"));
+        doubleField(t, "allDecoderWeight"), longField(o, "dataSeed"), longField(o, "initSeed"),
+        doubleField(t, "reconstructionWeight"), longField(t, "reconstructionSteps"));
     JsonNode per = o.get("heldOutRelativeErrorPerDecoder");
     if (per == null || !per.isArray() || per.size() != config.decoders()) {
       throw new ModelFileException("manifest.json: heldOutRelativeErrorPerDecoder must list "

@@ -23,14 +23,29 @@ import swatnn.mlp.MlpLayout;
  */
 public final class SoftMlpGraph {
 
-  /** Optional search-time transforms (METHOD.md section 3); all null for training. */
+  /**
+   * Optional search-time transforms (METHOD.md section 3); all null for training.
+   *
+   * @param temperature scalar dividing the activation logits
+   * @param weightThreshold [L, B, 1, 1]: per decoder and network, the t of the soft weight gate
+   *     W * sigmoid(200 (|W| - t))
+   * @param sharpenMasks masks m become sigmoid(200 (m - 0.5))
+   */
   public record Shaping(SDVariable temperature, SDVariable weightThreshold, boolean sharpenMasks) {
     public static final Shaping NONE = new Shaping(null, null, false);
   }
 
-  /** The graph's outputs. */
-  public record Result(SDVariable predictions, List<SDVariable> gatedWeights,
-      List<SDVariable> masks) {}
+  /**
+   * The graph's outputs.
+   *
+   * @param predictions [L, B, P]
+   * @param hiddenWeights per transition t: the (gated) weights [L - t, B, H, H] of decoders t..L-1
+   * @param outputWeights per decoder i: its (gated) output weights [B, H, 1]
+   * @param masks [L, B, H, L]: sigmoid of every decoder's mask logits before any sharpening
+   *     (decoder i's layers 0..i are real; the rest are zero-logit padding)
+   */
+  public record Result(SDVariable predictions, List<SDVariable> hiddenWeights,
+      List<SDVariable> outputWeights, SDVariable masks) {}
 
   private SoftMlpGraph() {}
 
@@ -61,8 +76,9 @@ public final class SoftMlpGraph {
     DataType dt = decoded.dataType();
     SDVariable d4 = sd.reshape(decoded, s, b, h, maxW);
     // masks [L, B, H, layer] and output parts [L, B, H, 2], gathered from k-dependent columns
-    SDVariable masks = sd.nn.sigmoid(
+    SDVariable rawMasks = sd.nn.sigmoid(
         sd.reshape(sd.mmul(decoded, sd.constant(maskSelection(layout).castTo(dt))), s, b, h, s));
+    SDVariable masks = rawMasks;
     if (shaping.sharpenMasks()) {
       masks = sd.nn.sigmoid(masks.sub(0.5).mul(200.0));
     }
@@ -74,12 +90,14 @@ public final class SoftMlpGraph {
     SDVariable coefficients = null; // [live, B, 3H, 1]: mixture weight * mask per (activation, neuron)
     List<SDVariable> outputs = new ArrayList<>();
     List<SDVariable> gated = new ArrayList<>();
-    List<SDVariable> maskList = new ArrayList<>();
+    List<SDVariable> gatedOut = new ArrayList<>();
     for (int t = 0; t < s; t++) {
       int off = layout.weightBlockOffset(s, t);
       SDVariable block = d4.get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(),
           SDIndex.interval(off, off + h + 4)); // [live, B, H, H+4]
-      SDVariable w = gate(sd, cols(block, 0, h), shaping); // [live, B, H(from), H(to)]
+      SDVariable threshold = shaping.weightThreshold() == null ? null
+          : shaping.weightThreshold().get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(), SDIndex.all());
+      SDVariable w = gate(sd, cols(block, 0, h), threshold); // [live, B, H(from), H(to)]
       gated.add(w);
       SDVariable biasRow = sd.permute(cols(block, h, h + 1), 0, 1, 3, 2); // [live, B, 1, H]
       SDVariable matrix = t == 0
@@ -97,15 +115,16 @@ public final class SoftMlpGraph {
       }
       SDVariable mask = masks.get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(),
           SDIndex.interval(t, t + 1)); // [live, B, H, 1]
-      maskList.add(mask);
       SDVariable c = sd.nn.softmax(logits, 3).mul(mask); // [live, B, H, 3]
       coefficients = sd.reshape(sd.permute(c, 0, 1, 3, 2), s - t, b, 3L * h, 1);
 
       // decoder t (t + 1 hidden layers) ends here
       // (interval + reshape, not point: strided_slice_bp mis-indexes a point followed by intervals)
       SDVariable wOut = gate(sd, sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
-          SDIndex.all(), SDIndex.interval(0, 1)), b, h, 1), shaping); // [B, H, 1]
-      gated.add(wOut);
+          SDIndex.all(), SDIndex.interval(0, 1)), b, h, 1), threshold == null ? null
+          : sd.reshape(shaping.weightThreshold().get(SDIndex.interval(t, t + 1), SDIndex.all(),
+              SDIndex.all(), SDIndex.all()), b, 1, 1)); // [B, H, 1]
+      gatedOut.add(wOut);
       SDVariable bOut = sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
           SDIndex.interval(0, 1), SDIndex.interval(1, 2)), b, 1, 1);
       SDVariable outMatrix = sd.concat(1, sd.tile(wOut, 1, 3, 1).mul(sd.reshape(coefficients.get(
@@ -117,7 +136,7 @@ public final class SoftMlpGraph {
         features = features.get(SDIndex.interval(1, s - t), SDIndex.all(), SDIndex.all(), SDIndex.all());
       }
     }
-    return new Result(sd.stack(0, outputs.toArray(new SDVariable[0])), gated, maskList);
+    return new Result(sd.stack(0, outputs.toArray(new SDVariable[0])), gated, gatedOut, rawMasks);
   }
 
   /** Columns [from, to) of the last dimension of a rank-4 variable. */
@@ -126,11 +145,11 @@ public final class SoftMlpGraph {
   }
 
   /** W * sigmoid(200 (|W| - t)) when a threshold is given. */
-  private static SDVariable gate(SameDiff sd, SDVariable w, Shaping shaping) {
-    if (shaping.weightThreshold() == null) {
+  private static SDVariable gate(SameDiff sd, SDVariable w, SDVariable threshold) {
+    if (threshold == null) {
       return w;
     }
-    return w.mul(sd.nn.sigmoid(sd.math.abs(w).sub(shaping.weightThreshold()).mul(200.0)));
+    return w.mul(sd.nn.sigmoid(sd.math.abs(w).sub(threshold).mul(200.0)));
   }
 
   /** [L, maxW, L]: picks decoder i's mask-logit columns (hidden layers 0..i) into columns 0..i. */

@@ -13,16 +13,30 @@ import java.io.Serializable;
  * @param allDecoderWeight weight of the mean over decoders added to the minimum over decoders
  * @param dataSeed seed of the random-MLP stream (the held-out set uses a derived seed)
  * @param initSeed seed of the weight initialisation
+ * @param reconstructionWeight initial weight of the reconstruction term: decoder k_in (the
+ *     depth of the input network) is also pulled towards the input matrix itself
+ * @param reconstructionSteps steps over which that weight falls linearly to 0
  */
 public record TrainerSettings(int batch, int points, double learningRate, int warmupSteps,
-    double clipNorm, double allDecoderWeight, long dataSeed, long initSeed) implements Serializable {
+    double clipNorm, double allDecoderWeight, long dataSeed, long initSeed,
+    double reconstructionWeight, long reconstructionSteps) implements Serializable {
 
   public TrainerSettings {
     if (batch < 1 || points < 2) {
       throw new IllegalArgumentException("batch must be >= 1 and points >= 2");
     }
-    if (!(learningRate > 0) || warmupSteps < 0 || clipNorm < 0 || allDecoderWeight < 0) {
-      throw new IllegalArgumentException("learning rate must be > 0; warm-up, clip and decoder weight >= 0");
+    if (!(learningRate > 0) || warmupSteps < 0 || clipNorm < 0 || allDecoderWeight < 0
+        || reconstructionWeight < 0 || reconstructionSteps < 0) {
+      throw new IllegalArgumentException(
+          "learning rate must be > 0; warm-up, clip, decoder and reconstruction weights >= 0");
     }
+  }
+
+  /** The reconstruction term's weight at a step (1-based). */
+  public double reconstructionWeightAt(long step) {
+    if (reconstructionSteps == 0 || step >= reconstructionSteps) {
+      return 0;
+    }
+    return reconstructionWeight * (1.0 - (double) step / reconstructionSteps);
   }
 }

@@ -23,13 +23,24 @@ public final class TrainingBatch {
   private final float[] points;
   private final float[] targets;
   private final float[] weights;
+  private final float[] recTarget;
+  private final float[] recMask;
+  private final int decoders;
+  private final int maxWidth;
   private final SparseMlp[] mlps;
   private final int b;
   private final int p;
   private final int h;
   private final int tokenWidth;
 
-  private TrainingBatch(int b, int p, int h, int tokenWidth) {
+  /** Logit targets of the reconstruction term for one-hot activations and 0/1 masks. */
+  static final float LOGIT_TARGET = 3f;
+
+  private TrainingBatch(int b, int p, int h, int tokenWidth, int decoders, int maxWidth) {
+    this.decoders = decoders;
+    this.maxWidth = maxWidth;
+    recTarget = new float[decoders * b * h * maxWidth];
+    recMask = new float[decoders * b * h * maxWidth];
     this.b = b;
     this.p = p;
     this.h = h;
@@ -54,13 +65,16 @@ public final class TrainingBatch {
   /** A batch over given networks, with points drawn from {@code random}. */
   public static TrainingBatch of(SparseMlp[] networks, MlpMatrixCodec codec, int p, Random random) {
     int h = codec.layout().maxNeurons();
-    TrainingBatch t = new TrainingBatch(networks.length, p, h, codec.tokenWidth());
+    int maxW = codec.layout().maxWidth();
+    TrainingBatch t = new TrainingBatch(networks.length, p, h, codec.tokenWidth(),
+        codec.layout().maxHiddenLayers(), maxW);
     double[][] rows = new double[p][];
     double[] y = new double[p];
     for (int i = 0; i < networks.length; i++) {
       SparseMlp m = networks[i];
       t.mlps[i] = m;
       codec.encodeTokensInto(m, t.tokens, i * h * t.tokenWidth);
+      t.fillReconstruction(codec, m, i);
       int nIn = m.nIn();
       for (int r = 0; r < p; r++) {
         double[] x = new double[nIn];
@@ -87,6 +101,31 @@ public final class TrainingBatch {
     return t;
   }
 
+  /** Decoder k_in's slot of the reconstruction target and mask for network i. */
+  private void fillReconstruction(MlpMatrixCodec codec, SparseMlp m, int i) {
+    int k = m.hiddenLayers();
+    double[][] values = codec.encode(m);
+    double[][] valid = codec.validity(m.nIn(), k);
+    swatnn.mlp.MlpLayout layout = codec.layout();
+    boolean[] isLogit = new boolean[maxWidth];
+    for (int t = 0; t < k; t++) {
+      for (int a = 0; a < 3; a++) {
+        isLogit[layout.activationOffset(k, t) + a] = true;
+      }
+      isLogit[layout.maskColumn(k, t)] = true;
+    }
+    for (int r = 0; r < h; r++) {
+      int base = (((k - 1) * b + i) * h + r) * maxWidth;
+      for (int c = 0; c < maxWidth; c++) {
+        if (valid[r][c] > 0) {
+          recMask[base + c] = 1f;
+          recTarget[base + c] = isLogit[c] ? (values[r][c] > 0.5 ? LOGIT_TARGET : -LOGIT_TARGET)
+              : (float) values[r][c];
+        }
+      }
+    }
+  }
+
   public int size() {
     return b;
   }
@@ -97,11 +136,19 @@ public final class TrainingBatch {
 
   /** The placeholder values of {@link AutoencoderGraph#training}. */
   public Map<String, INDArray> placeholders() {
+    return placeholders(0);
+  }
+
+  /** The placeholders with the reconstruction term at the given weight. */
+  public Map<String, INDArray> placeholders(double reconstructionWeight) {
     Map<String, INDArray> m = new HashMap<>();
     m.put(AutoencoderGraph.TOKENS, Nd4j.create(tokens, new long[] {b, h, tokenWidth}, 'c'));
     m.put(AutoencoderGraph.POINTS, Nd4j.create(points, new long[] {b, p, h}, 'c'));
     m.put(AutoencoderGraph.TARGETS, Nd4j.create(targets, new long[] {b, p}, 'c'));
     m.put(AutoencoderGraph.WEIGHTS, Nd4j.create(weights, new long[] {b}, 'c'));
+    m.put(AutoencoderGraph.REC_TARGET, Nd4j.create(recTarget, new long[] {decoders, (long) b * h, maxWidth}, 'c'));
+    m.put(AutoencoderGraph.REC_MASK, Nd4j.create(recMask, new long[] {decoders, (long) b * h, maxWidth}, 'c'));
+    m.put(AutoencoderGraph.REC_WEIGHT, Nd4j.scalar((float) reconstructionWeight));
     return m;
   }
 }

@@ -35,18 +35,21 @@ public final class BenchAutoencoderCommand implements Subcommand {
     return """
         usage: swatnn bench autoencoder [--d-model 64] [--blocks 2] [--batch 64] [--points 64]
                                         [--inputs 2] [--repeats 30] [--warmup 10]
+                                        [--profile TRACE.json]
 
         Times one training step of the given configuration: making a batch of random MLPs
         (Java), the graph's forward pass alone, and forward plus backward (gradients of every
         parameter). Prints medians over --repeats steps after --warmup steps, ms per batch and
         MLPs per second. Run with OMP_NUM_THREADS=1 for the figures in BENCHMARKS.md.
+        --profile also records 3 more forward+backward steps with SameDiff's ProfilingListener
+        (a Chrome trace, chrome://tracing) and prints the time per op type.
         """;
   }
 
   @Override
   public int run(List<String> args, PrintStream out) throws Exception {
     Options o = Options.parse(args, Set.of("d-model", "blocks", "batch", "points", "inputs",
-        "repeats", "warmup"), Set.of());
+        "repeats", "warmup", "profile"), Set.of());
     int[] inputs = TrainAutoencoderCommand.parseRange(o.get("inputs", "2"));
     int b = o.getInt("batch", 64);
     int p = o.getInt("points", 64);
@@ -93,7 +96,48 @@ public final class BenchAutoencoderCommand implements Subcommand {
         median(make), median(fwd), median(both));
     out.printf(Locale.ROOT, "training step (make + forward+backward): %.1f ms, %.0f MLPs/s%n",
         step, b * 1000.0 / step);
+    if (o.hasValue("profile")) {
+      java.io.File trace = new java.io.File(o.get("profile", null));
+      Map<String, INDArray> ph = TrainingBatch.sample(sampler, codec, b, p, random).placeholders();
+      g.sameDiff().setListeners(org.nd4j.autodiff.listeners.profiler.ProfilingListener
+          .builder(trace).recordAll().warmup(0).build());
+      for (int i = 0; i < 3; i++) {
+        g.sameDiff().calculateGradientsAndOutputs(ph, List.of(AutoencoderGraph.LOSS), names);
+      }
+      g.sameDiff().setListeners();
+      printProfile(trace.toPath(), 3, out);
+    }
     return 0;
+  }
+
+  /** Sums the trace's op durations by op type (the trace may lack its closing bracket). */
+  static void printProfile(java.nio.file.Path trace, int steps, PrintStream out) throws java.io.IOException {
+    String text = java.nio.file.Files.readString(trace).strip();
+    if (text.endsWith(",")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    if (!text.endsWith("]")) {
+      text = text + "]";
+    }
+    org.nd4j.shade.jackson.databind.JsonNode events = new org.nd4j.shade.jackson.databind.ObjectMapper().readTree(text);
+    Map<String, double[]> byOp = new java.util.TreeMap<>();
+    double total = 0;
+    int count = 0;
+    for (org.nd4j.shade.jackson.databind.JsonNode e : events) {
+      if (!"X".equals(e.path("ph").asText())) {
+        continue;
+      }
+      double us = e.path("dur").asDouble();
+      byOp.computeIfAbsent(e.path("name").asText(), k -> new double[2])[0] += us;
+      byOp.get(e.path("name").asText())[1]++;
+      total += us;
+      count++;
+    }
+    out.printf(Locale.ROOT, "profile (%s): %d op executions per step, %.1f ms of op time per step%n",
+        trace, count / steps, total / steps / 1000);
+    byOp.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue()[0], x.getValue()[0]))
+        .limit(15).forEach(en -> out.printf(Locale.ROOT, "  %-22s %7.1f ms  %4.0f calls%n",
+            en.getKey(), en.getValue()[0] / steps / 1000, en.getValue()[1] / steps));
   }
 
   static double median(double[] v) {

@@ -59,6 +59,9 @@ public final class TrainAutoencoderCommand implements Subcommand {
           --clip X                gradient-norm clip, 0 for none (default 1.0)
           --all-decoder-weight X  weight of the mean over decoders added to the minimum
                                   over decoders (default 0.1; 0 is the paper's objective)
+          --reconstruction-weight X  initial weight of the term pulling decoder k_in
+                                  towards the input matrix (default 1.0; 0: none)
+          --reconstruction-steps N   steps over which that weight falls to 0 (default 10000)
         Threads: OMP_NUM_THREADS=1 is fastest for these small graphs.
         """;
   }
@@ -67,7 +70,8 @@ public final class TrainAutoencoderCommand implements Subcommand {
   public int run(List<String> args, PrintStream out) throws Exception {
     Options o = Options.parse(args, Set.of("out", "steps", "minutes", "checkpoint-minutes", "seed",
         "init-seed", "inputs", "d-model", "heads", "encoder-blocks", "decoder-blocks", "hidden",
-        "layers", "batch", "points", "lr", "warmup", "clip", "all-decoder-weight"), Set.of("resume"));
+        "layers", "batch", "points", "lr", "warmup", "clip", "all-decoder-weight",
+        "reconstruction-weight", "reconstruction-steps"), Set.of("resume"));
     if (!o.positional().isEmpty()) {
       throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
     }
@@ -91,7 +95,7 @@ public final class TrainAutoencoderCommand implements Subcommand {
     if (o.has("resume")) {
       for (String fixed : List.of("seed", "init-seed", "inputs", "d-model", "heads", "encoder-blocks",
           "decoder-blocks", "hidden", "layers", "batch", "points", "lr", "warmup", "clip",
-          "all-decoder-weight")) {
+          "all-decoder-weight", "reconstruction-weight", "reconstruction-steps")) {
         if (o.hasValue(fixed)) {
           throw new UsageException("--" + fixed + " cannot change when resuming (it is in the checkpoint)");
         }
@@ -118,7 +122,8 @@ public final class TrainAutoencoderCommand implements Subcommand {
             o.getInt("encoder-blocks", 2), o.getInt("decoder-blocks", 2), 4);
         settings = new TrainerSettings(o.getInt("batch", 64), o.getInt("points", 64),
             o.getDouble("lr", 1e-3), o.getInt("warmup", 500), o.getDouble("clip", 1.0),
-            o.getDouble("all-decoder-weight", 0.1), o.getLong("seed", 1), o.getLong("init-seed", 1));
+            o.getDouble("all-decoder-weight", 0.1), o.getLong("seed", 1), o.getLong("init-seed", 1),
+            o.getDouble("reconstruction-weight", 1.0), o.getLong("reconstruction-steps", 10000));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }

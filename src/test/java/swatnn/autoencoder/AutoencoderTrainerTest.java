@@ -18,7 +18,7 @@ import swatnn.mlp.SparseMlp;
 /** Training, checkpoints and exact resume on a tiny model (d = 16, one block per stack). */
 class AutoencoderTrainerTest {
   static final AutoencoderConfig TINY = new AutoencoderConfig(MlpLayout.DEFAULT, 1, 3, 16, 2, 1, 1, 2);
-  static final TrainerSettings FAST = new TrainerSettings(16, 32, 3e-3, 10, 1.0, 0.1, 11, 5);
+  static final TrainerSettings FAST = new TrainerSettings(16, 32, 3e-3, 10, 1.0, 0.1, 11, 5, 1.0, 30);
 
   @TempDir Path dir;
 

@@ -1,0 +1,20 @@
+package swatnn.search;
+
+import java.io.Serializable;
+import swatnn.mlp.SparseMlp;
+
+/**
+ * The outcome of searching one configuration (k hidden layers): the discrete network extracted
+ * from the best restart, with its errors on the (scaled) training and validation splits.
+ */
+public record ConfigurationResult(int hiddenLayers, SparseMlp network, double trainMse,
+    double validationMse, double seconds) implements Serializable {
+
+  public int nonZeroCount() {
+    return network.nonZeroCount();
+  }
+
+  public int activeNeurons() {
+    return network.activeNeuronCount();
+  }
+}

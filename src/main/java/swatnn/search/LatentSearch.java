@@ -1,0 +1,431 @@
+package swatnn.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import swatnn.autoencoder.AdamOptimizer;
+import swatnn.autoencoder.AutoencoderConfig;
+import swatnn.autoencoder.AutoencoderGraph;
+import swatnn.autoencoder.AutoencoderModel;
+import swatnn.autoencoder.ParameterSet;
+import swatnn.autoencoder.SoftMlpGraph;
+import swatnn.mlp.MlpLayout;
+import swatnn.mlp.MlpMatrixCodec;
+import swatnn.mlp.SparseMlp;
+import swatnn.mlp.SparseMlpFitter;
+
+/**
+ * SWAT-NN's search for one data set (METHOD.md section 3): with the autoencoder's decoders
+ * frozen, gradient descent on latent points z (and a magnitude threshold t) so that the decoded
+ * network fits the data, under sparsity and compactness penalties; then extraction of the
+ * discrete network, which is what is evaluated and returned.
+ *
+ * <p>All configurations (hidden-layer counts) and all restarts advance together in one graph:
+ * z has shape [L, R, H, d], decoder k decoding z[k-1]. Restarts are chosen on the training
+ * split, configurations by {@link ConfigurationSelector} on the validation split. Inputs and
+ * labels must already be scaled to [-1, 1].
+ */
+public final class LatentSearch {
+  /** Adam step size of polishing (small: it refines an already fitting network). */
+  static final double POLISH_RATE = 3e-3;
+  /** Adam step size of the dense networks trained for -init encode. */
+  static final double INIT_RATE = 1e-2;
+
+  private final AutoencoderModel model;
+  private final SearchSettings settings;
+  private final MlpLayout layout;
+  private final MlpMatrixCodec codec;
+
+  public LatentSearch(AutoencoderModel model, SearchSettings settings) {
+    this.model = model;
+    this.settings = settings.copy();
+    this.layout = model.config().layout();
+    this.codec = new MlpMatrixCodec(layout);
+    for (int k : this.settings.layers()) {
+      if (k > layout.maxHiddenLayers()) {
+        throw new IllegalArgumentException("the model's decoders build up to "
+            + layout.maxHiddenLayers() + " hidden layers, asked for " + k);
+      }
+    }
+  }
+
+  /** Thrown when the searching thread is interrupted (Weka's Stop). */
+  public static final class Interrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Interrupted() {
+      super("search interrupted");
+    }
+  }
+
+  /**
+   * Searches.
+   *
+   * @param x rows of n_in inputs in [-1, 1] (1 <= n_in <= H)
+   * @param y labels in [-1, 1]
+   */
+  public SearchResult fit(double[][] x, double[] y, SearchListener listener) {
+    long start = System.nanoTime();
+    if (x.length == 0 || x.length != y.length) {
+      throw new IllegalArgumentException("need at least one row and one label per row");
+    }
+    int nIn = x[0].length;
+    layout.checkInputs(nIn);
+    Split split = Split.of(x.length, settings.validationFraction(), settings.seed());
+    Random random = new Random(settings.seed());
+    AutoencoderConfig c = model.config();
+    int l = layout.maxHiddenLayers();
+    int h = layout.maxNeurons();
+    int d = c.dModel();
+    int r = settings.restarts();
+    int p = Math.min(settings.pointsPerStep(), split.train.length);
+    boolean fullBatch = p == split.train.length;
+
+    SameDiff sd = SameDiff.create();
+    ParameterSet zSet = new ParameterSet();
+    float[] zInit = new float[l * r * h * d];
+    for (int i = 0; i < zInit.length; i++) {
+      zInit[i] = (float) random.nextGaussian();
+    }
+    if (settings.init() == SearchSettings.Init.ENCODE) {
+      encodeStarts(zInit, rows(x, split.train), values(y, split.train), nIn);
+    }
+    zSet.put("z", Nd4j.create(zInit, new long[] {l, r, h, d}, 'c'));
+    ParameterSet tSet = new ParameterSet();
+    tSet.put("t", Nd4j.zeros(DataType.FLOAT, l, r, 1, 1));
+    SDVariable z = sd.var("z", zSet.get("z"));
+    SDVariable t = sd.var("t", tSet.get("t"));
+    SDVariable points = sd.placeHolder("points", DataType.FLOAT, r, p, h);
+    SDVariable targets = sd.placeHolder("targets", DataType.FLOAT, p);
+    SDVariable temperature = sd.placeHolder("temperature", DataType.FLOAT);
+    SDVariable decoded = AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), z, r);
+    SoftMlpGraph.Result soft = SoftMlpGraph.build(sd, layout, decoded, points, r, p,
+        new SoftMlpGraph.Shaping(temperature, t, true));
+    SDVariable diff = soft.predictions().sub(sd.reshape(targets, 1, 1, p));
+    SDVariable mse = diff.mul(diff).mean(2); // [L, R]
+    SDVariable lossPer = mse.add(sparsity(sd, soft, t, nIn).mul(settings.lambdaS()))
+        .sub(maskSpread(sd, soft.masks()).mul(settings.alpha()))
+        .add(maskMean(sd, soft.masks()).mul(settings.beta()))
+        .rename("lossPer");
+    float[] selected = new float[l];
+    for (int k : settings.layers()) {
+      selected[k - 1] = 1f;
+    }
+    lossPer.mul(sd.constant(Nd4j.create(selected, new long[] {l, 1}, 'c'))).sum().rename("loss");
+    sd.setLossVariables("loss");
+    AutoencoderGraph.createGradientsQuietly(sd);
+
+    AdamOptimizer zAdam = new AdamOptimizer(zSet, settings.zLearningRate(), 0, 0);
+    AdamOptimizer tAdam = new AdamOptimizer(tSet, settings.thresholdLearningRate(), 0, 0);
+    float[] pts = new float[r * p * h];
+    float[] tgt = new float[p];
+    double[] best = new double[l * r];
+    java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+    INDArray bestZ = zSet.get("z").dup();
+    INDArray bestT = tSet.get("t").dup();
+    int steps = settings.steps();
+    for (int step = 0; step < steps; step++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new Interrupted();
+      }
+      for (int j = 0; j < p; j++) {
+        int row = split.train[fullBatch ? j : random.nextInt(split.train.length)];
+        tgt[j] = (float) y[row];
+        for (int a = 0; a < nIn; a++) {
+          pts[j * h + a] = (float) x[row][a];
+        }
+      }
+      for (int rr = 1; rr < r; rr++) {
+        System.arraycopy(pts, 0, pts, rr * p * h, p * h);
+      }
+      Map<String, INDArray> ph = new HashMap<>();
+      ph.put("points", Nd4j.create(pts, new long[] {r, p, h}, 'c'));
+      ph.put("targets", Nd4j.create(tgt, new long[] {p}, 'c'));
+      ph.put("temperature", Nd4j.scalar((float) settings.temperatureAt(step)));
+      OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("lossPer"), List.of("z", "t"));
+      INDArray per = og.getOutputs().get("lossPer");
+      double mean = 0;
+      int counted = 0;
+      for (int k : settings.layers()) {
+        for (int rr = 0; rr < r; rr++) {
+          double v = per.getDouble(k - 1, rr);
+          mean += v;
+          counted++;
+          // the best step after annealing, as the z that produced it (before this update)
+          if (step >= settings.annealSteps() && v < best[(k - 1) * r + rr]) {
+            best[(k - 1) * r + rr] = v;
+            bestZ.get(NDArrayIndex.point(k - 1), NDArrayIndex.point(rr)).assign(
+                zSet.get("z").get(NDArrayIndex.point(k - 1), NDArrayIndex.point(rr)));
+            bestT.putScalar(new long[] {k - 1, rr, 0, 0}, tSet.get("t").getDouble(k - 1, rr, 0, 0));
+          }
+        }
+      }
+      Map<String, INDArray> grads = og.getGradients();
+      zAdam.update(zSet, Map.of("z", grads.get("z")));
+      tAdam.update(tSet, Map.of("t", grads.get("t")));
+      INDArray tArr = tSet.get("t");
+      tArr.assign(org.nd4j.linalg.ops.transforms.Transforms.min(
+          org.nd4j.linalg.ops.transforms.Transforms.max(tArr, 0.0), 3.0));
+      listener.progress(step + 1, steps, mean / counted);
+    }
+    for (int i = 0; i < l * r; i++) {
+      if (best[i] == Double.POSITIVE_INFINITY) { // no step after annealing: keep the last
+        bestZ.get(NDArrayIndex.point(i / r), NDArrayIndex.point(i % r)).assign(
+            zSet.get("z").get(NDArrayIndex.point(i / r), NDArrayIndex.point(i % r)));
+        bestT.putScalar(new long[] {i / r, i % r, 0, 0}, tSet.get("t").getDouble(i / r, i % r, 0, 0));
+      }
+    }
+    List<ConfigurationResult> results = extractAll(x, y, nIn, split, bestZ, bestT,
+        zSet.get("z"), tSet.get("t"), (System.nanoTime() - start) / 1e9);
+    ConfigurationResult chosen = ConfigurationSelector.select(results, settings.tolerance());
+    return new SearchResult(results, chosen, (System.nanoTime() - start) / 1e9,
+        split.train.length, split.validation.length);
+  }
+
+  /**
+   * Decodes the best-step and final latent points of every restart, extracts the discrete
+   * networks, keeps per restart the candidate with the lower discrete training loss and per
+   * configuration the restart with the lower validation MSE.
+   */
+  private List<ConfigurationResult> extractAll(double[][] x, double[] y, int nIn, Split split,
+      INDArray bestZ, INDArray bestT, INDArray finalZ, INDArray finalT, double searchSeconds) {
+    AutoencoderConfig c = model.config();
+    int l = layout.maxHiddenLayers();
+    int h = layout.maxNeurons();
+    int r = settings.restarts();
+    INDArray both = Nd4j.concat(1, bestZ, finalZ); // [L, 2R, H, d]
+    SameDiff sd = SameDiff.create();
+    SDVariable zIn = sd.placeHolder("zIn", DataType.FLOAT, l, 2L * r, h, c.dModel());
+    AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), zIn, 2 * r).rename("decodedOut");
+    INDArray decoded = sd.outputSingle(Map.of("zIn", both), "decodedOut"); // [L, 2R*H, maxW]
+    double[][] trainX = rows(x, split.train);
+    double[] trainY = values(y, split.train);
+    double[][] valX = split.validation.length > 0 ? rows(x, split.validation) : trainX;
+    double[] valY = split.validation.length > 0 ? values(y, split.validation) : trainY;
+    int configs = settings.layers().length;
+    List<ConfigurationResult> out = new ArrayList<>();
+    for (int k : settings.layers()) {
+      int w = layout.width(k);
+      ConfigurationResult bestOfK = null;
+      for (int rr = 0; rr < r; rr++) {
+        SparseMlp pick = null;
+        double pickLoss = Double.POSITIVE_INFINITY;
+        double pickTrain = Double.NaN;
+        for (int cand = 0; cand < 2; cand++) {
+          int slot = cand * r + rr;
+          double threshold = (cand == 0 ? bestT : finalT).getDouble(k - 1, rr, 0, 0);
+          double[][] m = new double[h][w];
+          for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+              m[row][col] = decoded.getDouble(k - 1, (long) slot * h + row, col);
+            }
+          }
+          SparseMlp net;
+          try {
+            net = codec.extract(m, nIn, k, threshold);
+          } catch (IllegalArgumentException e) {
+            continue; // non-finite decoded values
+          }
+          double trainMse = mse(net, trainX, trainY);
+          double loss = trainMse + settings.lambdaS() * (settings.muC() * net.nonZeroWeights()
+              + settings.mu1() * absWeightSum(net));
+          if (loss < pickLoss) {
+            pickLoss = loss;
+            pick = net;
+            pickTrain = trainMse;
+          }
+        }
+        if (pick == null) {
+          continue;
+        }
+        if (settings.polish()) {
+          pick = SparseMlpFitter.fit(pick, trainX, trainY, settings.polishSteps(), POLISH_RATE, true);
+          pickTrain = mse(pick, trainX, trainY);
+        }
+        double valMse = mse(pick, valX, valY);
+        if (bestOfK == null || valMse < bestOfK.validationMse()) {
+          bestOfK = new ConfigurationResult(k, pick, pickTrain, valMse, searchSeconds / configs);
+        }
+      }
+      if (bestOfK != null) {
+        out.add(bestOfK);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalStateException("every decoded network was non-finite; the model file may be unusable");
+    }
+    return out;
+  }
+
+  /**
+   * -init encode: per configuration k and restart, a dense k-layer network trained on the
+   * training split (its own seed), encoded; its latent point replaces the random one.
+   */
+  private void encodeStarts(float[] zInit, double[][] trainX, double[] trainY, int nIn) {
+    int h = layout.maxNeurons();
+    int d = model.config().dModel();
+    int r = settings.restarts();
+    List<SparseMlp> nets = new ArrayList<>();
+    List<int[]> slots = new ArrayList<>();
+    for (int k : settings.layers()) {
+      for (int rr = 0; rr < r; rr++) {
+        Random rnd = new Random(settings.seed() * 1_000_003L + k * 101L + rr);
+        SparseMlp start = SparseMlpFitter.denseStart(layout, nIn, k, rnd);
+        nets.add(SparseMlpFitter.fit(start, trainX, trainY, settings.initSteps(), INIT_RATE, false));
+        slots.add(new int[] {k - 1, rr});
+      }
+    }
+    float[][][] z = model.encode(nets);
+    for (int i = 0; i < nets.size(); i++) {
+      int base = (slots.get(i)[0] * r + slots.get(i)[1]) * h * d;
+      for (int row = 0; row < h; row++) {
+        System.arraycopy(z[i][row], 0, zInit, base + row * d, d);
+      }
+    }
+  }
+
+  static double mse(SparseMlp net, double[][] x, double[] y) {
+    double[] pred = net.predict(x);
+    double s = 0;
+    for (int i = 0; i < y.length; i++) {
+      double e = pred[i] - y[i];
+      s += e * e;
+    }
+    return s / y.length;
+  }
+
+  private static double absWeightSum(SparseMlp net) {
+    double s = 0;
+    int k = net.hiddenLayers();
+    MlpLayout lay = net.layout();
+    for (int t = 0; t <= k; t++) {
+      int rows = lay.weightRows(net.nIn(), t);
+      int cols = lay.weightColumns(k, t);
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < cols; j++) {
+          s += Math.abs(net.weight(t, i, j));
+        }
+      }
+    }
+    return s;
+  }
+
+  private static double[][] rows(double[][] x, int[] idx) {
+    double[][] out = new double[idx.length][];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = x[idx[i]];
+    }
+    return out;
+  }
+
+  private static double[] values(double[] y, int[] idx) {
+    double[] out = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = y[idx[i]];
+    }
+    return out;
+  }
+
+  /** Soft count and L1 of the gated weights on real entries: [L, R]. */
+  private SDVariable sparsity(SameDiff sd, SoftMlpGraph.Result soft, SDVariable t, int nIn) {
+    int l = layout.maxHiddenLayers();
+    int h = layout.maxNeurons();
+    int r = settings.restarts();
+    SDVariable total = null;
+    for (int tr = 0; tr < l; tr++) {
+      SDVariable w = soft.hiddenWeights().get(tr); // [L - tr, R, H, H]
+      SDVariable thr = t.get(SDIndex.interval(tr, l), SDIndex.all(), SDIndex.all(), SDIndex.all());
+      SDVariable e = penalty(sd, w, thr);
+      if (tr == 0) {
+        float[] rowsReal = new float[h];
+        for (int i = 0; i < nIn; i++) {
+          rowsReal[i] = 1f;
+        }
+        e = e.mul(sd.constant(Nd4j.create(rowsReal, new long[] {1, 1, h, 1}, 'c')));
+      }
+      SDVariable per = e.sum(2, 3); // [L - tr, R]
+      if (tr > 0) {
+        per = sd.concat(0, sd.constant(Nd4j.zeros(DataType.FLOAT, tr, r)), per);
+      }
+      total = total == null ? per : total.add(per);
+    }
+    for (int i = 0; i < l; i++) {
+      SDVariable wOut = soft.outputWeights().get(i); // [R, H, 1]
+      SDVariable thr = sd.reshape(t.get(SDIndex.interval(i, i + 1), SDIndex.all(), SDIndex.all(),
+          SDIndex.all()), r, 1, 1);
+      SDVariable per = sd.reshape(penalty(sd, wOut, thr).sum(1, 2), 1, r);
+      float[] onehot = new float[l];
+      onehot[i] = 1f;
+      total = total.add(per.mul(sd.constant(Nd4j.create(onehot, new long[] {l, 1}, 'c'))));
+    }
+    return total;
+  }
+
+  /** mu_c sigmoid(20 (|W| - t)) + mu_1 |W|. */
+  private SDVariable penalty(SameDiff sd, SDVariable w, SDVariable thr) {
+    SDVariable abs = sd.math.abs(w);
+    return sd.nn.sigmoid(abs.sub(thr).mul(20.0)).mul(settings.muC()).add(abs.mul(settings.mu1()));
+  }
+
+  /** Mean over each decoder's real hidden layers of the spread (std) of its masks: [L, R]. */
+  private SDVariable maskSpread(SameDiff sd, SDVariable masks) {
+    return sd.standardDeviation(masks, false, 2).mul(layerWeights(sd)).sum(2);
+  }
+
+  /** Mean over each decoder's real hidden layers of its mean mask: [L, R]. */
+  private SDVariable maskMean(SameDiff sd, SDVariable masks) {
+    return masks.mean(2).mul(layerWeights(sd)).sum(2);
+  }
+
+  /** [L, 1, L]: 1/k on decoder k's real layers, 0 on padding. */
+  private SDVariable layerWeights(SameDiff sd) {
+    int l = layout.maxHiddenLayers();
+    float[] v = new float[l * l];
+    for (int i = 0; i < l; i++) {
+      for (int j = 0; j <= i; j++) {
+        v[i * l + j] = 1f / (i + 1);
+      }
+    }
+    return sd.constant(Nd4j.create(v, new long[] {l, 1, l}, 'c'));
+  }
+
+  /** A seeded split of row indices into training and validation parts. */
+  static final class Split {
+    final int[] train;
+    final int[] validation;
+
+    private Split(int[] train, int[] validation) {
+      this.train = train;
+      this.validation = validation;
+    }
+
+    static Split of(int n, double fraction, long seed) {
+      int[] idx = new int[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+      }
+      Random rnd = new Random(seed ^ 0x5a17L);
+      for (int i = n - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int tmp = idx[i];
+        idx[i] = idx[j];
+        idx[j] = tmp;
+      }
+      int nVal = (int) Math.floor(n * fraction);
+      if (n - nVal < 1 || nVal < 2) {
+        nVal = 0; // too few rows to hold any out: validate on the training rows
+      }
+      return new Split(java.util.Arrays.copyOfRange(idx, nVal, n), java.util.Arrays.copyOfRange(idx, 0, nVal));
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package swatnn.search;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The mutable configuration of a latent search (METHOD.md section 3), with the paper's values
+ * as defaults except where a measured departure is noted: steps, annealing steps and the
+ * points per step are scaled down so that a search runs in about a minute on two CPU cores.
+ */
+public final class SearchSettings implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Where the search starts. */
+  public enum Init {
+    /** z drawn from N(0, 1), as in the paper. */
+    RANDOM,
+    /**
+     * z = E(a dense MLP of the configuration's shape trained briefly on the training split):
+     * the encoder puts functionally similar networks close together, so the search starts near
+     * a network that already fits.
+     */
+    ENCODE
+  }
+
+  private int steps = 1000;
+  private int annealSteps = 375;
+  private int restarts = 4;
+  private int[] layers = {1, 2, 3, 4};
+  private double zLearningRate = 0.1;
+  private double thresholdLearningRate = 1e-3;
+  private double lambdaS = 1e-4;
+  private double mu1 = 0.1;
+  private double muC = 0.01;
+  private double alpha = 0.4;
+  private double beta = 0.001;
+  private double tolerance = 0.05;
+  private double validationFraction = 0.2;
+  private int pointsPerStep = 256;
+  private long seed = 1;
+  private boolean polish;
+  private int polishSteps = 500;
+  private Init init = Init.RANDOM;
+  private int initSteps = 300;
+
+  public int steps() {
+    return steps;
+  }
+
+  public SearchSettings steps(int v) {
+    require(v >= 1, "steps must be >= 1");
+    steps = v;
+    return this;
+  }
+
+  public int annealSteps() {
+    return annealSteps;
+  }
+
+  public SearchSettings annealSteps(int v) {
+    require(v >= 0, "anneal steps must be >= 0");
+    annealSteps = v;
+    return this;
+  }
+
+  public int restarts() {
+    return restarts;
+  }
+
+  public SearchSettings restarts(int v) {
+    require(v >= 1 && v <= 256, "restarts must be in 1..256");
+    restarts = v;
+    return this;
+  }
+
+  public int[] layers() {
+    return layers.clone();
+  }
+
+  public SearchSettings layers(int... v) {
+    require(v.length > 0, "at least one hidden-layer count is needed");
+    int[] s = Arrays.stream(v).distinct().sorted().toArray();
+    require(s[0] >= 1, "hidden-layer counts must be >= 1");
+    layers = s;
+    return this;
+  }
+
+  public double zLearningRate() {
+    return zLearningRate;
+  }
+
+  public SearchSettings zLearningRate(double v) {
+    require(v > 0, "learning rate must be > 0");
+    zLearningRate = v;
+    return this;
+  }
+
+  public double thresholdLearningRate() {
+    return thresholdLearningRate;
+  }
+
+  public SearchSettings thresholdLearningRate(double v) {
+    require(v >= 0, "threshold learning rate must be >= 0");
+    thresholdLearningRate = v;
+    return this;
+  }
+
+  public double lambdaS() {
+    return lambdaS;
+  }
+
+  public SearchSettings lambdaS(double v) {
+    require(v >= 0, "lambda-s must be >= 0");
+    lambdaS = v;
+    return this;
+  }
+
+  public double mu1() {
+    return mu1;
+  }
+
+  public SearchSettings mu1(double v) {
+    require(v >= 0, "mu-1 must be >= 0");
+    mu1 = v;
+    return this;
+  }
+
+  public double muC() {
+    return muC;
+  }
+
+  public SearchSettings muC(double v) {
+    require(v >= 0, "mu-c must be >= 0");
+    muC = v;
+    return this;
+  }
+
+  public double alpha() {
+    return alpha;
+  }
+
+  public SearchSettings alpha(double v) {
+    require(v >= 0, "alpha must be >= 0");
+    alpha = v;
+    return this;
+  }
+
+  public double beta() {
+    return beta;
+  }
+
+  public SearchSettings beta(double v) {
+    require(v >= 0, "beta must be >= 0");
+    beta = v;
+    return this;
+  }
+
+  public double tolerance() {
+    return tolerance;
+  }
+
+  public SearchSettings tolerance(double v) {
+    require(v >= 0, "tolerance must be >= 0");
+    tolerance = v;
+    return this;
+  }
+
+  public double validationFraction() {
+    return validationFraction;
+  }
+
+  public SearchSettings validationFraction(double v) {
+    require(v >= 0 && v < 1, "validation fraction must be in [0, 1)");
+    validationFraction = v;
+    return this;
+  }
+
+  public int pointsPerStep() {
+    return pointsPerStep;
+  }
+
+  public SearchSettings pointsPerStep(int v) {
+    require(v >= 1, "points per step must be >= 1");
+    pointsPerStep = v;
+    return this;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public SearchSettings seed(long v) {
+    seed = v;
+    return this;
+  }
+
+  /** Whether the extracted networks' surviving weights and biases are fine-tuned. */
+  public boolean polish() {
+    return polish;
+  }
+
+  public SearchSettings polish(boolean v) {
+    polish = v;
+    return this;
+  }
+
+  public int polishSteps() {
+    return polishSteps;
+  }
+
+  public SearchSettings polishSteps(int v) {
+    require(v >= 1, "polish steps must be >= 1");
+    polishSteps = v;
+    return this;
+  }
+
+  public Init init() {
+    return init;
+  }
+
+  public SearchSettings init(Init v) {
+    init = java.util.Objects.requireNonNull(v, "init");
+    return this;
+  }
+
+  /** Training steps of the dense networks that -init encode encodes. */
+  public int initSteps() {
+    return initSteps;
+  }
+
+  public SearchSettings initSteps(int v) {
+    require(v >= 1, "init steps must be >= 1");
+    initSteps = v;
+    return this;
+  }
+
+  /** The activation temperature at a step: 1 down to 0.01 linearly over the annealing steps. */
+  public double temperatureAt(int step) {
+    if (annealSteps == 0 || step >= annealSteps) {
+      return 0.01;
+    }
+    return 1.0 - 0.99 * step / annealSteps;
+  }
+
+  public SearchSettings copy() {
+    SearchSettings c = new SearchSettings();
+    c.steps = steps;
+    c.annealSteps = annealSteps;
+    c.restarts = restarts;
+    c.layers = layers.clone();
+    c.zLearningRate = zLearningRate;
+    c.thresholdLearningRate = thresholdLearningRate;
+    c.lambdaS = lambdaS;
+    c.mu1 = mu1;
+    c.muC = muC;
+    c.alpha = alpha;
+    c.beta = beta;
+    c.tolerance = tolerance;
+    c.validationFraction = validationFraction;
+    c.pointsPerStep = pointsPerStep;
+    c.seed = seed;
+    c.polish = polish;
+    c.polishSteps = polishSteps;
+    c.init = init;
+    c.initSteps = initSteps;
+    return c;
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,1006 @@
+package weka.classifiers.functions;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Vector;
+import swatnn.autoencoder.AutoencoderModel;
+import swatnn.autoencoder.ModelFile;
+import swatnn.autoencoder.ModelFileException;
+import swatnn.autoencoder.ModelManifest;
+import swatnn.mlp.SparseMlp;
+import swatnn.search.ConfigurationResult;
+import swatnn.search.ConfigurationSelector;
+import swatnn.search.LatentSearch;
+import swatnn.search.MinMaxScaler;
+import swatnn.search.ModelLocator;
+import swatnn.search.SearchListener;
+import swatnn.search.SearchResult;
+import swatnn.search.SearchSettings;
+import swatnn.weka.DataPreparation;
+import swatnn.weka.NetworkDot;
+import swatnn.weka.ProgressPrinter;
+import weka.classifiers.AbstractClassifier;
+import weka.core.AdditionalMeasureProducer;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Drawable;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.Randomizable;
+import weka.core.RevisionUtils;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+
+/**
+ * SWAT-NN regression: finds a small sparse MLP (up to 4 hidden layers of up to 7 neurons, each
+ * neuron with its own activation) by gradient descent on a point in the latent space of a
+ * pretrained autoencoder, so that architecture and weights are trained together.
+ *
+ * <p>Only the data preparation, the two scalers and the search result (the chosen network and
+ * every configuration tried) are kept after building; prediction is plain Java. The
+ * autoencoder is loaded for building only and never serialized with the classifier.
+ *
+ * <!-- options-start -->
+ * Valid options are: <p>
+ *
+ * <pre> -steps &lt;n&gt;
+ *  Search steps per configuration.</pre>
+ * <pre> -anneal &lt;n&gt;
+ *  Steps over which the activation temperature falls from 1 to 0.01.</pre>
+ * <pre> -restarts &lt;n&gt;
+ *  Random starting points per configuration.</pre>
+ * <pre> -layers &lt;list&gt;
+ *  Hidden-layer counts to search, comma-separated.</pre>
+ * <pre> -lr &lt;rate&gt;
+ *  Adam learning rate of the latent point z.</pre>
+ * <pre> -lambda-s, -mu-1, -mu-c, -alpha, -beta &lt;value&gt;
+ *  Penalty weights (sparsity, L1 share, soft-count share, mask spread, mask mean).</pre>
+ * <pre> -tol &lt;fraction&gt;
+ *  Validation-MSE tolerance of the configuration choice.</pre>
+ * <pre> -val &lt;fraction&gt;
+ *  Fraction of the training rows held out to choose the configuration.</pre>
+ * <pre> -points &lt;n&gt;
+ *  Data points per search step.</pre>
+ * <pre> -model &lt;name|file&gt;
+ *  The autoencoder: a bundled model name, a model file, or auto.</pre>
+ * <pre> -S &lt;seed&gt;
+ *  Random seed.</pre>
+ * <!-- options-end -->
+ */
+public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
+    TechnicalInformationHandler, AdditionalMeasureProducer, Drawable {
+
+  private static final long serialVersionUID = 4607826553315086195L;
+
+  /** The value of {@code -model} that lets the classifier pick a bundled model. */
+  public static final String AUTO_MODEL = "auto";
+
+  /** The message of the exception thrown when the building thread is interrupted. */
+  public static final String INTERRUPTED = "SWATNNRegressor: search interrupted";
+
+  /** Seconds between two progress lines. */
+  private static final double PROGRESS_INTERVAL = 2.0;
+
+  /** Set by {@link #main(String[])}: progress lines go to System.err. */
+  private static volatile boolean s_commandLine;
+
+  /** The search options (the paper's values by default, scaled down where SearchSettings says). */
+  protected SearchSettings m_settings = new SearchSettings();
+
+  /** The autoencoder: a bundled model name, a model file or {@link #AUTO_MODEL}. */
+  protected String m_model = AUTO_MODEL;
+
+  // ------------------------------------------------------------------ the built model
+
+  /** Missing values, nominal-to-binary conversion and reading of the inputs. */
+  protected DataPreparation m_preparation;
+
+  /** Maps each input from its training range to [-1, 1]. */
+  protected MinMaxScaler m_inputScaler;
+
+  /** Maps the class from its training range to [-1, 1]. */
+  protected MinMaxScaler m_classScaler;
+
+  /** Every configuration tried and the chosen one; null before building. */
+  protected SearchResult m_result;
+
+  /** The settings the model was built with (the options may change afterwards). */
+  protected SearchSettings m_builtSettings;
+
+  /** A description of the autoencoder used. */
+  protected String m_modelUsed;
+
+  /** The class attribute's name. */
+  protected String m_className;
+
+  /** Whether the class was constant, so that no search was run. */
+  protected boolean m_constantClass;
+
+  /** Per-thread input buffers of classifyInstance. */
+  private transient volatile ThreadLocal<double[]> m_buffers;
+
+  /**
+   * Runs the classifier from the command line, with progress lines on System.err.
+   *
+   * @param args the options
+   */
+  public static void main(String[] args) {
+    s_commandLine = true;
+    runClassifier(new SWATNNRegressor(), args);
+  }
+
+  /**
+   * A description of the classifier for Weka's GUI.
+   *
+   * @return the description
+   */
+  public String globalInfo() {
+    return "SWAT-NN regression: finds a small, sparse multilayer perceptron (up to 4 hidden "
+        + "layers of up to 7 neurons, each with its own activation: sigmoid, tanh or leaky "
+        + "ReLU) by gradient descent on a point in the latent space of a pretrained "
+        + "autoencoder, so that architecture and weights are trained together. Sparsity and "
+        + "compactness penalties favour few weights and neurons. Every hidden-layer count is "
+        + "searched; among those whose validation error is within a tolerance of the best, "
+        + "the one with the fewest non-zero parameters is chosen.\n\n"
+        + "Inputs and class are scaled to [-1, 1] by their training ranges; missing values are "
+        + "replaced by training means and modes, nominal attributes converted to binary ones. "
+        + "The autoencoder limits the number of inputs (after conversion); select attributes "
+        + "first if there are more. Instance weights are ignored. Building needs ND4J; "
+        + "predicting is plain Java.\n\nFor more information see:\n\n"
+        + getTechnicalInformation().toString();
+  }
+
+  /**
+   * The paper this classifier implements.
+   *
+   * @return the reference
+   */
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation result = new TechnicalInformation(Type.ARTICLE);
+    result.setValue(Field.AUTHOR, "Zitong Huang and Mansooreh Montazerin and Ajitesh Srivastava");
+    result.setValue(Field.TITLE, "SWAT-NN: Simultaneous Weights and Architecture Training for "
+        + "Neural Networks in a Latent Space");
+    result.setValue(Field.JOURNAL, "arXiv preprint");
+    result.setValue(Field.YEAR, "2025");
+    return result;
+  }
+
+  /**
+   * Numeric class; numeric, date and nominal attributes; missing values.
+   *
+   * @return the capabilities
+   */
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    result.enable(Capability.DATE_ATTRIBUTES);
+    result.enable(Capability.NOMINAL_ATTRIBUTES);
+    result.enable(Capability.MISSING_VALUES);
+    result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    result.setMinimumNumberInstances(1);
+    return result;
+  }
+
+  // ------------------------------------------------------------------ options
+
+  /**
+   * The options.
+   *
+   * @return an enumeration of the options
+   */
+  @Override
+  public Enumeration<Option> listOptions() {
+    SearchSettings d = new SearchSettings();
+    Vector<Option> v = new Vector<>();
+    v.add(new Option("\tSearch steps per configuration.\n\t(default " + d.steps() + ")",
+        "steps", 1, "-steps <n>"));
+    v.add(new Option("\tSteps over which the activation temperature falls from 1 to 0.01;\n"
+        + "\tthe best step after them is kept.\n\t(default " + d.annealSteps() + ")",
+        "anneal", 1, "-anneal <n>"));
+    v.add(new Option("\tRandom starting points per configuration.\n\t(default "
+        + d.restarts() + ")", "restarts", 1, "-restarts <n>"));
+    v.add(new Option("\tHidden-layer counts to search, comma-separated.\n\t(default "
+        + layersString(d.layers()) + ")", "layers", 1, "-layers <list>"));
+    v.add(new Option("\tAdam learning rate of the latent point z.\n\t(default "
+        + d.zLearningRate() + ")", "lr", 1, "-lr <rate>"));
+    v.add(new Option("\tWeight lambda_s of the sparsity penalty.\n\t(default " + d.lambdaS()
+        + ")", "lambda-s", 1, "-lambda-s <value>"));
+    v.add(new Option("\tWeight mu_1 of the L1 term in the sparsity penalty.\n\t(default "
+        + d.mu1() + ")", "mu-1", 1, "-mu-1 <value>"));
+    v.add(new Option("\tWeight mu_c of the soft-count term in the sparsity penalty.\n"
+        + "\t(default " + d.muC() + ")", "mu-c", 1, "-mu-c <value>"));
+    v.add(new Option("\tWeight alpha of the mask-spread reward (pushes neuron masks to 0 or 1)."
+        + "\n\t(default " + d.alpha() + ")", "alpha", 1, "-alpha <value>"));
+    v.add(new Option("\tWeight beta of the mask-mean penalty (fewer neurons).\n\t(default "
+        + d.beta() + ")", "beta", 1, "-beta <value>"));
+    v.add(new Option("\tRelative validation-MSE tolerance: the configuration with the fewest\n"
+        + "\tnon-zero parameters within it of the best is chosen.\n\t(default "
+        + d.tolerance() + ")", "tol", 1, "-tol <fraction>"));
+    v.add(new Option("\tFraction of the training rows held out to choose the configuration.\n"
+        + "\t(default " + d.validationFraction() + ")", "val", 1, "-val <fraction>"));
+    v.add(new Option("\tData points per search step (mini-batch size).\n\t(default "
+        + d.pointsPerStep() + ")", "points", 1, "-points <n>"));
+    v.add(new Option("\tThe autoencoder: a bundled model name (e.g. swatnn-2in), a model file,\n"
+        + "\tor auto for the smallest bundled model that takes the data's inputs.\n"
+        + "\t(default " + AUTO_MODEL + ")", "model", 1, "-model <name|file>"));
+    v.add(new Option("\tRandom seed.\n\t(default " + d.seed() + ")", "S", 1, "-S <seed>"));
+    v.addAll(Collections.list(super.listOptions()));
+    return v.elements();
+  }
+
+  /**
+   * Parses options; an absent option takes its default.
+   *
+   * @param options the options
+   * @throws Exception if an option is invalid
+   */
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    SearchSettings d = new SearchSettings();
+    try {
+      setSteps(intOption("steps", options, d.steps()));
+      setAnnealSteps(intOption("anneal", options, d.annealSteps()));
+      setRestarts(intOption("restarts", options, d.restarts()));
+      String layers = Utils.getOption("layers", options);
+      setLayers(layers.isEmpty() ? layersString(d.layers()) : layers);
+      setLearningRate(doubleOption("lr", options, d.zLearningRate()));
+      setLambdaS(doubleOption("lambda-s", options, d.lambdaS()));
+      setMu1(doubleOption("mu-1", options, d.mu1()));
+      setMuC(doubleOption("mu-c", options, d.muC()));
+      setAlpha(doubleOption("alpha", options, d.alpha()));
+      setBeta(doubleOption("beta", options, d.beta()));
+      setTolerance(doubleOption("tol", options, d.tolerance()));
+      setValidationFraction(doubleOption("val", options, d.validationFraction()));
+      setPointsPerStep(intOption("points", options, d.pointsPerStep()));
+      setModel(Utils.getOption("model", options));
+      setSeed(intOption("S", options, (int) d.seed()));
+    } catch (IllegalArgumentException e) {
+      throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
+    }
+    super.setOptions(options);
+  }
+
+  /**
+   * The current options (all of them, so that they can be fed back to setOptions).
+   *
+   * @return the options
+   */
+  @Override
+  public String[] getOptions() {
+    List<String> o = new ArrayList<>();
+    add(o, "-steps", getSteps());
+    add(o, "-anneal", getAnnealSteps());
+    add(o, "-restarts", getRestarts());
+    add(o, "-layers", getLayers());
+    add(o, "-lr", getLearningRate());
+    add(o, "-lambda-s", getLambdaS());
+    add(o, "-mu-1", getMu1());
+    add(o, "-mu-c", getMuC());
+    add(o, "-alpha", getAlpha());
+    add(o, "-beta", getBeta());
+    add(o, "-tol", getTolerance());
+    add(o, "-val", getValidationFraction());
+    add(o, "-points", getPointsPerStep());
+    add(o, "-model", getModel());
+    add(o, "-S", getSeed());
+    Collections.addAll(o, super.getOptions());
+    return o.toArray(new String[0]);
+  }
+
+  private static void add(List<String> options, String name, Object value) {
+    options.add(name);
+    options.add(String.valueOf(value));
+  }
+
+  private static int intOption(String name, String[] options, int dflt) throws Exception {
+    String s = Utils.getOption(name, options);
+    if (s.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      throw new Exception("SWATNNRegressor: option -" + name + " needs an integer, got '" + s
+          + "'");
+    }
+  }
+
+  private static double doubleOption(String name, String[] options, double dflt)
+      throws Exception {
+    String s = Utils.getOption(name, options);
+    if (s.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      throw new Exception("SWATNNRegressor: option -" + name + " needs a number, got '" + s
+          + "'");
+    }
+  }
+
+  private static String layersString(int[] layers) {
+    StringBuilder sb = new StringBuilder();
+    for (int k : layers) {
+      sb.append(sb.length() > 0 ? "," : "").append(k);
+    }
+    return sb.toString();
+  }
+
+  /** @return the number of search steps */
+  public int getSteps() {
+    return m_settings.steps();
+  }
+
+  /** @param v the number of search steps (>= 1) */
+  public void setSteps(int v) {
+    m_settings.steps(v);
+  }
+
+  /** @return the tip text */
+  public String stepsTipText() {
+    return "Search steps (Adam updates of the latent points); all configurations and restarts "
+        + "advance together. Cost grows linearly with it.";
+  }
+
+  /** @return the number of annealing steps */
+  public int getAnnealSteps() {
+    return m_settings.annealSteps();
+  }
+
+  /** @param v the number of annealing steps (>= 0) */
+  public void setAnnealSteps(int v) {
+    m_settings.annealSteps(v);
+  }
+
+  /** @return the tip text */
+  public String annealStepsTipText() {
+    return "Steps over which the activation temperature falls linearly from 1 to 0.01; the "
+        + "step with the lowest loss after them is kept. Should be less than steps.";
+  }
+
+  /** @return the number of restarts */
+  public int getRestarts() {
+    return m_settings.restarts();
+  }
+
+  /** @param v the number of restarts (1..256) */
+  public void setRestarts(int v) {
+    m_settings.restarts(v);
+  }
+
+  /** @return the tip text */
+  public String restartsTipText() {
+    return "Random starting points per configuration; the best on the training rows is kept. "
+        + "Cost grows linearly with it.";
+  }
+
+  /** @return the hidden-layer counts, comma-separated */
+  public String getLayers() {
+    return layersString(m_settings.layers());
+  }
+
+  /**
+   * @param v hidden-layer counts, comma-separated (e.g. {@code 1,2,3,4})
+   * @throws IllegalArgumentException if it is not a list of positive integers
+   */
+  public void setLayers(String v) {
+    String[] parts = v.trim().split("\\s*,\\s*");
+    int[] layers = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        layers[i] = Integer.parseInt(parts[i]);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("hidden-layer counts must be comma-separated "
+            + "integers such as 1,2,3,4, got '" + v + "'");
+      }
+    }
+    m_settings.layers(layers);
+  }
+
+  /** @return the tip text */
+  public String layersTipText() {
+    return "Hidden-layer counts (configurations) to search, comma-separated, each at most the "
+        + "autoencoder's number of decoders (4).";
+  }
+
+  /** @return the learning rate of z */
+  public double getLearningRate() {
+    return m_settings.zLearningRate();
+  }
+
+  /** @param v the learning rate of z (> 0) */
+  public void setLearningRate(double v) {
+    m_settings.zLearningRate(v);
+  }
+
+  /** @return the tip text */
+  public String learningRateTipText() {
+    return "Adam learning rate of the latent points z.";
+  }
+
+  /** @return lambda_s */
+  public double getLambdaS() {
+    return m_settings.lambdaS();
+  }
+
+  /** @param v lambda_s (>= 0) */
+  public void setLambdaS(double v) {
+    m_settings.lambdaS(v);
+  }
+
+  /** @return the tip text */
+  public String lambdaSTipText() {
+    return "Weight lambda_s of the sparsity penalty (soft count and L1 of the gated weights); "
+        + "larger gives sparser networks.";
+  }
+
+  /** @return mu_1 */
+  public double getMu1() {
+    return m_settings.mu1();
+  }
+
+  /** @param v mu_1 (>= 0) */
+  public void setMu1(double v) {
+    m_settings.mu1(v);
+  }
+
+  /** @return the tip text */
+  public String mu1TipText() {
+    return "Weight mu_1 of the L1 term within the sparsity penalty.";
+  }
+
+  /** @return mu_c */
+  public double getMuC() {
+    return m_settings.muC();
+  }
+
+  /** @param v mu_c (>= 0) */
+  public void setMuC(double v) {
+    m_settings.muC(v);
+  }
+
+  /** @return the tip text */
+  public String muCTipText() {
+    return "Weight mu_c of the soft non-zero count within the sparsity penalty.";
+  }
+
+  /** @return alpha */
+  public double getAlpha() {
+    return m_settings.alpha();
+  }
+
+  /** @param v alpha (>= 0) */
+  public void setAlpha(double v) {
+    m_settings.alpha(v);
+  }
+
+  /** @return the tip text */
+  public String alphaTipText() {
+    return "Weight alpha of the reward for spread-out neuron masks (pushes them to 0 or 1).";
+  }
+
+  /** @return beta */
+  public double getBeta() {
+    return m_settings.beta();
+  }
+
+  /** @param v beta (>= 0) */
+  public void setBeta(double v) {
+    m_settings.beta(v);
+  }
+
+  /** @return the tip text */
+  public String betaTipText() {
+    return "Weight beta of the penalty on the mean neuron mask (favours fewer neurons).";
+  }
+
+  /** @return the selection tolerance */
+  public double getTolerance() {
+    return m_settings.tolerance();
+  }
+
+  /** @param v the selection tolerance (>= 0) */
+  public void setTolerance(double v) {
+    m_settings.tolerance(v);
+  }
+
+  /** @return the tip text */
+  public String toleranceTipText() {
+    return "Among the configurations whose validation MSE is within this fraction of the best, "
+        + "the one with the fewest non-zero parameters is chosen (0.05: within 5%).";
+  }
+
+  /** @return the validation fraction */
+  public double getValidationFraction() {
+    return m_settings.validationFraction();
+  }
+
+  /** @param v the validation fraction, in [0, 1) */
+  public void setValidationFraction(double v) {
+    m_settings.validationFraction(v);
+  }
+
+  /** @return the tip text */
+  public String validationFractionTipText() {
+    return "Fraction of the training rows held out (seeded) to choose among configurations; "
+        + "with fewer than 2 such rows, the training rows are used.";
+  }
+
+  /** @return the data points per step */
+  public int getPointsPerStep() {
+    return m_settings.pointsPerStep();
+  }
+
+  /** @param v the data points per step (>= 1) */
+  public void setPointsPerStep(int v) {
+    m_settings.pointsPerStep(v);
+  }
+
+  /** @return the tip text */
+  public String pointsPerStepTipText() {
+    return "Training rows drawn per search step (all of them when there are fewer).";
+  }
+
+  /** @return the autoencoder: a bundled model name, a file, or auto */
+  public String getModel() {
+    return m_model;
+  }
+
+  /** @param v a bundled model name, a model file, or auto (empty means auto) */
+  public void setModel(String v) {
+    m_model = v == null || v.isBlank() ? AUTO_MODEL : v.trim();
+  }
+
+  /** @return the tip text */
+  public String modelTipText() {
+    return "The pretrained autoencoder: the name of a bundled model (e.g. swatnn-2in), the path "
+        + "of a model file, or auto for the bundled model with the fewest inputs that takes the "
+        + "data's inputs.";
+  }
+
+  /** @return the random seed */
+  @Override
+  public int getSeed() {
+    return (int) m_settings.seed();
+  }
+
+  /** @param seed the random seed */
+  @Override
+  public void setSeed(int seed) {
+    m_settings.seed(seed);
+  }
+
+  /** @return the tip text */
+  public String seedTipText() {
+    return "Seed of the starting points, the mini-batches and the validation split.";
+  }
+
+  // ------------------------------------------------------------------ building
+
+  /**
+   * Searches a sparse MLP for the data.
+   *
+   * @param data training data with a numeric class
+   * @throws Exception if the data cannot be handled, no model is found, or the search is
+   *     interrupted
+   */
+  @Override
+  public void buildClassifier(Instances data) throws Exception {
+    try {
+      build(data);
+    } catch (Exception e) {
+      // an interrupt may surface elsewhere first, e.g. as an I/O error reading the model file
+      if (Thread.currentThread().isInterrupted() && !INTERRUPTED.equals(e.getMessage())) {
+        throw new Exception(INTERRUPTED, e);
+      }
+      throw e;
+    }
+  }
+
+  private void build(Instances data) throws Exception {
+    m_result = null;
+    m_preparation = null;
+    m_inputScaler = null;
+    m_classScaler = null;
+    m_buffers = null;
+    getCapabilities().testWithFail(data);
+    Instances train = new Instances(data);
+    train.deleteWithMissingClass();
+    if (train.numInstances() == 0) {
+      throw new Exception("SWATNNRegressor: no training instance has a class value (all "
+          + data.numInstances() + " are missing)");
+    }
+    SearchSettings settings = m_settings.copy();
+    DataPreparation.Fitted fitted = DataPreparation.fit(train);
+    DataPreparation prep = fitted.preparation();
+    int nData = prep.inputCount();
+    ChosenModel chosen = chooseModel(prep);
+    Path modelFile = chosen.file();
+    ModelManifest manifest = chosen.manifest();
+    for (int k : settings.layers()) {
+      if (k > manifest.config().layout().maxHiddenLayers()) {
+        throw new Exception("SWATNNRegressor: the model builds up to "
+            + manifest.config().layout().maxHiddenLayers() + " hidden layers; -layers asks for "
+            + k);
+      }
+    }
+    // a model trained on more inputs than the data has: the extra inputs are held at 0
+    int nIn = Math.max(Math.max(nData, 1), manifest.config().nInMin());
+    MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
+    MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
+    SearchResult result;
+    boolean constant = classScaler.min(0) == classScaler.max(0);
+    if (constant) {
+      // nothing to fit: unscaling maps any output to the constant
+      SparseMlp net = SparseMlp.builder(manifest.config().layout(), nIn, 1).build();
+      ConfigurationResult only = new ConfigurationResult(1, net, 0, 0, 0);
+      result = new SearchResult(List.of(only), only, 0, train.numInstances(), 0);
+    } else {
+      result = search(modelFile, settings, fitted, inputScaler, classScaler, nIn);
+    }
+    m_preparation = prep;
+    m_inputScaler = inputScaler;
+    m_classScaler = classScaler;
+    m_builtSettings = settings;
+    m_className = train.classAttribute().name();
+    m_constantClass = constant;
+    m_modelUsed = describeModel(modelFile, manifest, nIn - nData);
+    m_result = result;
+  }
+
+  private SearchResult search(Path modelFile, SearchSettings settings,
+      DataPreparation.Fitted fitted, MinMaxScaler inputScaler, MinMaxScaler classScaler,
+      int nIn) throws Exception {
+    int nData = fitted.preparation().inputCount();
+    double[][] raw = fitted.inputs();
+    double[] labels = fitted.labels();
+    double[][] x = new double[raw.length][nIn];
+    double[] y = new double[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      for (int j = 0; j < nData; j++) {
+        x[i][j] = inputScaler.scale(j, raw[i][j]);
+      }
+      y[i] = classScaler.scale(0, labels[i]);
+    }
+    boolean print = s_commandLine || getDebug();
+    SearchListener listener = SearchListener.NONE;
+    if (print) {
+      String prefix = "SWATNNRegressor: k=" + layersString(settings.layers()) + " x "
+          + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts");
+      System.err.println("SWATNNRegressor: loading " + modelFile + "; searching " + raw.length
+          + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
+      listener = new ProgressPrinter(System.err, prefix, PROGRESS_INTERVAL);
+    }
+    SearchResult result;
+    try {
+      AutoencoderModel model = AutoencoderModel.load(modelFile);
+      result = new LatentSearch(model, settings).fit(x, y, listener);
+    } catch (LatentSearch.Interrupted e) {
+      throw new Exception(INTERRUPTED, e);
+    } catch (ModelFileException | IllegalArgumentException | IllegalStateException e) {
+      throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
+    }
+    return nIn > nData ? withoutPaddedInputs(result, nData, settings.tolerance()) : result;
+  }
+
+  /**
+   * Zeroes the weights of padded inputs (always 0, so predictions do not change) so that they
+   * do not count as non-zero, and chooses again with the corrected counts.
+   */
+  private static SearchResult withoutPaddedInputs(SearchResult result, int nData,
+      double tolerance) {
+    List<ConfigurationResult> cleaned = new ArrayList<>();
+    for (ConfigurationResult c : result.configurations()) {
+      SparseMlp net = c.network();
+      SparseMlp.Builder b = net.toBuilder();
+      int h = net.layout().maxNeurons();
+      for (int i = nData; i < net.nIn(); i++) {
+        for (int j = 0; j < h; j++) {
+          b.weight(0, i, j, 0);
+        }
+      }
+      cleaned.add(new ConfigurationResult(c.hiddenLayers(), b.build(), c.trainMse(),
+          c.validationMse(), c.seconds()));
+    }
+    ConfigurationResult selected = ConfigurationSelector.select(cleaned, tolerance);
+    return new SearchResult(cleaned, selected, result.seconds(), result.trainRows(),
+        result.validationRows());
+  }
+
+  /** A model file with its manifest. */
+  private record ChosenModel(Path file, ModelManifest manifest) {}
+
+  /**
+   * The model for the data: the one named by -model, or with auto the bundled model with the
+   * fewest inputs that takes the data's (ModelLocator's rule) or, if none takes that few, the
+   * one with the fewest inputs that takes more.
+   */
+  private ChosenModel chooseModel(DataPreparation prep) throws Exception {
+    int n = Math.max(prep.inputCount(), 1);
+    try {
+      if (!AUTO_MODEL.equalsIgnoreCase(m_model)) {
+        Path file = ModelLocator.resolve(m_model, n);
+        ModelManifest manifest = ModelFile.readManifest(file);
+        if (prep.inputCount() > manifest.config().nInMax()) {
+          throw new Exception(tooManyInputs(prep, manifest.config().nInMax(),
+              "model '" + m_model + "' takes at most"));
+        }
+        return new ChosenModel(file, manifest);
+      }
+      Map<String, ModelManifest> bundled = ModelLocator.bundled();
+      if (bundled.isEmpty()) {
+        throw new Exception("SWATNNRegressor: no bundled autoencoder model was found (looked in "
+            + ModelLocator.searchPath() + "); give a model file with -model");
+      }
+      String best = null;
+      boolean bestTakesN = false;
+      int max = 0;
+      for (Map.Entry<String, ModelManifest> e : bundled.entrySet()) {
+        int lo = e.getValue().config().nInMin();
+        int hi = e.getValue().config().nInMax();
+        max = Math.max(max, hi);
+        boolean takesN = lo <= n;
+        if (hi >= n && (best == null || takesN && !bestTakesN
+            || takesN == bestTakesN && hi < bundled.get(best).config().nInMax())) {
+          best = e.getKey();
+          bestTakesN = takesN;
+        }
+      }
+      if (best == null) {
+        throw new Exception(tooManyInputs(prep, max, "the largest bundled model takes"));
+      }
+      return new ChosenModel(ModelLocator.resolve(best, n), bundled.get(best));
+    } catch (ModelFileException e) {
+      throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
+    }
+  }
+
+  private static String tooManyInputs(DataPreparation prep, int max, String what) {
+    String has = "the data has " + prep.inputCount() + " inputs";
+    if (prep.convertsNominal()) {
+      has += " after converting nominal attributes to binary (" + prep.originalInputCount()
+          + " attributes besides the class)";
+    }
+    return "SWATNNRegressor: " + has + ", but " + what + " " + max + ". Reduce the inputs to "
+        + max + " or fewer, e.g. with weka.filters.supervised.attribute.AttributeSelection "
+        + "(or weka.classifiers.meta.AttributeSelectedClassifier) or by removing attributes "
+        + "(weka.filters.unsupervised.attribute.Remove), or use -model with a model that takes "
+        + "more inputs.";
+  }
+
+  private static String describeModel(Path file, ModelManifest m, int padded) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".zip")) {
+      name = name.substring(0, name.length() - 4);
+    }
+    String s = String.format(Locale.ROOT, "%s (%s; %d-%d inputs, d = %d, %d training steps)",
+        name, file, m.config().nInMin(), m.config().nInMax(), m.config().dModel(),
+        m.trainingSteps());
+    if (padded > 0) {
+      s += "; " + padded + " unused input" + (padded == 1 ? "" : "s") + " held at 0";
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------------ prediction
+
+  /**
+   * Predicts the class of an instance with the chosen network.
+   *
+   * @param instance an instance of the training data's format
+   * @return the prediction
+   * @throws Exception if no model was built
+   */
+  @Override
+  public double classifyInstance(Instance instance) throws Exception {
+    SearchResult result = m_result;
+    if (result == null) {
+      throw new Exception("SWATNNRegressor: no model built yet");
+    }
+    ThreadLocal<double[]> buffers = m_buffers;
+    if (buffers == null) {
+      int nIn = result.network().nIn();
+      buffers = ThreadLocal.withInitial(() -> new double[nIn]);
+      m_buffers = buffers;
+    }
+    double[] x = buffers.get();
+    int n = m_preparation.inputCount();
+    m_preparation.inputsOf(instance, x);
+    for (int j = 0; j < n; j++) {
+      x[j] = m_inputScaler.scale(j, x[j]);
+    }
+    return m_classScaler.unscale(0, result.network().predict(x));
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /**
+   * The model: the autoencoder used, the chosen network, its non-zero count and every
+   * configuration tried.
+   *
+   * @return a description of the model
+   */
+  @Override
+  public String toString() {
+    if (m_result == null) {
+      return "SWATNNRegressor: no model built yet.";
+    }
+    StringBuilder sb = new StringBuilder();
+    String title = "SWAT-NN regression: sparse MLP found in an autoencoder's latent space";
+    sb.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
+    sb.append("Autoencoder: ").append(m_modelUsed).append('\n');
+    sb.append("Data: ").append(m_preparation.describe()).append('\n');
+    SearchResult r = m_result;
+    if (!m_constantClass) {
+      sb.append("Rows: ").append(r.trainRows()).append(" searched on, ")
+          .append(r.validationRows() > 0 ? r.validationRows() + " held out to choose"
+              : "none held out (too few; chosen on the training rows)")
+          .append('\n');
+    }
+    sb.append("\nInputs, each scaled to [-1, 1] by its training range:\n");
+    int width = 1;
+    for (int j = 0; j < m_preparation.inputCount(); j++) {
+      width = Math.max(width, m_preparation.inputName(j).length());
+    }
+    for (int j = 0; j < m_preparation.inputCount(); j++) {
+      sb.append(String.format(Locale.ROOT, "  x%-2d = %-" + width + "s  training range [%s, %s]%n",
+          j, m_preparation.inputName(j), num(m_inputScaler.min(j)), num(m_inputScaler.max(j))));
+    }
+    sb.append(String.format(Locale.ROOT,
+        "Output: %s = %s + %s * (y + 1) / 2 (training range [%s, %s])%n",
+        m_className, num(m_classScaler.min(0)), num(m_classScaler.max(0) - m_classScaler.min(0)),
+        num(m_classScaler.min(0)), num(m_classScaler.max(0))));
+    SparseMlp net = r.network();
+    if (m_constantClass) {
+      sb.append("\nThe class is constant (").append(num(m_classScaler.min(0)))
+          .append(") on the training data: no search was run; the model predicts it.\n");
+    }
+    sb.append("\nChosen network (").append(net.hiddenLayers()).append(" hidden layer")
+        .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
+    sb.append(net).append("\n\n");
+    sb.append("Non-zero count: ").append(net.nonZeroCount()).append('\n');
+    if (!m_constantClass) {
+      sb.append('\n').append(configurationTable(r));
+      sb.append(String.format(Locale.ROOT, "%nSearch time: %.1f s%n", r.seconds()));
+    }
+    return sb.toString();
+  }
+
+  private String configurationTable(SearchResult r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Configurations tried (MSE on the class scaled to [-1, 1]):\n");
+    String[] head = {"k", "validation MSE", "train MSE", "non-zero", "active neurons", "seconds"};
+    List<String[]> rows = new ArrayList<>();
+    rows.add(head);
+    for (ConfigurationResult c : r.configurations()) {
+      rows.add(new String[] {
+          Integer.toString(c.hiddenLayers()),
+          String.format(Locale.ROOT, "%.6g", c.validationMse()),
+          String.format(Locale.ROOT, "%.6g", c.trainMse()),
+          Integer.toString(c.nonZeroCount()),
+          Integer.toString(c.activeNeurons()),
+          String.format(Locale.ROOT, "%.1f", c.seconds())});
+    }
+    int[] w = new int[head.length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        w[i] = Math.max(w[i], row[i].length());
+      }
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      boolean chosen = i > 0 && r.configurations().get(i - 1) == r.selected();
+      sb.append(chosen ? "* " : "  ");
+      String[] row = rows.get(i);
+      for (int c = 0; c < row.length; c++) {
+        sb.append(c == 0 ? "" : "  ").append(" ".repeat(w[c] - row[c].length())).append(row[c]);
+      }
+      sb.append('\n');
+    }
+    sb.append(String.format(Locale.ROOT, "(* chosen: fewest non-zero parameters within %s%% "
+        + "of the best validation MSE)%n", num(100 * m_builtSettings.tolerance())));
+    return sb.toString();
+  }
+
+  private static String num(double v) {
+    return Utils.doubleToString(v, 6).trim();
+  }
+
+  // ------------------------------------------------------------------ measures, graph
+
+  /**
+   * The additional measures.
+   *
+   * @return their names
+   */
+  @Override
+  public Enumeration<String> enumerateMeasures() {
+    Vector<String> v = new Vector<>();
+    v.add("measureNonZeroCount");
+    v.add("measureNonZeroWeights");
+    v.add("measureActiveNeurons");
+    v.add("measureHiddenLayers");
+    v.add("measureSearchSeconds");
+    return v.elements();
+  }
+
+  /**
+   * An additional measure of the built model (NaN before building).
+   *
+   * @param name the measure's name
+   * @return its value
+   * @throws IllegalArgumentException if the measure is unknown
+   */
+  @Override
+  public double getMeasure(String name) {
+    SearchResult r = m_result;
+    SparseMlp net = r == null ? null : r.network();
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "measurenonzerocount":
+        return net == null ? Double.NaN : net.nonZeroCount();
+      case "measurenonzeroweights":
+        return net == null ? Double.NaN : net.nonZeroWeights();
+      case "measureactiveneurons":
+        return net == null ? Double.NaN : net.activeNeuronCount();
+      case "measurehiddenlayers":
+        return net == null ? Double.NaN : net.hiddenLayers();
+      case "measuresearchseconds":
+        return r == null ? Double.NaN : r.seconds();
+      default:
+        throw new IllegalArgumentException(name + " not supported (SWATNNRegressor)");
+    }
+  }
+
+  /**
+   * The graph is a dot digraph read by Weka's tree visualizer.
+   *
+   * @return {@link Drawable#TREE}
+   */
+  @Override
+  public int graphType() {
+    return Drawable.TREE;
+  }
+
+  /**
+   * The chosen network as a GraphViz dot digraph: the output is the root, edges lead to the
+   * units feeding it and are labelled with their weights (3 significant digits); units without
+   * a path of non-zero weights to the output are left out.
+   *
+   * @return the dot text
+   * @throws Exception if no model was built
+   */
+  @Override
+  public String graph() throws Exception {
+    if (m_result == null) {
+      throw new Exception("SWATNNRegressor: no model built yet");
+    }
+    String[] names = new String[m_preparation.inputCount()];
+    for (int j = 0; j < names.length; j++) {
+      names[j] = m_preparation.inputName(j);
+    }
+    return NetworkDot.of(m_result.network(), names, m_className);
+  }
+
+  /**
+   * The revision.
+   *
+   * @return the revision string
+   */
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+}

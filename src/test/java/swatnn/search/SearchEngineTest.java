@@ -1,0 +1,160 @@
+package swatnn.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import swatnn.autoencoder.AutoencoderConfig;
+import swatnn.autoencoder.AutoencoderModel;
+import swatnn.autoencoder.AutoencoderTrainer;
+import swatnn.autoencoder.ModelFileException;
+import swatnn.autoencoder.TrainerSettings;
+import swatnn.mlp.MlpLayout;
+import swatnn.mlp.SparseMlp;
+
+/** The latent search on a tiny, briefly trained autoencoder: mechanics, not quality. */
+class SearchEngineTest {
+  @TempDir static Path dir;
+  static AutoencoderModel model;
+  static Path modelFile;
+  static double[][] x;
+  static double[] y;
+
+  @BeforeAll
+  static void tinyModelAndData() throws Exception {
+    modelFile = dir.resolve("swatnn-tiny.zip");
+    AutoencoderTrainer.start(new AutoencoderConfig(MlpLayout.DEFAULT, 1, 2, 16, 2, 1, 1, 2),
+        new TrainerSettings(16, 32, 3e-3, 10, 1.0, 0.1, 11, 5, 1.0, 30), modelFile)
+        .heldOutSize(64).checkpointEvery(1e9).progressTo(new PrintStream(OutputStream.nullOutputStream()))
+        .train(3, 0);
+    model = AutoencoderModel.load(modelFile);
+    Random r = new Random(1);
+    x = new double[200][2];
+    y = new double[200];
+    for (int i = 0; i < x.length; i++) {
+      x[i][0] = 2 * r.nextDouble() - 1;
+      x[i][1] = 2 * r.nextDouble() - 1;
+      y[i] = 0.8 * x[i][0] * x[i][0] - 0.4 * x[i][1];
+    }
+  }
+
+  static SearchSettings quick() {
+    return new SearchSettings().steps(30).annealSteps(10).restarts(2).layers(1, 3).pointsPerStep(64);
+  }
+
+  @Test
+  void searchReturnsOneDiscreteNetworkPerConfiguration() {
+    AtomicInteger calls = new AtomicInteger();
+    SearchResult r = new LatentSearch(model, quick()).fit(x, y, (s, n, loss) -> {
+      calls.incrementAndGet();
+      assertEquals(30, n);
+    });
+    assertEquals(30, calls.get());
+    assertEquals(2, r.configurations().size());
+    assertEquals(1, r.configurations().get(0).hiddenLayers());
+    assertEquals(3, r.configurations().get(1).hiddenLayers());
+    assertTrue(r.configurations().contains(r.selected()));
+    assertEquals(160, r.trainRows());
+    assertEquals(40, r.validationRows());
+    for (ConfigurationResult c : r.configurations()) {
+      assertEquals(2, c.network().nIn());
+      assertEquals(c.hiddenLayers(), c.network().hiddenLayers());
+      assertTrue(Double.isFinite(c.validationMse()) && Double.isFinite(c.trainMse()));
+      // the reported error is the discrete network's own
+      double[][] all = x;
+      assertTrue(LatentSearch.mse(c.network(), all, y) >= 0);
+    }
+  }
+
+  @Test
+  void sameSeedSameNetworks() {
+    SearchResult a = new LatentSearch(model, quick().seed(7)).fit(x, y, SearchListener.NONE);
+    SearchResult b = new LatentSearch(model, quick().seed(7)).fit(x, y, SearchListener.NONE);
+    for (int i = 0; i < a.configurations().size(); i++) {
+      assertEquals(a.configurations().get(i).network(), b.configurations().get(i).network());
+    }
+  }
+
+  @Test
+  void polishKeepsNonZeroCountAndEncodeInitRuns() {
+    SearchResult plain = new LatentSearch(model, quick().restarts(1)).fit(x, y, SearchListener.NONE);
+    SearchResult polished = new LatentSearch(model, quick().restarts(1).polish(true).polishSteps(50))
+        .fit(x, y, SearchListener.NONE);
+    for (int i = 0; i < plain.configurations().size(); i++) {
+      ConfigurationResult p = plain.configurations().get(i);
+      ConfigurationResult q = polished.configurations().get(i);
+      assertEquals(p.network().nonZeroCount(), q.network().nonZeroCount());
+      assertTrue(q.trainMse() <= p.trainMse() + 1e-12);
+    }
+    SearchResult encoded = new LatentSearch(model, quick().init(SearchSettings.Init.ENCODE).initSteps(20))
+        .fit(x, y, SearchListener.NONE);
+    assertEquals(2, encoded.configurations().size());
+  }
+
+  @Test
+  void interruptionStopsTheSearch() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThrows(LatentSearch.Interrupted.class,
+          () -> new LatentSearch(model, quick()).fit(x, y, SearchListener.NONE));
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void selectionTakesTheSparsestWithinTolerance() {
+    SparseMlp small = SparseMlp.builder(MlpLayout.DEFAULT, 1, 1).outputBias(1).build();
+    ConfigurationResult a = new ConfigurationResult(1, small, 0.1, 0.100, 1);
+    ConfigurationResult b = new ConfigurationResult(2, SparseMlpFitterAccess.dense(), 0.1, 0.098, 1);
+    assertEquals(a, ConfigurationSelector.select(List.of(a, b), 0.05));
+    assertEquals(b, ConfigurationSelector.select(List.of(a, b), 0.01));
+  }
+
+  @Test
+  void scalerMapsTrainingRangeToUnitBox() {
+    MinMaxScaler s = MinMaxScaler.fit(new double[][] {{1, 5}, {3, 5}, {2, 5}}, 2);
+    assertEquals(-1, s.scale(0, 1), 1e-15);
+    assertEquals(1, s.scale(0, 3), 1e-15);
+    assertEquals(0, s.scale(1, 5), 1e-15, "constant column maps to 0");
+    assertEquals(2.5, s.unscale(0, s.scale(0, 2.5)), 1e-12);
+  }
+
+  @Test
+  void modelLocatorResolvesFilesAndNames() throws Exception {
+    assertEquals(modelFile, ModelLocator.resolve(modelFile.toString(), 2));
+    String old = System.getProperty("swatnn.models");
+    System.setProperty("swatnn.models", dir.toString());
+    try {
+      assertEquals(modelFile, ModelLocator.resolve("tiny", 2));
+      assertEquals(modelFile, ModelLocator.resolve("swatnn-tiny", 1));
+      ModelFileException e = assertThrows(ModelFileException.class, () -> ModelLocator.resolve("nope", 2));
+      assertTrue(e.getMessage().contains("nope"), e.getMessage());
+      assertTrue(ModelLocator.bundled().containsKey("swatnn-tiny"));
+    } finally {
+      if (old == null) {
+        System.clearProperty("swatnn.models");
+      } else {
+        System.setProperty("swatnn.models", old);
+      }
+    }
+    assertTrue(Files.exists(modelFile));
+  }
+
+  /** A dense network for selection tests. */
+  static final class SparseMlpFitterAccess {
+    static SparseMlp dense() {
+      return swatnn.mlp.SparseMlpFitter.denseStart(MlpLayout.DEFAULT, 1, 2, new Random(1));
+    }
+  }
+}
