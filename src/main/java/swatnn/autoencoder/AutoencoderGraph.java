@@ -13,6 +13,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * one takes milliseconds, so a new batch size gets a new graph over the same arrays.
  */
 public final class AutoencoderGraph {
+  static {
+    Nd4jRuntime.init();
+  }
+
 
   /** Placeholder and output names of the training graph. */
   public static final String TOKENS = "tokens";

@@ -13,6 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * graph built over them, so an in-place optimiser update is seen by all graphs.
  */
 public final class ParameterSet {
+  static {
+    Nd4jRuntime.init();
+  }
+
   private final LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
 
   /** Adds an array under a new name. */

@@ -36,6 +36,10 @@ import swatnn.mlp.SparseMlpFitter;
  * labels must already be scaled to [-1, 1].
  */
 public final class LatentSearch {
+  static {
+    swatnn.autoencoder.Nd4jRuntime.init();
+  }
+
   /** Adam step size of polishing (small: it refines an already fitting network). */
   static final double POLISH_RATE = 3e-3;
   /** Adam step size of the dense networks trained for -init encode. */
