@@ -48,6 +48,7 @@ final class WekaProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Djava.awt.headless=true");
+    cmd.add("-Dweka.packageManager.offline=true");
     cmd.add("-Xmx2g");
     cmd.add("-cp");
     cmd.add(wekaClassPath() + (extraClassPath == null ? "" : java.io.File.pathSeparator + extraClassPath));

@@ -38,6 +38,8 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
+import weka.core.SelectedTag;
+import weka.core.Tag;
 import weka.core.Utils;
 
 /**
@@ -70,6 +72,10 @@ import weka.core.Utils;
  *  Fraction of the training rows held out to choose the configuration.</pre>
  * <pre> -points &lt;n&gt;
  *  Data points per search step.</pre>
+ * <pre> -polish
+ *  Fine-tune the surviving weights and biases of each extracted network.</pre>
+ * <pre> -init &lt;random|encode&gt;
+ *  Starting points: random, or the encoding of a dense network fitted to the data.</pre>
  * <pre> -model &lt;name|file&gt;
  *  The autoencoder: a bundled model name, a model file, or auto.</pre>
  * <pre> -S &lt;seed&gt;
@@ -233,6 +239,12 @@ public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
         + "\t(default " + d.validationFraction() + ")", "val", 1, "-val <fraction>"));
     v.add(new Option("\tData points per search step (mini-batch size).\n\t(default "
         + d.pointsPerStep() + ")", "points", 1, "-points <n>"));
+    v.add(new Option("\tPolish: fine-tune the surviving weights and biases of each extracted\n"
+        + "\tnetwork on the training rows (zero pattern, masks, activations fixed).",
+        "polish", 0, "-polish"));
+    v.add(new Option("\tStarting points: random (z from N(0,1), the paper) or encode (the\n"
+        + "\tencoded image of a dense network trained briefly on the data).\n\t(default "
+        + d.init().name().toLowerCase(java.util.Locale.ROOT) + ")", "init", 1, "-init <random|encode>"));
     v.add(new Option("\tThe autoencoder: a bundled model name (e.g. swatnn-2in), a model file,\n"
         + "\tor auto for the smallest bundled model that takes the data's inputs.\n"
         + "\t(default " + AUTO_MODEL + ")", "model", 1, "-model <name|file>"));
@@ -265,6 +277,9 @@ public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
       setTolerance(doubleOption("tol", options, d.tolerance()));
       setValidationFraction(doubleOption("val", options, d.validationFraction()));
       setPointsPerStep(intOption("points", options, d.pointsPerStep()));
+      setPolish(Utils.getFlag("polish", options));
+      String init = Utils.getOption("init", options);
+      setInit(new SelectedTag(init.isEmpty() ? d.init().ordinal() : initIndex(init), TAGS_INIT));
       setModel(Utils.getOption("model", options));
       setSeed(intOption("S", options, (int) d.seed()));
     } catch (IllegalArgumentException e) {
@@ -294,6 +309,10 @@ public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
     add(o, "-tol", getTolerance());
     add(o, "-val", getValidationFraction());
     add(o, "-points", getPointsPerStep());
+    if (getPolish()) {
+      o.add("-polish");
+    }
+    add(o, "-init", m_settings.init().name().toLowerCase(java.util.Locale.ROOT));
     add(o, "-model", getModel());
     add(o, "-S", getSeed());
     Collections.addAll(o, super.getOptions());
@@ -553,6 +572,56 @@ public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
   /** @return the tip text */
   public String pointsPerStepTipText() {
     return "Training rows drawn per search step (all of them when there are fewer).";
+  }
+
+  /** The starting-point modes, for the GUI's drop-down. */
+  public static final Tag[] TAGS_INIT = {
+      new Tag(SearchSettings.Init.RANDOM.ordinal(), "random", "random: z from N(0, 1)", false),
+      new Tag(SearchSettings.Init.ENCODE.ordinal(), "encode", "encode: E(dense MLP fitted to the data)", false)};
+
+  private static int initIndex(String name) {
+    for (SearchSettings.Init i : SearchSettings.Init.values()) {
+      if (i.name().equalsIgnoreCase(name.trim())) {
+        return i.ordinal();
+      }
+    }
+    throw new IllegalArgumentException("-init must be random or encode, got '" + name + "'");
+  }
+
+  /** @return whether extracted networks are polished */
+  public boolean getPolish() {
+    return m_settings.polish();
+  }
+
+  /** @param v whether to polish the extracted networks */
+  public void setPolish(boolean v) {
+    m_settings.polish(v);
+  }
+
+  /** @return the tip text */
+  public String polishTipText() {
+    return "Fine-tune the surviving weights and biases of each extracted network on the "
+        + "training rows (plain Java Adam, " + m_settings.polishSteps() + " full-batch steps); the "
+        + "zero pattern, masks and activations stay fixed, so the non-zero count does not change.";
+  }
+
+  /** @return the starting-point mode */
+  public SelectedTag getInit() {
+    return new SelectedTag(m_settings.init().ordinal(), TAGS_INIT);
+  }
+
+  /** @param v the starting-point mode */
+  public void setInit(SelectedTag v) {
+    if (v.getTags() == TAGS_INIT) {
+      m_settings.init(SearchSettings.Init.values()[v.getSelectedTag().getID()]);
+    }
+  }
+
+  /** @return the tip text */
+  public String initTipText() {
+    return "Where the search starts: random draws z from N(0, 1) as in the paper; encode trains "
+        + "a dense network of each configuration's shape on the training rows for a few hundred "
+        + "steps and starts from its encoding.";
   }
 
   /** @return the autoencoder: a bundled model name, a file, or auto */

@@ -111,8 +111,8 @@ class SWATNNRegressorTest {
 
     String[] all = {"-steps", "123", "-anneal", "45", "-restarts", "3", "-layers", "3, 1",
         "-lr", "0.05", "-lambda-s", "2.5E-4", "-mu-1", "0.2", "-mu-c", "0.03", "-alpha", "0.5",
-        "-beta", "0.002", "-tol", "0.1", "-val", "0.25", "-points", "64", "-model", "swatnn-2in",
-        "-S", "17", "-output-debug-info", "-num-decimal-places", "3"};
+        "-beta", "0.002", "-tol", "0.1", "-val", "0.25", "-points", "64", "-polish",
+        "-init", "encode", "-model", "swatnn-2in", "-S", "17", "-output-debug-info", "-num-decimal-places", "3"};
     b.setOptions(all.clone());
     assertEquals(123, b.getSteps());
     assertEquals(45, b.getAnnealSteps());
@@ -128,6 +128,8 @@ class SWATNNRegressorTest {
     assertEquals(0.25, b.getValidationFraction());
     assertEquals(64, b.getPointsPerStep());
     assertEquals("swatnn-2in", b.getModel());
+    assertTrue(b.getPolish());
+    assertEquals("encode", b.getInit().getSelectedTag().getIDStr());
     assertEquals(17, b.getSeed());
     assertTrue(b.getDebug());
     String[] set = b.getOptions();
