@@ -110,6 +110,26 @@ public final class ModelFile {
   }
 
   /**
+   * Reads only the manifest (checked as JSON and against its schema, not against the weights),
+   * without reading the rest of the file: for listing models. {@link #read} verifies everything.
+   */
+  public static ModelManifest peekManifest(Path file) throws ModelFileException {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      ZipEntry e = zip.getEntry(MANIFEST);
+      if (e == null) {
+        throw new ModelFileException(file + ": not a swatnn model file (no " + MANIFEST + ")");
+      }
+      try (java.io.InputStream in = zip.getInputStream(e)) {
+        return ModelManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (ModelFileException e) {
+      throw new ModelFileException(file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ModelFileException(file + ": not a model file, or truncated (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
    * Reads and verifies a model file.
    *
    * @param withOptimizer also read the resume state (fails if the file has none)

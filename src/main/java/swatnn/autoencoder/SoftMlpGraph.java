@@ -28,7 +28,7 @@ public final class SoftMlpGraph {
    *
    * @param temperature scalar dividing the activation logits
    * @param weightThreshold [L, B, 1, 1]: per decoder and network, the t of the soft weight gate
-   *     W * sigmoid(200 (|W| - t))
+   *     W * sigmoid(200 (|W| - t)), applied to every weight (not to biases or logits)
    * @param sharpenMasks masks m become sigmoid(200 (m - 0.5))
    */
   public record Shaping(SDVariable temperature, SDVariable weightThreshold, boolean sharpenMasks) {
@@ -39,13 +39,12 @@ public final class SoftMlpGraph {
    * The graph's outputs.
    *
    * @param predictions [L, B, P]
-   * @param hiddenWeights per transition t: the (gated) weights [L - t, B, H, H] of decoders t..L-1
-   * @param outputWeights per decoder i: its (gated) output weights [B, H, 1]
+   * @param gated [L, B, H, maxW]: the decoded matrices with the weight gate applied to every
+   *     weight column of each decoder's layout (the decoded matrices themselves without a gate)
    * @param masks [L, B, H, L]: sigmoid of every decoder's mask logits before any sharpening
    *     (decoder i's layers 0..i are real; the rest are zero-logit padding)
    */
-  public record Result(SDVariable predictions, List<SDVariable> hiddenWeights,
-      List<SDVariable> outputWeights, SDVariable masks) {}
+  public record Result(SDVariable predictions, SDVariable gated, SDVariable masks) {}
 
   private SoftMlpGraph() {}
 
@@ -75,6 +74,14 @@ public final class SoftMlpGraph {
     }
     DataType dt = decoded.dataType();
     SDVariable d4 = sd.reshape(decoded, s, b, h, maxW);
+    if (shaping.weightThreshold() != null) {
+      // W * sigmoid(200 (|W| - t)) on weight columns, once for all transitions: factor 1
+      // elsewhere (biases, logits)
+      SDVariable cols = sd.constant(weightColumns(layout).castTo(dt));
+      SDVariable gate = sd.nn.sigmoid(sd.math.abs(d4).sub(shaping.weightThreshold()).mul(200.0));
+      d4 = d4.mul(gate.sub(1.0).mul(cols).add(1.0));
+      decoded = sd.reshape(d4, s, (long) b * h, maxW);
+    }
     // masks [L, B, H, layer] and output parts [L, B, H, 2], gathered from k-dependent columns
     SDVariable rawMasks = sd.nn.sigmoid(
         sd.reshape(sd.mmul(decoded, sd.constant(maskSelection(layout).castTo(dt))), s, b, h, s));
@@ -89,16 +96,11 @@ public final class SoftMlpGraph {
         .add(sd.constant(Nd4j.zeros(dt, s, 1, 1, 1))); // [L, B, P, H+1]
     SDVariable coefficients = null; // [live, B, 3H, 1]: mixture weight * mask per (activation, neuron)
     List<SDVariable> outputs = new ArrayList<>();
-    List<SDVariable> gated = new ArrayList<>();
-    List<SDVariable> gatedOut = new ArrayList<>();
     for (int t = 0; t < s; t++) {
       int off = layout.weightBlockOffset(s, t);
       SDVariable block = d4.get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(),
           SDIndex.interval(off, off + h + 4)); // [live, B, H, H+4]
-      SDVariable threshold = shaping.weightThreshold() == null ? null
-          : shaping.weightThreshold().get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(), SDIndex.all());
-      SDVariable w = gate(sd, cols(block, 0, h), threshold); // [live, B, H(from), H(to)]
-      gated.add(w);
+      SDVariable w = cols(block, 0, h); // [live, B, H(from), H(to)]
       SDVariable biasRow = sd.permute(cols(block, h, h + 1), 0, 1, 3, 2); // [live, B, 1, H]
       SDVariable matrix = t == 0
           ? w
@@ -120,11 +122,8 @@ public final class SoftMlpGraph {
 
       // decoder t (t + 1 hidden layers) ends here
       // (interval + reshape, not point: strided_slice_bp mis-indexes a point followed by intervals)
-      SDVariable wOut = gate(sd, sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
-          SDIndex.all(), SDIndex.interval(0, 1)), b, h, 1), threshold == null ? null
-          : sd.reshape(shaping.weightThreshold().get(SDIndex.interval(t, t + 1), SDIndex.all(),
-              SDIndex.all(), SDIndex.all()), b, 1, 1)); // [B, H, 1]
-      gatedOut.add(wOut);
+      SDVariable wOut = sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
+          SDIndex.all(), SDIndex.interval(0, 1)), b, h, 1); // [B, H, 1]
       SDVariable bOut = sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
           SDIndex.interval(0, 1), SDIndex.interval(1, 2)), b, 1, 1);
       SDVariable outMatrix = sd.concat(1, sd.tile(wOut, 1, 3, 1).mul(sd.reshape(coefficients.get(
@@ -136,7 +135,7 @@ public final class SoftMlpGraph {
         features = features.get(SDIndex.interval(1, s - t), SDIndex.all(), SDIndex.all(), SDIndex.all());
       }
     }
-    return new Result(sd.stack(0, outputs.toArray(new SDVariable[0])), gated, gatedOut, rawMasks);
+    return new Result(sd.stack(0, outputs.toArray(new SDVariable[0])), d4, rawMasks);
   }
 
   /** Columns [from, to) of the last dimension of a rank-4 variable. */
@@ -144,12 +143,20 @@ public final class SoftMlpGraph {
     return x.get(SDIndex.all(), SDIndex.all(), SDIndex.all(), SDIndex.interval(from, to));
   }
 
-  /** W * sigmoid(200 (|W| - t)) when a threshold is given. */
-  private static SDVariable gate(SameDiff sd, SDVariable w, SDVariable threshold) {
-    if (threshold == null) {
-      return w;
+  /** [L, 1, 1, maxW]: 1 on decoder i's weight columns (hidden blocks and output column). */
+  static INDArray weightColumns(MlpLayout layout) {
+    int s = layout.maxHiddenLayers();
+    INDArray g = Nd4j.zeros(DataType.FLOAT, s, 1, 1, layout.maxWidth());
+    for (int i = 0; i < s; i++) {
+      int k = i + 1;
+      for (int t = 0; t < k; t++) {
+        for (int c = 0; c < layout.maxNeurons(); c++) {
+          g.putScalar(new long[] {i, 0, 0, layout.weightBlockOffset(k, t) + c}, 1.0);
+        }
+      }
+      g.putScalar(new long[] {i, 0, 0, layout.outputBlockOffset(k)}, 1.0);
     }
-    return w.mul(sd.nn.sigmoid(sd.math.abs(w).sub(threshold).mul(200.0)));
+    return g;
   }
 
   /** [L, maxW, L]: picks decoder i's mask-logit columns (hidden layers 0..i) into columns 0..i. */

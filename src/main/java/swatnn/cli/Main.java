@@ -21,7 +21,8 @@ public final class Main {
   /** The commands this build provides. */
   public static List<Subcommand> standardCommands() {
     return List.of(new CornnImportCommand(), new CornnGenerateCommand(),
-        new TrainAutoencoderCommand(), new ModelInfoCommand(), new BenchAutoencoderCommand());
+        new TrainAutoencoderCommand(), new ModelInfoCommand(), new BenchAutoencoderCommand(),
+        new BenchSearchCommand());
   }
 
   public static void main(String[] args) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -39,6 +38,9 @@ public final class LatentSearch {
   static {
     swatnn.autoencoder.Nd4jRuntime.init();
   }
+
+  /** With -Dswatnn.search.profile=FILE, search steps 20-22 are written to a Chrome trace. */
+  private static final String PROFILE = System.getProperty("swatnn.search.profile");
 
   /** Adam step size of polishing (small: it refines an already fitting network). */
   static final double POLISH_RATE = 3e-3;
@@ -156,6 +158,12 @@ public final class LatentSearch {
       ph.put("points", Nd4j.create(pts, new long[] {r, p, h}, 'c'));
       ph.put("targets", Nd4j.create(tgt, new long[] {p}, 'c'));
       ph.put("temperature", Nd4j.scalar((float) settings.temperatureAt(step)));
+      if (PROFILE != null && step == 20) { // steps 20-22 into a Chrome trace
+        sd.setListeners(org.nd4j.autodiff.listeners.profiler.ProfilingListener
+            .builder(new java.io.File(PROFILE)).recordAll().warmup(0).build());
+      } else if (PROFILE != null && step == 23) {
+        sd.setListeners();
+      }
       OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("lossPer"), List.of("z", "t"));
       INDArray per = og.getOutputs().get("lossPer");
       double mean = 0;
@@ -340,45 +348,32 @@ public final class LatentSearch {
     return out;
   }
 
-  /** Soft count and L1 of the gated weights on real entries: [L, R]. */
+  /**
+   * Soft count and L1 of the gated weights, over each decoder's real weight entries (input rows
+   * beyond n_in and padding excluded): [L, R].
+   */
   private SDVariable sparsity(SameDiff sd, SoftMlpGraph.Result soft, SDVariable t, int nIn) {
     int l = layout.maxHiddenLayers();
     int h = layout.maxNeurons();
-    int r = settings.restarts();
-    SDVariable total = null;
-    for (int tr = 0; tr < l; tr++) {
-      SDVariable w = soft.hiddenWeights().get(tr); // [L - tr, R, H, H]
-      SDVariable thr = t.get(SDIndex.interval(tr, l), SDIndex.all(), SDIndex.all(), SDIndex.all());
-      SDVariable e = penalty(sd, w, thr);
-      if (tr == 0) {
-        float[] rowsReal = new float[h];
-        for (int i = 0; i < nIn; i++) {
-          rowsReal[i] = 1f;
-        }
-        e = e.mul(sd.constant(Nd4j.create(rowsReal, new long[] {1, 1, h, 1}, 'c')));
-      }
-      SDVariable per = e.sum(2, 3); // [L - tr, R]
-      if (tr > 0) {
-        per = sd.concat(0, sd.constant(Nd4j.zeros(DataType.FLOAT, tr, r)), per);
-      }
-      total = total == null ? per : total.add(per);
-    }
+    float[] real = new float[l * h * layout.maxWidth()];
     for (int i = 0; i < l; i++) {
-      SDVariable wOut = soft.outputWeights().get(i); // [R, H, 1]
-      SDVariable thr = sd.reshape(t.get(SDIndex.interval(i, i + 1), SDIndex.all(), SDIndex.all(),
-          SDIndex.all()), r, 1, 1);
-      SDVariable per = sd.reshape(penalty(sd, wOut, thr).sum(1, 2), 1, r);
-      float[] onehot = new float[l];
-      onehot[i] = 1f;
-      total = total.add(per.mul(sd.constant(Nd4j.create(onehot, new long[] {l, 1}, 'c'))));
+      int k = i + 1;
+      double[][] valid = codec.validity(nIn, k);
+      for (int tr = 0; tr <= k; tr++) {
+        int off = layout.weightBlockOffset(k, tr);
+        for (int row = 0; row < h; row++) {
+          for (int c = 0; c < h; c++) {
+            if (valid[row][off + c] > 0) {
+              real[(i * h + row) * layout.maxWidth() + off + c] = 1f;
+            }
+          }
+        }
+      }
     }
-    return total;
-  }
-
-  /** mu_c sigmoid(20 (|W| - t)) + mu_1 |W|. */
-  private SDVariable penalty(SameDiff sd, SDVariable w, SDVariable thr) {
-    SDVariable abs = sd.math.abs(w);
-    return sd.nn.sigmoid(abs.sub(thr).mul(20.0)).mul(settings.muC()).add(abs.mul(settings.mu1()));
+    SDVariable mask = sd.constant(Nd4j.create(real, new long[] {l, 1, h, layout.maxWidth()}, 'c'));
+    SDVariable abs = sd.math.abs(soft.gated());
+    SDVariable e = sd.nn.sigmoid(abs.sub(t).mul(20.0)).mul(settings.muC()).add(abs.mul(settings.mu1()));
+    return e.mul(mask).sum(2, 3);
   }
 
   /** Mean over each decoder's real hidden layers of the spread (std) of its masks: [L, R]. */

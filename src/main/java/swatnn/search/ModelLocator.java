@@ -57,7 +57,7 @@ public final class ModelLocator {
           String n = f.getFileName().toString();
           if (n.startsWith("swatnn-") && n.endsWith(".zip") && !out.containsKey(n.substring(0, n.length() - 4))) {
             try {
-              out.put(n.substring(0, n.length() - 4), ModelFile.readManifest(f));
+              out.put(n.substring(0, n.length() - 4), ModelFile.peekManifest(f));
             } catch (ModelFileException e) {
               // not a usable model: skipped here, reported when asked for by name
             }
