@@ -2,6 +2,7 @@ package swatnn.weka;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 import swatnn.search.SearchListener;
 
 /**
@@ -11,7 +12,7 @@ import swatnn.search.SearchListener;
  * setting up the search.
  */
 public final class ProgressPrinter implements SearchListener {
-  private final PrintStream out;
+  private final Consumer<String> out;
   private final String prefix;
   private final long intervalNanos;
   private final long start = System.nanoTime();
@@ -25,6 +26,18 @@ public final class ProgressPrinter implements SearchListener {
    * @param intervalSeconds the least time between two lines
    */
   public ProgressPrinter(PrintStream out, String prefix, double intervalSeconds) {
+    this(line -> {
+      out.println(line);
+      out.flush();
+    }, prefix, intervalSeconds);
+  }
+
+  /**
+   * @param out where each line goes (e.g. the Explorer's status bar)
+   * @param prefix what each line starts with
+   * @param intervalSeconds the least time between two lines
+   */
+  public ProgressPrinter(Consumer<String> out, String prefix, double intervalSeconds) {
     this.out = out;
     this.prefix = prefix;
     this.intervalNanos = (long) (intervalSeconds * 1e9);
@@ -45,9 +58,8 @@ public final class ProgressPrinter implements SearchListener {
     String time = step < steps
         ? "ETA " + duration((now - firstStep) / 1e9 / (step - 1) * (steps - step))
         : "done in " + duration((now - start) / 1e9);
-    out.println(String.format(Locale.ROOT, "%s  step %d/%d  loss %.5g  %s", prefix, step, steps,
+    out.accept(String.format(Locale.ROOT, "%s  step %d/%d  loss %.5g  %s", prefix, step, steps,
         loss, time));
-    out.flush();
   }
 
   /** A duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */

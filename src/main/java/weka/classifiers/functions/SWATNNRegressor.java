@@ -83,9 +83,12 @@ import weka.core.Utils;
  * <!-- options-end -->
  */
 public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
-    TechnicalInformationHandler, AdditionalMeasureProducer, Drawable {
+    TechnicalInformationHandler, AdditionalMeasureProducer, Drawable, weka.core.LogHandler {
 
   private static final long serialVersionUID = 4607826553315086195L;
+
+  /** The Explorer's log, for progress in its status bar (never serialized). */
+  private transient weka.gui.Logger m_log;
 
   /** The value of {@code -model} that lets the classifier pick a bundled model. */
   public static final String AUTO_MODEL = "auto";
@@ -624,6 +627,24 @@ public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
         + "steps and starts from its encoding.";
   }
 
+  /**
+   * Receives the Explorer's log; the search then shows its progress in the status bar.
+   *
+   * @param log the log
+   */
+  @Override
+  @weka.gui.ProgrammaticProperty
+  public void setLog(weka.gui.Logger log) {
+    m_log = log;
+  }
+
+  /** @return the log set by the Explorer, or null */
+  @Override
+  @weka.gui.ProgrammaticProperty
+  public weka.gui.Logger getLog() {
+    return m_log;
+  }
+
   /** @return the autoencoder: a bundled model name, a file, or auto */
   public String getModel() {
     return m_model;
@@ -746,13 +767,22 @@ public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
       y[i] = classScaler.scale(0, labels[i]);
     }
     boolean print = s_commandLine || getDebug();
+    String prefix = "SWATNNRegressor: k=" + layersString(settings.layers()) + " x "
+        + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts");
     SearchListener listener = SearchListener.NONE;
     if (print) {
-      String prefix = "SWATNNRegressor: k=" + layersString(settings.layers()) + " x "
-          + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts");
       System.err.println("SWATNNRegressor: loading " + modelFile + "; searching " + raw.length
           + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
       listener = new ProgressPrinter(System.err, prefix, PROGRESS_INTERVAL);
+    }
+    weka.gui.Logger log = m_log;
+    if (log != null) { // the Explorer: progress in its status bar
+      SearchListener status = new ProgressPrinter(log::statusMessage, prefix, 1.0);
+      SearchListener printer = listener;
+      listener = (step, steps, loss) -> {
+        printer.progress(step, steps, loss);
+        status.progress(step, steps, loss);
+      };
     }
     SearchResult result;
     try {

@@ -301,6 +301,26 @@ class SWATNNRegressorTest {
     assertEquals(0, c.getMeasure("measureNonZeroCount"));
   }
 
+  /** In the Explorer the search reports its progress through the log's status bar. */
+  @Test
+  void progressGoesToTheExplorersStatusBar() throws Exception {
+    List<String> status = new ArrayList<>();
+    SWATNNRegressor c = shortSearch(2);
+    c.setLog(new weka.gui.Logger() {
+      @Override
+      public void logMessage(String message) {
+      }
+
+      @Override
+      public void statusMessage(String message) {
+        status.add(message);
+      }
+    });
+    c.buildClassifier(quadratic);
+    assertFalse(status.isEmpty());
+    assertTrue(status.get(status.size() - 1).contains("step 60/60"), status.toString());
+  }
+
   @Test
   void interruptStopsTheSearch() throws Exception {
     SWATNNRegressor c = shortSearch(1);
@@ -316,8 +336,8 @@ class SWATNNRegressorTest {
     t.start();
     Thread.sleep(1500);
     t.interrupt();
-    t.join(30_000);
-    assertFalse(t.isAlive(), "still searching 30 s after the interrupt");
+    t.join(5_000); // steps of this tiny model take milliseconds: the Explorer's Stop ends it at once
+    assertFalse(t.isAlive(), "still searching 5 s after the interrupt");
     assertNotNull(thrown[0]);
     assertEquals("SWATNNRegressor: search interrupted", thrown[0].getMessage());
     assertEquals("SWATNNRegressor: no model built yet.", c.toString());

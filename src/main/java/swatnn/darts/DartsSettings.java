@@ -1,0 +1,252 @@
+package swatnn.darts;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Objects;
+import swatnn.mlp.MlpLayout;
+
+/**
+ * The mutable configuration of a DARTS + ADMM search (METHOD.md section 6). The paper's values
+ * are the defaults where it gives them (50 epochs, rho = 2, threshold 0.1, 5% tolerance); step
+ * sizes and step counts are chosen so that the four configurations of a 3750-row CORNN task
+ * take about a minute on one CPU core.
+ *
+ * <p>Every setter validates its argument and returns this object.
+ */
+public final class DartsSettings implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private MlpLayout layout = MlpLayout.DEFAULT;
+  private int[] layers = {1, 2, 3, 4};
+  private int epochs = 50;
+  private int batchSize = 256;
+  private double weightLearningRate = 0.01;
+  private double architectureLearningRate = 0.03;
+  private double gatePenalty = 0.01;
+  private double architectureFraction = 0.5;
+  private double rho = 2;
+  private double threshold = 0.1;
+  private int admmRounds = 5;
+  private int admmSteps = 50;
+  private int retrainSteps = 200;
+  private double tolerance = 0.05;
+  private double validationFraction = 0.2;
+  private long seed = 1;
+
+  /** The search space bounds: H neurons per hidden layer (the supernet's width), L layers. */
+  public MlpLayout layout() {
+    return layout;
+  }
+
+  /** Sets the layout; the hidden-layer counts must stay within its L. */
+  public DartsSettings layout(MlpLayout v) {
+    Objects.requireNonNull(v, "layout");
+    require(layers[layers.length - 1] <= v.maxHiddenLayers(), "hidden-layer counts must be at "
+        + "most " + v.maxHiddenLayers() + " (L of the layout)");
+    layout = v;
+    return this;
+  }
+
+  /** The hidden-layer counts searched (configurations), ascending, without duplicates. */
+  public int[] layers() {
+    return layers.clone();
+  }
+
+  /** Sets the hidden-layer counts (sorted, duplicates dropped); each in 1..L. */
+  public DartsSettings layers(int... v) {
+    require(v.length > 0, "at least one hidden-layer count is needed");
+    int[] s = Arrays.stream(v).distinct().sorted().toArray();
+    require(s[0] >= 1 && s[s.length - 1] <= layout.maxHiddenLayers(),
+        "hidden-layer counts must be in 1.." + layout.maxHiddenLayers() + ", got "
+            + Arrays.toString(v));
+    layers = s;
+    return this;
+  }
+
+  /** Passes over the weight split during the bilevel architecture search. */
+  public int epochs() {
+    return epochs;
+  }
+
+  public DartsSettings epochs(int v) {
+    require(v >= 1, "epochs must be >= 1");
+    epochs = v;
+    return this;
+  }
+
+  /** Rows per bilevel step, on each of the two DARTS splits. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public DartsSettings batchSize(int v) {
+    require(v >= 1, "batch size must be >= 1");
+    batchSize = v;
+    return this;
+  }
+
+  /** Adam step size of the weights and biases (architecture search, ADMM, retraining). */
+  public double weightLearningRate() {
+    return weightLearningRate;
+  }
+
+  public DartsSettings weightLearningRate(double v) {
+    require(v > 0 && Double.isFinite(v), "weight learning rate must be > 0");
+    weightLearningRate = v;
+    return this;
+  }
+
+  /** Adam step size of the architecture parameters (activation logits and gates). */
+  public double architectureLearningRate() {
+    return architectureLearningRate;
+  }
+
+  public DartsSettings architectureLearningRate(double v) {
+    require(v >= 0 && Double.isFinite(v), "architecture learning rate must be >= 0");
+    architectureLearningRate = v;
+    return this;
+  }
+
+  /**
+   * Weight of the mean keep gate, sigmoid(g), in the architecture objective; without it nothing
+   * ever closes a gate, so the width search would keep every neuron.
+   */
+  public double gatePenalty() {
+    return gatePenalty;
+  }
+
+  public DartsSettings gatePenalty(double v) {
+    require(v >= 0 && Double.isFinite(v), "gate penalty must be >= 0");
+    gatePenalty = v;
+    return this;
+  }
+
+  /**
+   * Fraction of the search rows (those not held out for the choice of configuration) on which
+   * the architecture parameters are trained; the weights train on the rest. DARTS uses half.
+   */
+  public double architectureFraction() {
+    return architectureFraction;
+  }
+
+  public DartsSettings architectureFraction(double v) {
+    require(v > 0 && v < 1, "architecture fraction must be in (0, 1)");
+    architectureFraction = v;
+    return this;
+  }
+
+  /** The ADMM penalty weight rho. */
+  public double rho() {
+    return rho;
+  }
+
+  public DartsSettings rho(double v) {
+    require(v > 0 && Double.isFinite(v), "rho must be > 0");
+    rho = v;
+    return this;
+  }
+
+  /** Weights with a magnitude below this are outside ADMM's sparse set (set to 0). */
+  public double threshold() {
+    return threshold;
+  }
+
+  public DartsSettings threshold(double v) {
+    require(v >= 0 && Double.isFinite(v), "threshold must be >= 0");
+    threshold = v;
+    return this;
+  }
+
+  /** ADMM iterations: W-minimisation, projection to Z, dual update of U. */
+  public int admmRounds() {
+    return admmRounds;
+  }
+
+  public DartsSettings admmRounds(int v) {
+    require(v >= 1, "ADMM rounds must be >= 1");
+    admmRounds = v;
+    return this;
+  }
+
+  /** Full-batch Adam steps of each ADMM W-minimisation. */
+  public int admmSteps() {
+    return admmSteps;
+  }
+
+  public DartsSettings admmSteps(int v) {
+    require(v >= 1, "ADMM steps must be >= 1");
+    admmSteps = v;
+    return this;
+  }
+
+  /** Full-batch Adam steps retraining the surviving weights after pruning (0: none). */
+  public int retrainSteps() {
+    return retrainSteps;
+  }
+
+  public DartsSettings retrainSteps(int v) {
+    require(v >= 0, "retrain steps must be >= 0");
+    retrainSteps = v;
+    return this;
+  }
+
+  /** Relative validation-MSE tolerance of the choice among configurations. */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  public DartsSettings tolerance(double v) {
+    require(v >= 0 && Double.isFinite(v), "tolerance must be >= 0");
+    tolerance = v;
+    return this;
+  }
+
+  /** Fraction of the rows held out to choose the configuration. */
+  public double validationFraction() {
+    return validationFraction;
+  }
+
+  public DartsSettings validationFraction(double v) {
+    require(v >= 0 && v < 1, "validation fraction must be in [0, 1)");
+    validationFraction = v;
+    return this;
+  }
+
+  /** Seed of the splits, the initial parameters and the mini-batches. */
+  public long seed() {
+    return seed;
+  }
+
+  public DartsSettings seed(long v) {
+    seed = v;
+    return this;
+  }
+
+  /** An independent copy. */
+  public DartsSettings copy() {
+    DartsSettings c = new DartsSettings();
+    c.layout = layout;
+    c.layers = layers.clone();
+    c.epochs = epochs;
+    c.batchSize = batchSize;
+    c.weightLearningRate = weightLearningRate;
+    c.architectureLearningRate = architectureLearningRate;
+    c.gatePenalty = gatePenalty;
+    c.architectureFraction = architectureFraction;
+    c.rho = rho;
+    c.threshold = threshold;
+    c.admmRounds = admmRounds;
+    c.admmSteps = admmSteps;
+    c.retrainSteps = retrainSteps;
+    c.tolerance = tolerance;
+    c.validationFraction = validationFraction;
+    c.seed = seed;
+    return c;
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}
