@@ -83,7 +83,8 @@ import weka.core.Utils;
  * <!-- options-end -->
  */
 public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
-    TechnicalInformationHandler, AdditionalMeasureProducer, Drawable, weka.core.LogHandler {
+    TechnicalInformationHandler, AdditionalMeasureProducer, Drawable, weka.core.LogHandler,
+    swatnn.weka.NetworkSearchClassifier {
 
   private static final long serialVersionUID = 4607826553315086195L;
 
@@ -628,6 +629,18 @@ public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
   }
 
   /**
+   * The search's outcome after building: every configuration's discrete network with its
+   * errors (on the class scaled to [-1, 1]) and the selected one; null before building or when
+   * no search ran (constant class).
+   *
+   * @return the result, or null
+   */
+  @Override
+  public SearchResult searchResult() {
+    return m_result;
+  }
+
+  /**
    * Receives the Explorer's log; the search then shows its progress in the status bar.
    *
    * @param log the log
@@ -916,13 +929,34 @@ public class SWATNNRegressor extends AbstractClassifier implements Randomizable,
       buffers = ThreadLocal.withInitial(() -> new double[nIn]);
       m_buffers = buffers;
     }
-    double[] x = buffers.get();
+    return predictWith(result.network(), instance, buffers.get());
+  }
+
+  /**
+   * Predicts with one of the searched networks (e.g. a configuration that was not selected, from
+   * {@link #searchResult()}), through the same input preparation and scaling.
+   *
+   * @param network a network of this classifier's search result
+   * @param instance an instance of the training data's format
+   * @return the prediction on the class's own scale
+   * @throws Exception if the instance cannot be prepared
+   */
+  @Override
+  public double classifyInstance(swatnn.mlp.SparseMlp network, Instance instance) throws Exception {
+    if (m_result == null) {
+      throw new Exception("SWATNNRegressor: no model built yet");
+    }
+    return predictWith(network, instance, new double[network.nIn()]);
+  }
+
+  private double predictWith(swatnn.mlp.SparseMlp network, Instance instance, double[] x)
+      throws Exception {
     int n = m_preparation.inputCount();
     m_preparation.inputsOf(instance, x);
     for (int j = 0; j < n; j++) {
       x[j] = m_inputScaler.scale(j, x[j]);
     }
-    return m_classScaler.unscale(0, result.network().predict(x));
+    return m_classScaler.unscale(0, network.predict(x));
   }
 
   // ------------------------------------------------------------------ output
