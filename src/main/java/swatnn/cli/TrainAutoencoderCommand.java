@@ -43,6 +43,8 @@ public final class TrainAutoencoderCommand implements Subcommand {
           --steps N               train N more steps
           --minutes M             stop after M minutes
           --checkpoint-minutes M  minutes between checkpoints (default 5)
+          --held-out N            held-out networks evaluated at checkpoints, a multiple
+                                  of 64 (default 512)
           --seed S                data seed (default 1); the held-out set derives from it
           --init-seed S           weight initialisation seed (default 1)
           --inputs N | MIN-MAX    input counts of the MLPs (default 2)
@@ -68,7 +70,7 @@ public final class TrainAutoencoderCommand implements Subcommand {
 
   @Override
   public int run(List<String> args, PrintStream out) throws Exception {
-    Options o = Options.parse(args, Set.of("out", "steps", "minutes", "checkpoint-minutes", "seed",
+    Options o = Options.parse(args, Set.of("out", "steps", "minutes", "checkpoint-minutes", "held-out", "seed",
         "init-seed", "inputs", "d-model", "heads", "encoder-blocks", "decoder-blocks", "hidden",
         "layers", "batch", "points", "lr", "warmup", "clip", "all-decoder-weight",
         "reconstruction-weight", "reconstruction-steps"), Set.of("resume"));
@@ -131,7 +133,11 @@ public final class TrainAutoencoderCommand implements Subcommand {
       out.printf("training %s: %d parameters, n_in %d-%d%n", file, trainer.parameters().count(),
           config.nInMin(), config.nInMax());
     }
-    trainer.checkpointEvery(checkpointMinutes).progressTo(System.err);
+    int heldOut = o.getInt("held-out", AutoencoderTrainer.HELD_OUT_SIZE);
+    if (heldOut < 64 || heldOut % 64 != 0) {
+      throw new UsageException("--held-out must be a positive multiple of 64");
+    }
+    trainer.checkpointEvery(checkpointMinutes).heldOutSize(heldOut).progressTo(System.err);
     trainer.train(steps, minutes);
     out.printf("done: %s at step %d, held-out relative error %.4f%n", file, trainer.step(),
         trainer.lastEvaluation().minOverDecoders());
