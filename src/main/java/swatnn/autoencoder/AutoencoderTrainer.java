@@ -151,7 +151,7 @@ public final class AutoencoderTrainer {
     ProgressBar bar = new ProgressBar(progress, adam.step(), target, start, deadline);
     while (adam.step() < target && System.nanoTime() < deadline) {
       TrainingBatch batch = TrainingBatch.sample(sampler, codec, settings.batch(), settings.points(),
-          dataRandom);
+          dataRandom, settings.normalizeOutputs());
       OutAndGrad og = graph.sameDiff().calculateGradientsAndOutputs(
           batch.placeholders(settings.reconstructionWeightAt(adam.step() + 1)),
           List.of(AutoencoderGraph.LOSS), names);
@@ -192,7 +192,8 @@ public final class AutoencoderTrainer {
   /** Evaluates on the held-out set and writes model file, log and curve. */
   public void checkpoint() throws IOException {
     if (heldOut == null) {
-      heldOut = new HeldOutSet(config, settings.dataSeed(), heldOutSize, HELD_OUT_POINTS);
+      heldOut = new HeldOutSet(config, settings.dataSeed(), heldOutSize, HELD_OUT_POINTS,
+          settings.normalizeOutputs());
     }
     lastEvaluation = heldOut.evaluate(config, params);
     log.add(new LossLog.Row(adam.step(), Double.NaN, Double.NaN, Double.NaN, trainingSeconds,

@@ -27,6 +27,11 @@ public final class HeldOutSet {
   public record Evaluation(double minOverDecoders, double[] perDecoder) {}
 
   public HeldOutSet(AutoencoderConfig c, long dataSeed, int size, int points) {
+    this(c, dataSeed, size, points, false);
+  }
+
+  /** A held-out set, its networks' outputs normalised like the training data's when asked. */
+  public HeldOutSet(AutoencoderConfig c, long dataSeed, int size, int points, boolean normalize) {
     if (size % EVAL_BATCH != 0) {
       throw new IllegalArgumentException("held-out size must be a multiple of " + EVAL_BATCH);
     }
@@ -36,7 +41,7 @@ public final class HeldOutSet {
     RandomMlpSampler sampler = new RandomMlpSampler(c.layout(), c.nInMin(), c.nInMax());
     MlpMatrixCodec codec = new MlpMatrixCodec(c.layout());
     for (int i = 0; i < size; i += EVAL_BATCH) {
-      batches.add(TrainingBatch.sample(sampler, codec, EVAL_BATCH, points, random));
+      batches.add(TrainingBatch.sample(sampler, codec, EVAL_BATCH, points, random, normalize));
     }
   }
 

@@ -55,6 +55,7 @@ public record ModelManifest(
     t.put("allDecoderWeight", training.allDecoderWeight());
     t.put("reconstructionWeight", training.reconstructionWeight());
     t.put("reconstructionSteps", training.reconstructionSteps());
+    t.put("normalizeOutputs", training.normalizeOutputs());
     t.put("varianceFloor", TrainingBatch.VARIANCE_FLOOR);
     o.put("dataSeed", training.dataSeed());
     o.put("initSeed", training.initSeed());
@@ -122,7 +123,8 @@ public record ModelManifest(
     TrainerSettings training = new TrainerSettings(intField(t, "batch"), intField(t, "points"),
         doubleField(t, "learningRate"), intField(t, "warmupSteps"), doubleField(t, "clipNorm"),
         doubleField(t, "allDecoderWeight"), longField(o, "dataSeed"), longField(o, "initSeed"),
-        doubleField(t, "reconstructionWeight"), longField(t, "reconstructionSteps"));
+        doubleField(t, "reconstructionWeight"), longField(t, "reconstructionSteps"),
+        t.path("normalizeOutputs").asBoolean(false));
     JsonNode per = o.get("heldOutRelativeErrorPerDecoder");
     if (per == null || !per.isArray() || per.size() != config.decoders()) {
       throw new ModelFileException("manifest.json: heldOutRelativeErrorPerDecoder must list "

@@ -16,10 +16,22 @@ import java.io.Serializable;
  * @param reconstructionWeight initial weight of the reconstruction term: decoder k_in (the
  *     depth of the input network) is also pulled towards the input matrix itself
  * @param reconstructionSteps steps over which that weight falls linearly to 0
+ * @param normalizeOutputs rescale each random MLP's output layer so that its outputs on the
+ *     batch's points span exactly [-1, 1] (constant networks are shifted to 0): the range the
+ *     latent search meets, since it scales labels to [-1, 1]
  */
 public record TrainerSettings(int batch, int points, double learningRate, int warmupSteps,
     double clipNorm, double allDecoderWeight, long dataSeed, long initSeed,
-    double reconstructionWeight, long reconstructionSteps) implements Serializable {
+    double reconstructionWeight, long reconstructionSteps, boolean normalizeOutputs)
+    implements Serializable {
+
+  /** Settings without output normalisation (METHOD.md's raw distribution). */
+  public TrainerSettings(int batch, int points, double learningRate, int warmupSteps,
+      double clipNorm, double allDecoderWeight, long dataSeed, long initSeed,
+      double reconstructionWeight, long reconstructionSteps) {
+    this(batch, points, learningRate, warmupSteps, clipNorm, allDecoderWeight, dataSeed, initSeed,
+        reconstructionWeight, reconstructionSteps, false);
+  }
 
   public TrainerSettings {
     if (batch < 1 || points < 2) {

@@ -33,6 +33,9 @@ public final class TrainingBatch {
   private final int h;
   private final int tokenWidth;
 
+  /** The largest factor by which normalisation multiplies a network's output layer. */
+  static final double MAX_OUTPUT_SCALE = 5;
+
   /** Logit targets of the reconstruction term for one-hot activations and 0/1 masks. */
   static final float LOGIT_TARGET = 3f;
 
@@ -55,15 +58,32 @@ public final class TrainingBatch {
   /** Draws a batch; everything random comes from {@code random}, in a fixed order. */
   public static TrainingBatch sample(RandomMlpSampler sampler, MlpMatrixCodec codec, int b, int p,
       Random random) {
+    return sample(sampler, codec, b, p, random, false);
+  }
+
+  /**
+   * Draws a batch.
+   *
+   * @param normalize rescale each network's output layer so that its outputs on its points
+   *     span [-1, 1] (see {@link TrainerSettings#normalizeOutputs()})
+   */
+  public static TrainingBatch sample(RandomMlpSampler sampler, MlpMatrixCodec codec, int b, int p,
+      Random random, boolean normalize) {
     SparseMlp[] drawn = new SparseMlp[b];
     for (int i = 0; i < b; i++) {
       drawn[i] = sampler.draw(random).mlp();
     }
-    return of(drawn, codec, p, random);
+    return of(drawn, codec, p, random, normalize);
   }
 
   /** A batch over given networks, with points drawn from {@code random}. */
   public static TrainingBatch of(SparseMlp[] networks, MlpMatrixCodec codec, int p, Random random) {
+    return of(networks, codec, p, random, false);
+  }
+
+  /** A batch over given networks, optionally with their outputs normalised to [-1, 1]. */
+  public static TrainingBatch of(SparseMlp[] networks, MlpMatrixCodec codec, int p, Random random,
+      boolean normalize) {
     int h = codec.layout().maxNeurons();
     int maxW = codec.layout().maxWidth();
     TrainingBatch t = new TrainingBatch(networks.length, p, h, codec.tokenWidth(),
@@ -85,6 +105,12 @@ public final class TrainingBatch {
         rows[r] = x;
       }
       m.predict(rows, y);
+      if (normalize) {
+        m = normalized(m, y);
+        t.mlps[i] = m;
+        codec.encodeTokensInto(m, t.tokens, i * h * t.tokenWidth);
+        t.fillReconstruction(codec, m, i);
+      }
       double mean = 0;
       for (int r = 0; r < p; r++) {
         mean += y[r];
@@ -99,6 +125,36 @@ public final class TrainingBatch {
       t.weights[i] = (float) (1.0 / Math.max(var, VARIANCE_FLOOR));
     }
     return t;
+  }
+
+  /**
+   * The network with its output layer rescaled so that outputs y (on some points) map to
+   * [-1, 1] (a nearly constant one is centred on 0 and stretched at most MAX_OUTPUT_SCALE
+   * times); y is updated in place.
+   */
+  static SparseMlp normalized(SparseMlp m, double[] y) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double v : y) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    // Centre the outputs and stretch them to span [-1, 1], but by at most MAX_OUTPUT_SCALE:
+    // nearly constant networks would otherwise get huge output weights.
+    double range = hi - lo;
+    double scale = range > 2 / MAX_OUTPUT_SCALE ? 2 / range : MAX_OUTPUT_SCALE;
+    double shift = -(lo + hi) / 2 * scale;
+    SparseMlp.Builder b = m.toBuilder();
+    int h = m.layout().maxNeurons();
+    int k = m.hiddenLayers();
+    for (int j = 0; j < h; j++) {
+      b.outputWeight(j, m.weight(k, j, 0) * scale);
+    }
+    b.outputBias(m.outputBias() * scale + shift);
+    for (int r = 0; r < y.length; r++) {
+      y[r] = y[r] * scale + shift;
+    }
+    return b.build();
   }
 
   /** Decoder k_in's slot of the reconstruction target and mask for network i. */

@@ -64,6 +64,9 @@ public final class TrainAutoencoderCommand implements Subcommand {
           --reconstruction-weight X  initial weight of the term pulling decoder k_in
                                   towards the input matrix (default 1.0; 0: none)
           --reconstruction-steps N   steps over which that weight falls to 0 (default 10000)
+          --raw-outputs           train on the random MLPs as drawn; by default each MLP's
+                                  output layer is rescaled so its outputs span [-1, 1], the
+                                  range the latent search meets
         Threads: OMP_NUM_THREADS=1 is fastest for these small graphs.
         """;
   }
@@ -73,7 +76,7 @@ public final class TrainAutoencoderCommand implements Subcommand {
     Options o = Options.parse(args, Set.of("out", "steps", "minutes", "checkpoint-minutes", "held-out", "seed",
         "init-seed", "inputs", "d-model", "heads", "encoder-blocks", "decoder-blocks", "hidden",
         "layers", "batch", "points", "lr", "warmup", "clip", "all-decoder-weight",
-        "reconstruction-weight", "reconstruction-steps"), Set.of("resume"));
+        "reconstruction-weight", "reconstruction-steps"), Set.of("resume", "raw-outputs"));
     if (!o.positional().isEmpty()) {
       throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
     }
@@ -102,6 +105,9 @@ public final class TrainAutoencoderCommand implements Subcommand {
           throw new UsageException("--" + fixed + " cannot change when resuming (it is in the checkpoint)");
         }
       }
+      if (o.has("raw-outputs")) {
+        throw new UsageException("--raw-outputs cannot change when resuming (it is in the checkpoint)");
+      }
       if (!Files.exists(file)) {
         throw new UsageException("--resume: no checkpoint at " + file);
       }
@@ -125,7 +131,8 @@ public final class TrainAutoencoderCommand implements Subcommand {
         settings = new TrainerSettings(o.getInt("batch", 64), o.getInt("points", 64),
             o.getDouble("lr", 1e-3), o.getInt("warmup", 500), o.getDouble("clip", 1.0),
             o.getDouble("all-decoder-weight", 0.1), o.getLong("seed", 1), o.getLong("init-seed", 1),
-            o.getDouble("reconstruction-weight", 1.0), o.getLong("reconstruction-steps", 10000));
+            o.getDouble("reconstruction-weight", 1.0), o.getLong("reconstruction-steps", 10000),
+            !o.has("raw-outputs"));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
