@@ -1,0 +1,20 @@
+/**
+ * The CORNN benchmark: runs SWAT-NN, the DARTS + ADMM baseline and Weka's regressors over the
+ * 54 CORNN tasks and reports the results the way the paper's Figure 2 compares them.
+ *
+ * <ul>
+ *   <li>{@link swatnn.bench.CornnBenchmark}: runs methods over tasks, appending one block of
+ *       rows per (task, method) to {@code results.csv}; resumable after a kill;
+ *   <li>{@link swatnn.bench.BenchMethod}: the six methods and how each is built;
+ *   <li>{@link swatnn.bench.BenchTasks}: finds (or imports) the tasks' scaled ARFF files;
+ *   <li>{@link swatnn.bench.ResultsFile}, {@link swatnn.bench.ResultRow}: the CSV file, its
+ *       repair after a torn write, and durable appends;
+ *   <li>{@link swatnn.bench.BenchProgress}: the progress line on stderr;
+ *   <li>{@link swatnn.bench.CornnReport}, {@link swatnn.bench.ResultTable},
+ *       {@link swatnn.bench.MseNonzeroFigure}, {@link swatnn.bench.SelectedModelsFigure}: the
+ *       generated README.md and its two figures.
+ * </ul>
+ *
+ * <p>The {@code swatnn bench cornn} command of {@code swatnn.cli} drives it.
+ */
+package swatnn.bench;
