@@ -14,15 +14,12 @@ import swatnn.autoencoder.ParameterSet;
 import swatnn.mlp.Activation;
 
 /**
- * The mean squared error of an MLP with mixed activations as a SameDiff graph: {@code nIn}
- * inputs, k hidden layers of H neurons, one linear output. Neuron j of hidden layer l outputs
+ * The mean squared error of the DARTS supernet as a SameDiff graph: {@code nIn} inputs, k
+ * hidden layers of H neurons, one linear output. Neuron j of hidden layer l outputs
  * {@code sum_a c[l][a, j] * act_a(pre)} over the activations a (sigmoid, tanh, leaky ReLU).
  *
- * <p>In the supernet the coefficients are {@code softmax_a(alpha_l)[a, j] * sigmoid(g_l[j])},
- * from the architecture variables (DARTS' mixed operation times a keep gate); for a discrete
- * network they are constants, 1 for the neuron's activation if it is active and 0 otherwise,
- * which computes exactly the discrete network and gives its inactive neurons' weights no
- * gradient.
+ * <p>The coefficients are {@code softmax_a(alpha_l)[a, j] * sigmoid(g_l[j])}, from the
+ * architecture variables: DARTS' mixed operation times a per-neuron keep gate.
  *
  * <p>To keep the op count small (SameDiff costs about 100 us per op and call), the coefficients
  * are folded into the next layer's weights: the three activations of a layer are concatenated
@@ -80,21 +77,6 @@ final class MixedMlpGraph {
       coefficients[l] = sd.reshape(mix.mul(keep), 3L * h, 1);
     }
     return build(sd, k, weights, coefficients);
-  }
-
-  /**
-   * A discrete network over weights (w0..wk, b0..bk).
-   *
-   * @param coefficients per hidden layer, 3H values: index {@code a * H + j} is 1 if neuron j
-   *     is active with activation a, else 0
-   */
-  static MixedMlpGraph fixed(int k, ParameterSet weights, float[][] coefficients) {
-    SameDiff sd = SameDiff.create();
-    SDVariable[] c = new SDVariable[k];
-    for (int l = 0; l < k; l++) {
-      c[l] = sd.constant("c" + l, Nd4j.create(coefficients[l], new long[] {coefficients[l].length, 1}, 'c'));
-    }
-    return build(sd, k, weights, c);
   }
 
   private static MixedMlpGraph build(SameDiff sd, int k, ParameterSet weights,

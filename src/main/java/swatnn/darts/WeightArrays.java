@@ -10,8 +10,8 @@ import swatnn.mlp.MlpLayout;
 import swatnn.mlp.SparseMlp;
 
 /**
- * Conversions between a {@link SparseMlp} and the weight arrays of a {@link MixedMlpGraph}
- * ({@code w0..wk}, {@code b0..bk}, float, row-major (from, to)).
+ * The weight arrays of a {@link MixedMlpGraph} ({@code w0..wk}, {@code b0..bk}, float,
+ * row-major (from, to)): initialisation, and their conversion into a {@link SparseMlp}.
  */
 final class WeightArrays {
   static {
@@ -35,46 +35,6 @@ final class WeightArrays {
       p.put(MixedMlpGraph.bias(t), Nd4j.create(new float[cols], new long[] {1, cols}, 'c'));
     }
     return p;
-  }
-
-  /** The network's weights and biases; entries of inactive neurons are 0. */
-  static ParameterSet of(SparseMlp net) {
-    int k = net.hiddenLayers();
-    int h = net.layout().maxNeurons();
-    SparseMlp live = net.pruned();
-    ParameterSet p = new ParameterSet();
-    for (int t = 0; t <= k; t++) {
-      int rows = t == 0 ? net.nIn() : h;
-      int cols = t == k ? 1 : h;
-      float[] w = new float[rows * cols];
-      for (int i = 0; i < rows; i++) {
-        for (int j = 0; j < cols; j++) {
-          w[i * cols + j] = (float) live.weight(t, i, j);
-        }
-      }
-      float[] b = new float[cols];
-      for (int j = 0; j < cols; j++) {
-        b[j] = (float) (t == k ? live.outputBias() : live.bias(t, j));
-      }
-      p.put(MixedMlpGraph.weight(t), Nd4j.create(w, new long[] {rows, cols}, 'c'));
-      p.put(MixedMlpGraph.bias(t), Nd4j.create(b, new long[] {1, cols}, 'c'));
-    }
-    return p;
-  }
-
-  /** The constant coefficients of {@link MixedMlpGraph#fixed} for the network's structure. */
-  static float[][] coefficients(SparseMlp net) {
-    int k = net.hiddenLayers();
-    int h = net.layout().maxNeurons();
-    float[][] c = new float[k][3 * h];
-    for (int l = 0; l < k; l++) {
-      for (int j = 0; j < h; j++) {
-        if (net.isActive(l, j)) {
-          c[l][net.activation(l, j).ordinal() * h + j] = 1f;
-        }
-      }
-    }
-    return c;
   }
 
   /**
@@ -114,6 +74,19 @@ final class WeightArrays {
     return b.build();
   }
 
+  /**
+   * Throws unless every entry of {@code p} is finite.
+   *
+   * @throws ArithmeticException naming the phase that diverged
+   */
+  static void requireFinite(ParameterSet p, String phase) {
+    for (java.util.Map.Entry<String, INDArray> e : p.asMap().entrySet()) {
+      if (e.getValue().isNaN().any() || e.getValue().isInfinite().any()) {
+        throw new ArithmeticException(phase + " diverged: " + e.getKey() + " is not finite");
+      }
+    }
+  }
+
   /** A copy of every array of {@code p}. */
   static ParameterSet copy(ParameterSet p) {
     ParameterSet c = new ParameterSet();
@@ -121,7 +94,7 @@ final class WeightArrays {
     return c;
   }
 
-  /** Which activation index a hidden neuron with these logits (one per activation) takes. */
+  /** The activation a neuron with these logits (one per activation, in order) takes. */
   static Activation argmax(double[] logits) {
     int best = 0;
     for (int a = 1; a < logits.length; a++) {

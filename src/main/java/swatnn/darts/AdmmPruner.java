@@ -1,0 +1,94 @@
+package swatnn.darts;
+
+import swatnn.mlp.SparseMlp;
+
+/**
+ * ADMM weight pruning of a discrete network (METHOD.md section 6; Zhang et al., ECCV 2018),
+ * with the sparse set S = {weights whose non-zero entries all have magnitude >= threshold}:
+ *
+ * <pre>
+ *   Z = proj_S(W), U = 0
+ *   repeat rounds:  W = argmin loss(W) + rho/2 ||W - Z + U||^2   (full-batch Adam steps)
+ *                   Z = proj_S(W + U)
+ *                   U = U + W - Z
+ *   W = W with Z's zero pattern
+ * </pre>
+ *
+ * <p>The penalty covers every live weight (biases are not pruned). Adam's moments carry over
+ * from round to round. In the last step a weight is kept only where Z is non-zero and W itself
+ * is at least the threshold, so the result lies in S even when U has not fully converged.
+ * Structure (activations, active neurons) is not changed.
+ */
+final class AdmmPruner {
+  private final DartsSettings settings;
+
+  AdmmPruner(DartsSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Prunes.
+   *
+   * @param start the discretised network
+   * @param x the training rows
+   * @param y their labels
+   * @throws ArithmeticException if a weight or bias became non-finite
+   */
+  SparseMlp prune(SparseMlp start, double[][] x, double[] y, StepObserver observer) {
+    double rho = settings.rho();
+    double threshold = settings.threshold();
+    ProximalFitter fitter = new ProximalFitter(start, x, y);
+    double[][] w = fitter.weights();
+    int transitions = w.length;
+    double[][] z = new double[transitions][];
+    double[][] u = new double[transitions][];
+    double[][] anchor = new double[transitions][];
+    for (int t = 0; t < transitions; t++) {
+      z[t] = project(w[t], threshold);
+      u[t] = new double[w[t].length];
+      anchor[t] = new double[w[t].length];
+    }
+    for (int round = 0; round < settings.admmRounds(); round++) {
+      for (int t = 0; t < transitions; t++) {
+        for (int i = 0; i < w[t].length; i++) {
+          anchor[t][i] = z[t][i] - u[t][i];
+        }
+      }
+      for (int step = 0; step < settings.admmSteps(); step++) {
+        observer.stepDone(fitter.step(anchor, rho, settings.weightLearningRate()));
+      }
+      for (int t = 0; t < transitions; t++) {
+        double[] sum = new double[w[t].length];
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] = w[t][i] + u[t][i];
+        }
+        z[t] = project(sum, threshold);
+        for (int i = 0; i < sum.length; i++) {
+          u[t][i] += w[t][i] - z[t][i];
+        }
+      }
+    }
+    if (!fitter.isFinite()) {
+      throw new ArithmeticException("ADMM diverged: a weight or bias is not finite");
+    }
+    for (int t = 0; t < transitions; t++) {
+      for (int i = 0; i < w[t].length; i++) {
+        if (z[t][i] == 0 || Math.abs(w[t][i]) < threshold) {
+          w[t][i] = 0;
+        }
+      }
+    }
+    return fitter.toMlp();
+  }
+
+  /** The projection onto S: a copy with the entries of magnitude below the threshold set to 0. */
+  static double[] project(double[] v, double threshold) {
+    double[] z = v.clone();
+    for (int i = 0; i < z.length; i++) {
+      if (Math.abs(z[i]) < threshold) {
+        z[i] = 0;
+      }
+    }
+    return z;
+  }
+}

@@ -1,0 +1,1049 @@
+package weka.classifiers.functions;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Vector;
+import swatnn.darts.DartsAdmmSearch;
+import swatnn.darts.DartsSettings;
+import swatnn.mlp.MlpLayout;
+import swatnn.mlp.SparseMlp;
+import swatnn.search.ConfigurationResult;
+import swatnn.search.ConfigurationSelector;
+import swatnn.search.MinMaxScaler;
+import swatnn.search.SearchListener;
+import swatnn.search.SearchResult;
+import swatnn.weka.DataPreparation;
+import swatnn.weka.NetworkDot;
+import swatnn.weka.NetworkSearchClassifier;
+import swatnn.weka.ProgressPrinter;
+import weka.classifiers.AbstractClassifier;
+import weka.core.AdditionalMeasureProducer;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Drawable;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.LogHandler;
+import weka.core.Option;
+import weka.core.Randomizable;
+import weka.core.RevisionUtils;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.gui.Logger;
+import weka.gui.ProgrammaticProperty;
+
+/**
+ * The SWAT-NN paper's baseline as a regression classifier: DARTS (differentiable architecture
+ * search) over a supernet of up to 4 hidden layers of 7 neurons, each neuron mixing sigmoid,
+ * tanh and leaky ReLU and carrying a keep gate; then ADMM pruning of the discretised network's
+ * weights. It searches the same space as {@link SWATNNRegressor} and reports the same measures,
+ * so the two can be compared in Weka's Experimenter.
+ *
+ * <p>Only the data preparation, the two scalers and the search result are kept after building;
+ * prediction is plain Java.
+ *
+ * <!-- options-start -->
+ * Valid options are: <p>
+ *
+ * <pre> -epochs &lt;n&gt;
+ *  Epochs of the bilevel architecture search.</pre>
+ * <pre> -mini-batch &lt;n&gt;
+ *  Rows per bilevel step.</pre>
+ * <pre> -lr &lt;rate&gt;
+ *  Adam learning rate of the weights.</pre>
+ * <pre> -arch-lr &lt;rate&gt;
+ *  Adam learning rate of the architecture parameters.</pre>
+ * <pre> -gate-penalty &lt;value&gt;
+ *  Weight of the keep gates in the architecture objective.</pre>
+ * <pre> -arch-split &lt;fraction&gt;
+ *  Fraction of the search rows the architecture parameters train on.</pre>
+ * <pre> -layers &lt;list&gt;
+ *  Hidden-layer counts to search, comma-separated.</pre>
+ * <pre> -train-steps &lt;n&gt;
+ *  Steps training the discretised network before pruning.</pre>
+ * <pre> -admm-rounds &lt;n&gt;, -admm-steps &lt;n&gt;
+ *  ADMM iterations and Adam steps per iteration.</pre>
+ * <pre> -rho &lt;value&gt;
+ *  ADMM penalty weight.</pre>
+ * <pre> -threshold &lt;value&gt;
+ *  Weights below this magnitude are pruned.</pre>
+ * <pre> -retrain-steps &lt;n&gt;
+ *  Steps retraining the surviving weights.</pre>
+ * <pre> -tol &lt;fraction&gt;
+ *  Validation-MSE tolerance of the configuration choice.</pre>
+ * <pre> -val &lt;fraction&gt;
+ *  Fraction of the training rows held out to choose the configuration.</pre>
+ * <pre> -S &lt;seed&gt;
+ *  Random seed.</pre>
+ * <!-- options-end -->
+ */
+public class DartsAdmmRegressor extends AbstractClassifier implements Randomizable,
+    TechnicalInformationHandler, AdditionalMeasureProducer, Drawable, LogHandler,
+    NetworkSearchClassifier {
+
+  private static final long serialVersionUID = -2193482113447005721L;
+
+  /** The message of the exception thrown when the building thread is interrupted. */
+  public static final String INTERRUPTED = "DartsAdmmRegressor: search interrupted";
+
+  /** Seconds between two progress lines. */
+  private static final double PROGRESS_INTERVAL = 2.0;
+
+  /** Set by {@link #main(String[])}: progress lines go to System.err. */
+  private static volatile boolean s_commandLine;
+
+  /** The search options. */
+  protected DartsSettings m_settings = new DartsSettings();
+
+  /** The Explorer's log, for progress in its status bar (never serialized). */
+  private transient Logger m_log;
+
+  // ------------------------------------------------------------------ the built model
+
+  /** Missing values, nominal-to-binary conversion and reading of the inputs. */
+  protected DataPreparation m_preparation;
+
+  /** Maps each input from its training range to [-1, 1]. */
+  protected MinMaxScaler m_inputScaler;
+
+  /** Maps the class from its training range to [-1, 1]. */
+  protected MinMaxScaler m_classScaler;
+
+  /** Every configuration tried and the chosen one; null before building. */
+  protected SearchResult m_result;
+
+  /** The settings the model was built with (the options may change afterwards). */
+  protected DartsSettings m_builtSettings;
+
+  /** The class attribute's name. */
+  protected String m_className;
+
+  /** Whether the class was constant, so that no search was run. */
+  protected boolean m_constantClass;
+
+  /** Whether the data had no input, so that the network's single input is held at 0. */
+  protected boolean m_paddedInput;
+
+  /** Per-thread input buffers of classifyInstance. */
+  private transient volatile ThreadLocal<double[]> m_buffers;
+
+  /**
+   * Runs the classifier from the command line, with progress lines on System.err.
+   *
+   * @param args the options
+   */
+  public static void main(String[] args) {
+    s_commandLine = true;
+    runClassifier(new DartsAdmmRegressor(), args);
+  }
+
+  /**
+   * A description of the classifier for Weka's GUI.
+   *
+   * @return the description
+   */
+  public String globalInfo() {
+    return "DARTS + ADMM regression, the baseline of the SWAT-NN paper: differentiable "
+        + "architecture search over a supernet of up to 4 hidden layers of 7 neurons, each "
+        + "neuron a softmax mixture of sigmoid, tanh and leaky ReLU scaled by a learned keep "
+        + "gate. Weights train on one part of the training rows and architecture parameters on "
+        + "another, alternating first-order steps. The supernet is then discretised (the most "
+        + "weighted activation per neuron; neurons whose gate is below 0.5 removed), trained, "
+        + "and its weights pruned by ADMM: weights below a magnitude threshold are driven to "
+        + "zero, the survivors retrained. Every hidden-layer count is searched; among those "
+        + "whose validation error is within a tolerance of the best, the one with the fewest "
+        + "non-zero parameters is chosen.\n\n"
+        + "Inputs and class are scaled to [-1, 1] by their training ranges; missing values are "
+        + "replaced by training means and modes, nominal attributes converted to binary ones. "
+        + "At most 7 inputs (after conversion) are taken, as by SWATNNRegressor. Instance "
+        + "weights are ignored. Building needs ND4J; predicting is plain Java.\n\n"
+        + "For more information see:\n\n" + getTechnicalInformation().toString();
+  }
+
+  /**
+   * The two methods this classifier combines.
+   *
+   * @return DARTS, with ADMM pruning as an additional reference
+   */
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation result = new TechnicalInformation(Type.INPROCEEDINGS);
+    result.setValue(Field.AUTHOR, "Hanxiao Liu and Karen Simonyan and Yiming Yang");
+    result.setValue(Field.TITLE, "DARTS: Differentiable Architecture Search");
+    result.setValue(Field.BOOKTITLE, "International Conference on Learning Representations "
+        + "(ICLR)");
+    result.setValue(Field.YEAR, "2019");
+    TechnicalInformation admm = result.add(Type.INPROCEEDINGS);
+    admm.setValue(Field.AUTHOR, "Tianyun Zhang and Shaokai Ye and Kaiqi Zhang and Jian Tang "
+        + "and Wujie Wen and Makan Fardad and Yanzhi Wang");
+    admm.setValue(Field.TITLE, "A Systematic DNN Weight Pruning Framework using Alternating "
+        + "Direction Method of Multipliers");
+    admm.setValue(Field.BOOKTITLE, "European Conference on Computer Vision (ECCV)");
+    admm.setValue(Field.YEAR, "2018");
+    admm.setValue(Field.PAGES, "184-199");
+    return result;
+  }
+
+  /**
+   * Numeric class; numeric, date and nominal attributes; missing values.
+   *
+   * @return the capabilities
+   */
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    result.enable(Capability.DATE_ATTRIBUTES);
+    result.enable(Capability.NOMINAL_ATTRIBUTES);
+    result.enable(Capability.MISSING_VALUES);
+    result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    result.setMinimumNumberInstances(1);
+    return result;
+  }
+
+  // ------------------------------------------------------------------ options
+
+  /**
+   * The options.
+   *
+   * @return an enumeration of the options
+   */
+  @Override
+  public Enumeration<Option> listOptions() {
+    DartsSettings d = new DartsSettings();
+    Vector<Option> v = new Vector<>();
+    v.add(new Option("\tEpochs (passes over the weight rows) of the bilevel architecture "
+        + "search.\n\t(default " + d.epochs() + ")", "epochs", 1, "-epochs <n>"));
+    v.add(new Option("\tRows per bilevel step, on each of the two row sets.\n\t(default "
+        + d.batchSize() + ")", "mini-batch", 1, "-mini-batch <n>"));
+    v.add(new Option("\tAdam learning rate of the weights and biases.\n\t(default "
+        + d.weightLearningRate() + ")", "lr", 1, "-lr <rate>"));
+    v.add(new Option("\tAdam learning rate of the architecture parameters (activation logits "
+        + "and\n\tkeep gates; 0 keeps the initial architecture).\n\t(default "
+        + d.architectureLearningRate() + ")", "arch-lr", 1, "-arch-lr <rate>"));
+    v.add(new Option("\tWeight of the summed keep gates in the architecture objective (favours "
+        + "fewer\n\tneurons).\n\t(default " + d.gatePenalty() + ")", "gate-penalty", 1,
+        "-gate-penalty <value>"));
+    v.add(new Option("\tFraction of the search rows the architecture parameters train on; the "
+        + "weights\n\ttrain on the rest.\n\t(default " + d.architectureFraction() + ")",
+        "arch-split", 1, "-arch-split <fraction>"));
+    v.add(new Option("\tHidden-layer counts to search, comma-separated.\n\t(default "
+        + layersString(d.layers()) + ")", "layers", 1, "-layers <list>"));
+    v.add(new Option("\tFull-batch steps training the discretised network before pruning.\n"
+        + "\t(default " + d.trainSteps() + ")", "train-steps", 1, "-train-steps <n>"));
+    v.add(new Option("\tADMM iterations.\n\t(default " + d.admmRounds() + ")", "admm-rounds", 1,
+        "-admm-rounds <n>"));
+    v.add(new Option("\tFull-batch Adam steps per ADMM iteration.\n\t(default " + d.admmSteps()
+        + ")", "admm-steps", 1, "-admm-steps <n>"));
+    v.add(new Option("\tADMM penalty weight rho.\n\t(default " + d.rho() + ")", "rho", 1,
+        "-rho <value>"));
+    v.add(new Option("\tMagnitude below which ADMM prunes a weight.\n\t(default "
+        + d.threshold() + ")", "threshold", 1, "-threshold <value>"));
+    v.add(new Option("\tFull-batch steps retraining the surviving weights after pruning.\n"
+        + "\t(default " + d.retrainSteps() + ")", "retrain-steps", 1, "-retrain-steps <n>"));
+    v.add(new Option("\tRelative validation-MSE tolerance: the configuration with the fewest\n"
+        + "\tnon-zero parameters within it of the best is chosen.\n\t(default "
+        + d.tolerance() + ")", "tol", 1, "-tol <fraction>"));
+    v.add(new Option("\tFraction of the training rows held out to choose the configuration.\n"
+        + "\t(default " + d.validationFraction() + ")", "val", 1, "-val <fraction>"));
+    v.add(new Option("\tRandom seed.\n\t(default " + d.seed() + ")", "S", 1, "-S <seed>"));
+    v.addAll(Collections.list(super.listOptions()));
+    return v.elements();
+  }
+
+  /**
+   * Parses options; an absent option takes its default.
+   *
+   * @param options the options
+   * @throws Exception if an option is invalid
+   */
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    DartsSettings d = new DartsSettings();
+    try {
+      setEpochs(intOption("epochs", options, d.epochs()));
+      setMiniBatchSize(intOption("mini-batch", options, d.batchSize()));
+      setLearningRate(doubleOption("lr", options, d.weightLearningRate()));
+      setArchitectureLearningRate(doubleOption("arch-lr", options,
+          d.architectureLearningRate()));
+      setGatePenalty(doubleOption("gate-penalty", options, d.gatePenalty()));
+      setArchitectureFraction(doubleOption("arch-split", options, d.architectureFraction()));
+      String layers = Utils.getOption("layers", options);
+      setLayers(layers.isEmpty() ? layersString(d.layers()) : layers);
+      setTrainSteps(intOption("train-steps", options, d.trainSteps()));
+      setAdmmRounds(intOption("admm-rounds", options, d.admmRounds()));
+      setAdmmSteps(intOption("admm-steps", options, d.admmSteps()));
+      setRho(doubleOption("rho", options, d.rho()));
+      setThreshold(doubleOption("threshold", options, d.threshold()));
+      setRetrainSteps(intOption("retrain-steps", options, d.retrainSteps()));
+      setTolerance(doubleOption("tol", options, d.tolerance()));
+      setValidationFraction(doubleOption("val", options, d.validationFraction()));
+      setSeed(intOption("S", options, (int) d.seed()));
+    } catch (IllegalArgumentException e) {
+      throw new Exception("DartsAdmmRegressor: " + e.getMessage(), e);
+    }
+    super.setOptions(options);
+  }
+
+  /**
+   * The current options (all of them, so that they can be fed back to setOptions).
+   *
+   * @return the options
+   */
+  @Override
+  public String[] getOptions() {
+    List<String> o = new ArrayList<>();
+    add(o, "-epochs", getEpochs());
+    add(o, "-mini-batch", getMiniBatchSize());
+    add(o, "-lr", getLearningRate());
+    add(o, "-arch-lr", getArchitectureLearningRate());
+    add(o, "-gate-penalty", getGatePenalty());
+    add(o, "-arch-split", getArchitectureFraction());
+    add(o, "-layers", getLayers());
+    add(o, "-train-steps", getTrainSteps());
+    add(o, "-admm-rounds", getAdmmRounds());
+    add(o, "-admm-steps", getAdmmSteps());
+    add(o, "-rho", getRho());
+    add(o, "-threshold", getThreshold());
+    add(o, "-retrain-steps", getRetrainSteps());
+    add(o, "-tol", getTolerance());
+    add(o, "-val", getValidationFraction());
+    add(o, "-S", getSeed());
+    Collections.addAll(o, super.getOptions());
+    return o.toArray(new String[0]);
+  }
+
+  private static void add(List<String> options, String name, Object value) {
+    options.add(name);
+    options.add(String.valueOf(value));
+  }
+
+  private static int intOption(String name, String[] options, int dflt) throws Exception {
+    String s = Utils.getOption(name, options);
+    if (s.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      throw new Exception("DartsAdmmRegressor: option -" + name + " needs an integer, got '"
+          + s + "'");
+    }
+  }
+
+  private static double doubleOption(String name, String[] options, double dflt)
+      throws Exception {
+    String s = Utils.getOption(name, options);
+    if (s.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      throw new Exception("DartsAdmmRegressor: option -" + name + " needs a number, got '" + s
+          + "'");
+    }
+  }
+
+  private static String layersString(int[] layers) {
+    StringBuilder sb = new StringBuilder();
+    for (int k : layers) {
+      sb.append(sb.length() > 0 ? "," : "").append(k);
+    }
+    return sb.toString();
+  }
+
+  /** @return the number of epochs */
+  public int getEpochs() {
+    return m_settings.epochs();
+  }
+
+  /** @param v the number of epochs (>= 1) */
+  public void setEpochs(int v) {
+    m_settings.epochs(v);
+  }
+
+  /** @return the tip text */
+  public String epochsTipText() {
+    return "Epochs of the bilevel architecture search: passes over the rows the weights train "
+        + "on, one weight step and one architecture step per batch. Cost grows linearly with it.";
+  }
+
+  /** @return the batch size */
+  public int getMiniBatchSize() {
+    return m_settings.batchSize();
+  }
+
+  /** @param v the batch size (>= 1) */
+  public void setMiniBatchSize(int v) {
+    m_settings.batchSize(v);
+  }
+
+  /** @return the tip text */
+  public String miniBatchSizeTipText() {
+    return "Rows per bilevel step, drawn from the weight rows for the weight step and from the "
+        + "architecture rows for the architecture step. Fewer rows per batch give more steps "
+        + "per epoch.";
+  }
+
+  /** @return the weights' learning rate */
+  public double getLearningRate() {
+    return m_settings.weightLearningRate();
+  }
+
+  /** @param v the weights' learning rate (> 0) */
+  public void setLearningRate(double v) {
+    m_settings.weightLearningRate(v);
+  }
+
+  /** @return the tip text */
+  public String learningRateTipText() {
+    return "Adam learning rate of the weights and biases, in the architecture search, in the "
+        + "training before pruning, in ADMM and in the retraining.";
+  }
+
+  /** @return the architecture parameters' learning rate */
+  public double getArchitectureLearningRate() {
+    return m_settings.architectureLearningRate();
+  }
+
+  /** @param v the architecture parameters' learning rate (>= 0) */
+  public void setArchitectureLearningRate(double v) {
+    m_settings.architectureLearningRate(v);
+  }
+
+  /** @return the tip text */
+  public String architectureLearningRateTipText() {
+    return "Adam learning rate of the architecture parameters: each neuron's activation logits "
+        + "and keep gate. 0 keeps the initial architecture (uniform mixtures, all neurons).";
+  }
+
+  /** @return the gate penalty */
+  public double getGatePenalty() {
+    return m_settings.gatePenalty();
+  }
+
+  /** @param v the gate penalty (>= 0) */
+  public void setGatePenalty(double v) {
+    m_settings.gatePenalty(v);
+  }
+
+  /** @return the tip text */
+  public String gatePenaltyTipText() {
+    return "Weight of the sum of the keep gates (sigmoid of their logits) added to the "
+        + "architecture objective; larger closes more gates, so fewer neurons survive the "
+        + "discretisation.";
+  }
+
+  /** @return the architecture split fraction */
+  public double getArchitectureFraction() {
+    return m_settings.architectureFraction();
+  }
+
+  /** @param v the architecture split fraction, in (0, 1) */
+  public void setArchitectureFraction(double v) {
+    m_settings.architectureFraction(v);
+  }
+
+  /** @return the tip text */
+  public String architectureFractionTipText() {
+    return "Fraction of the search rows (those not held out) on which the architecture "
+        + "parameters train during the bilevel search; the weights train on the rest (DARTS "
+        + "splits half and half). Training, ADMM and retraining use all search rows.";
+  }
+
+  /** @return the hidden-layer counts, comma-separated */
+  public String getLayers() {
+    return layersString(m_settings.layers());
+  }
+
+  /**
+   * @param v hidden-layer counts, comma-separated (e.g. {@code 1,2,3,4})
+   * @throws IllegalArgumentException if it is not a list of integers in 1..4
+   */
+  public void setLayers(String v) {
+    String[] parts = v.trim().split("\\s*,\\s*");
+    int[] layers = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        layers[i] = Integer.parseInt(parts[i]);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("hidden-layer counts must be comma-separated "
+            + "integers such as 1,2,3,4, got '" + v + "'");
+      }
+    }
+    m_settings.layers(layers);
+  }
+
+  /** @return the tip text */
+  public String layersTipText() {
+    return "Hidden-layer counts (configurations) to search, comma-separated, each from 1 to "
+        + m_settings.layout().maxHiddenLayers() + ".";
+  }
+
+  /** @return the training steps before pruning */
+  public int getTrainSteps() {
+    return m_settings.trainSteps();
+  }
+
+  /** @param v the training steps before pruning (>= 0) */
+  public void setTrainSteps(int v) {
+    m_settings.trainSteps(v);
+  }
+
+  /** @return the tip text */
+  public String trainStepsTipText() {
+    return "Full-batch Adam steps training the discretised network on all search rows before "
+        + "ADMM prunes it (DARTS trains the architecture it derives).";
+  }
+
+  /** @return the ADMM iterations */
+  public int getAdmmRounds() {
+    return m_settings.admmRounds();
+  }
+
+  /** @param v the ADMM iterations (>= 1) */
+  public void setAdmmRounds(int v) {
+    m_settings.admmRounds(v);
+  }
+
+  /** @return the tip text */
+  public String admmRoundsTipText() {
+    return "ADMM iterations: minimise the loss plus rho/2 ||W - Z + U||^2 over W, project "
+        + "W + U onto the sparse set to get Z, add W - Z to U.";
+  }
+
+  /** @return the Adam steps per ADMM iteration */
+  public int getAdmmSteps() {
+    return m_settings.admmSteps();
+  }
+
+  /** @param v the Adam steps per ADMM iteration (>= 1) */
+  public void setAdmmSteps(int v) {
+    m_settings.admmSteps(v);
+  }
+
+  /** @return the tip text */
+  public String admmStepsTipText() {
+    return "Full-batch Adam steps of each ADMM W-minimisation.";
+  }
+
+  /** @return rho */
+  public double getRho() {
+    return m_settings.rho();
+  }
+
+  /** @param v rho (> 0) */
+  public void setRho(double v) {
+    m_settings.rho(v);
+  }
+
+  /** @return the tip text */
+  public String rhoTipText() {
+    return "ADMM penalty weight rho: how strongly the weights are pulled towards their sparse "
+        + "projection (the paper uses 2).";
+  }
+
+  /** @return the pruning threshold */
+  public double getThreshold() {
+    return m_settings.threshold();
+  }
+
+  /** @param v the pruning threshold (>= 0) */
+  public void setThreshold(double v) {
+    m_settings.threshold(v);
+  }
+
+  /** @return the tip text */
+  public String thresholdTipText() {
+    return "Weights whose magnitude is below this are outside ADMM's sparse set and end at "
+        + "zero (the paper uses 0.1; inputs and class are scaled to [-1, 1]). Larger gives "
+        + "sparser networks.";
+  }
+
+  /** @return the retraining steps */
+  public int getRetrainSteps() {
+    return m_settings.retrainSteps();
+  }
+
+  /** @param v the retraining steps (>= 0) */
+  public void setRetrainSteps(int v) {
+    m_settings.retrainSteps(v);
+  }
+
+  /** @return the tip text */
+  public String retrainStepsTipText() {
+    return "Full-batch Adam steps retraining the non-zero weights and biases after pruning; "
+        + "the zero pattern stays, so the non-zero count does not change.";
+  }
+
+  /** @return the selection tolerance */
+  public double getTolerance() {
+    return m_settings.tolerance();
+  }
+
+  /** @param v the selection tolerance (>= 0) */
+  public void setTolerance(double v) {
+    m_settings.tolerance(v);
+  }
+
+  /** @return the tip text */
+  public String toleranceTipText() {
+    return "Among the configurations whose validation MSE is within this fraction of the best, "
+        + "the one with the fewest non-zero parameters is chosen (0.05: within 5%).";
+  }
+
+  /** @return the validation fraction */
+  public double getValidationFraction() {
+    return m_settings.validationFraction();
+  }
+
+  /** @param v the validation fraction, in [0, 1) */
+  public void setValidationFraction(double v) {
+    m_settings.validationFraction(v);
+  }
+
+  /** @return the tip text */
+  public String validationFractionTipText() {
+    return "Fraction of the training rows held out (seeded) to choose among configurations; "
+        + "with fewer than 2 such rows, the training rows are used.";
+  }
+
+  /** @return the random seed */
+  @Override
+  public int getSeed() {
+    return (int) m_settings.seed();
+  }
+
+  /** @param seed the random seed */
+  @Override
+  public void setSeed(int seed) {
+    m_settings.seed(seed);
+  }
+
+  /** @return the tip text */
+  public String seedTipText() {
+    return "Seed of the row splits, the initial parameters and the mini-batches.";
+  }
+
+  /**
+   * Receives the Explorer's log; the search then shows its progress in the status bar.
+   *
+   * @param log the log
+   */
+  @Override
+  @ProgrammaticProperty
+  public void setLog(Logger log) {
+    m_log = log;
+  }
+
+  /** @return the log set by the Explorer, or null */
+  @Override
+  @ProgrammaticProperty
+  public Logger getLog() {
+    return m_log;
+  }
+
+  // ------------------------------------------------------------------ building
+
+  /**
+   * Searches a sparse MLP for the data.
+   *
+   * @param data training data with a numeric class
+   * @throws Exception if the data cannot be handled or the search is interrupted
+   */
+  @Override
+  public void buildClassifier(Instances data) throws Exception {
+    try {
+      build(data);
+    } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted() && !INTERRUPTED.equals(e.getMessage())) {
+        throw new Exception(INTERRUPTED, e);
+      }
+      throw e;
+    }
+  }
+
+  private void build(Instances data) throws Exception {
+    m_result = null;
+    m_preparation = null;
+    m_inputScaler = null;
+    m_classScaler = null;
+    m_buffers = null;
+    getCapabilities().testWithFail(data);
+    Instances train = new Instances(data);
+    train.deleteWithMissingClass();
+    if (train.numInstances() == 0) {
+      throw new Exception("DartsAdmmRegressor: no training instance has a class value (all "
+          + data.numInstances() + " are missing)");
+    }
+    DartsSettings settings = m_settings.copy();
+    DataPreparation.Fitted fitted = DataPreparation.fit(train);
+    DataPreparation prep = fitted.preparation();
+    int nData = prep.inputCount();
+    MlpLayout layout = settings.layout();
+    if (nData > layout.maxNeurons()) {
+      throw new Exception(tooManyInputs(prep, layout.maxNeurons()));
+    }
+    // without any input the network gets one that is always 0
+    int nIn = Math.max(nData, 1);
+    MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
+    MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
+    SearchResult result;
+    boolean constant = classScaler.min(0) == classScaler.max(0);
+    if (constant) {
+      // nothing to fit: unscaling maps any output to the constant
+      SparseMlp net = SparseMlp.builder(layout, nIn, 1).build();
+      ConfigurationResult only = new ConfigurationResult(1, net, 0, 0, 0);
+      result = new SearchResult(List.of(only), only, 0, train.numInstances(), 0);
+    } else {
+      result = search(settings, fitted, inputScaler, classScaler, nIn);
+    }
+    m_preparation = prep;
+    m_inputScaler = inputScaler;
+    m_classScaler = classScaler;
+    m_builtSettings = settings;
+    m_className = train.classAttribute().name();
+    m_constantClass = constant;
+    m_paddedInput = nIn > nData;
+    m_result = result;
+  }
+
+  private SearchResult search(DartsSettings settings, DataPreparation.Fitted fitted,
+      MinMaxScaler inputScaler, MinMaxScaler classScaler, int nIn) throws Exception {
+    int nData = fitted.preparation().inputCount();
+    double[][] raw = fitted.inputs();
+    double[] labels = fitted.labels();
+    double[][] x = new double[raw.length][nIn];
+    double[] y = new double[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      for (int j = 0; j < nData; j++) {
+        x[i][j] = inputScaler.scale(j, raw[i][j]);
+      }
+      y[i] = classScaler.scale(0, labels[i]);
+    }
+    String prefix = "DartsAdmmRegressor: k=" + layersString(settings.layers());
+    SearchListener listener = SearchListener.NONE;
+    if (s_commandLine || getDebug()) {
+      System.err.println("DartsAdmmRegressor: searching " + raw.length + " rows, " + nData
+          + (nData == 1 ? " input" : " inputs"));
+      listener = new ProgressPrinter(System.err, prefix, PROGRESS_INTERVAL);
+    }
+    Logger log = m_log;
+    if (log != null) { // the Explorer: progress in its status bar
+      SearchListener status = new ProgressPrinter(log::statusMessage, prefix, 1.0);
+      SearchListener printer = listener;
+      listener = (step, steps, loss) -> {
+        printer.progress(step, steps, loss);
+        status.progress(step, steps, loss);
+      };
+    }
+    SearchResult result;
+    try {
+      result = new DartsAdmmSearch(settings).fit(x, y, listener);
+    } catch (DartsAdmmSearch.Interrupted e) {
+      throw new Exception(INTERRUPTED, e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new Exception("DartsAdmmRegressor: " + e.getMessage(), e);
+    }
+    return nIn > nData ? withoutPaddedInputs(result, nData, settings.tolerance()) : result;
+  }
+
+  /**
+   * Zeroes the weights of padded inputs (always 0, so predictions do not change) so that they
+   * do not count as non-zero, and chooses again with the corrected counts.
+   */
+  private static SearchResult withoutPaddedInputs(SearchResult result, int nData,
+      double tolerance) {
+    List<ConfigurationResult> cleaned = new ArrayList<>();
+    for (ConfigurationResult c : result.configurations()) {
+      SparseMlp net = c.network();
+      SparseMlp.Builder b = net.toBuilder();
+      int h = net.layout().maxNeurons();
+      for (int i = nData; i < net.nIn(); i++) {
+        for (int j = 0; j < h; j++) {
+          b.weight(0, i, j, 0);
+        }
+      }
+      cleaned.add(new ConfigurationResult(c.hiddenLayers(), b.build(), c.trainMse(),
+          c.validationMse(), c.seconds()));
+    }
+    ConfigurationResult selected = ConfigurationSelector.select(cleaned, tolerance);
+    return new SearchResult(cleaned, selected, result.seconds(), result.trainRows(),
+        result.validationRows());
+  }
+
+  private static String tooManyInputs(DataPreparation prep, int max) {
+    String has = "the data has " + prep.inputCount() + " inputs";
+    if (prep.convertsNominal()) {
+      has += " after converting nominal attributes to binary (" + prep.originalInputCount()
+          + " attributes besides the class)";
+    }
+    return "DartsAdmmRegressor: " + has + ", but the search space takes at most " + max
+        + " (H, the neurons per hidden layer). Reduce the inputs to " + max + " or fewer, e.g. "
+        + "with weka.filters.supervised.attribute.AttributeSelection (or "
+        + "weka.classifiers.meta.AttributeSelectedClassifier) or by removing attributes "
+        + "(weka.filters.unsupervised.attribute.Remove).";
+  }
+
+  // ------------------------------------------------------------------ prediction
+
+  /**
+   * Predicts the class of an instance with the chosen network.
+   *
+   * @param instance an instance of the training data's format
+   * @return the prediction
+   * @throws Exception if no model was built
+   */
+  @Override
+  public double classifyInstance(Instance instance) throws Exception {
+    SearchResult result = m_result;
+    if (result == null) {
+      throw new Exception("DartsAdmmRegressor: no model built yet");
+    }
+    ThreadLocal<double[]> buffers = m_buffers;
+    if (buffers == null) {
+      int nIn = result.network().nIn();
+      buffers = ThreadLocal.withInitial(() -> new double[nIn]);
+      m_buffers = buffers;
+    }
+    return predictWith(result.network(), instance, buffers.get());
+  }
+
+  /**
+   * The search's outcome after building: every configuration's network with its errors (on the
+   * class scaled to [-1, 1]) and the selected one; for a constant class, a single network that
+   * predicts the constant. Null before building.
+   *
+   * @return the result, or null
+   */
+  @Override
+  public SearchResult searchResult() {
+    return m_result;
+  }
+
+  /**
+   * Predicts with one of the searched networks (e.g. a configuration that was not selected, from
+   * {@link #searchResult()}), through the same input preparation and scaling.
+   *
+   * @param network a network of this classifier's search result
+   * @param instance an instance of the training data's format
+   * @return the prediction on the class's own scale
+   * @throws Exception if no model was built or the instance cannot be prepared
+   */
+  @Override
+  public double classifyInstance(SparseMlp network, Instance instance) throws Exception {
+    if (m_result == null) {
+      throw new Exception("DartsAdmmRegressor: no model built yet");
+    }
+    return predictWith(network, instance, new double[network.nIn()]);
+  }
+
+  private double predictWith(SparseMlp network, Instance instance, double[] x) throws Exception {
+    int n = m_preparation.inputCount();
+    m_preparation.inputsOf(instance, x);
+    for (int j = 0; j < n; j++) {
+      x[j] = m_inputScaler.scale(j, x[j]);
+    }
+    return m_classScaler.unscale(0, network.predict(x));
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /**
+   * The model: the search settings, the chosen network, its non-zero count and every
+   * configuration tried.
+   *
+   * @return a description of the model
+   */
+  @Override
+  public String toString() {
+    if (m_result == null) {
+      return "DartsAdmmRegressor: no model built yet.";
+    }
+    StringBuilder sb = new StringBuilder();
+    String title = "DARTS + ADMM regression: sparse MLP by architecture search and pruning";
+    sb.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
+    DartsSettings s = m_builtSettings;
+    sb.append(String.format(Locale.ROOT, "Search: supernet of %d neurons per hidden layer, %d "
+        + "epochs (first-order bilevel), %d training steps; ADMM rho = %s, threshold %s, "
+        + "%d x %d steps; %d retraining steps%n", s.layout().maxNeurons(), s.epochs(),
+        s.trainSteps(), num(s.rho()), num(s.threshold()), s.admmRounds(), s.admmSteps(),
+        s.retrainSteps()));
+    sb.append("Data: ").append(m_preparation.describe());
+    if (m_paddedInput) {
+      sb.append("; 1 unused input held at 0");
+    }
+    sb.append('\n');
+    SearchResult r = m_result;
+    if (!m_constantClass) {
+      int archRows = (int) Math.floor(r.trainRows() * s.architectureFraction());
+      boolean split = archRows >= 1 && archRows < r.trainRows();
+      sb.append("Rows: ").append(r.trainRows()).append(" searched on (")
+          .append(split ? (r.trainRows() - archRows) + " for the weights and " + archRows
+              + " for the architecture in the bilevel search"
+              : "all for both weights and architecture: too few to split")
+          .append("), ")
+          .append(r.validationRows() > 0 ? r.validationRows() + " held out to choose"
+              : "none held out (too few; chosen on the training rows)")
+          .append('\n');
+    }
+    sb.append("\nInputs, each scaled to [-1, 1] by its training range:\n");
+    int width = 1;
+    for (int j = 0; j < m_preparation.inputCount(); j++) {
+      width = Math.max(width, m_preparation.inputName(j).length());
+    }
+    for (int j = 0; j < m_preparation.inputCount(); j++) {
+      sb.append(String.format(Locale.ROOT, "  x%-2d = %-" + width + "s  training range [%s, %s]%n",
+          j, m_preparation.inputName(j), num(m_inputScaler.min(j)), num(m_inputScaler.max(j))));
+    }
+    sb.append(String.format(Locale.ROOT,
+        "Output: %s = %s + %s * (y + 1) / 2 (training range [%s, %s])%n",
+        m_className, num(m_classScaler.min(0)), num(m_classScaler.max(0) - m_classScaler.min(0)),
+        num(m_classScaler.min(0)), num(m_classScaler.max(0))));
+    SparseMlp net = r.network();
+    if (m_constantClass) {
+      sb.append("\nThe class is constant (").append(num(m_classScaler.min(0)))
+          .append(") on the training data: no search was run; the model predicts it.\n");
+    }
+    sb.append("\nChosen network (").append(net.hiddenLayers()).append(" hidden layer")
+        .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
+    sb.append(net).append("\n\n");
+    sb.append("Non-zero count: ").append(net.nonZeroCount()).append('\n');
+    if (!m_constantClass) {
+      sb.append('\n').append(configurationTable(r));
+      sb.append(String.format(Locale.ROOT, "%nSearch time: %.1f s%n", r.seconds()));
+    }
+    return sb.toString();
+  }
+
+  private String configurationTable(SearchResult r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Configurations tried (MSE on the class scaled to [-1, 1]):\n");
+    String[] head = {"k", "validation MSE", "train MSE", "non-zero", "active neurons", "seconds"};
+    List<String[]> rows = new ArrayList<>();
+    rows.add(head);
+    for (ConfigurationResult c : r.configurations()) {
+      rows.add(new String[] {
+          Integer.toString(c.hiddenLayers()),
+          String.format(Locale.ROOT, "%.6g", c.validationMse()),
+          String.format(Locale.ROOT, "%.6g", c.trainMse()),
+          Integer.toString(c.nonZeroCount()),
+          Integer.toString(c.activeNeurons()),
+          String.format(Locale.ROOT, "%.1f", c.seconds())});
+    }
+    int[] w = new int[head.length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        w[i] = Math.max(w[i], row[i].length());
+      }
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      boolean chosen = i > 0 && r.configurations().get(i - 1) == r.selected();
+      sb.append(chosen ? "* " : "  ");
+      String[] row = rows.get(i);
+      for (int c = 0; c < row.length; c++) {
+        sb.append(c == 0 ? "" : "  ").append(" ".repeat(w[c] - row[c].length())).append(row[c]);
+      }
+      sb.append('\n');
+    }
+    sb.append(String.format(Locale.ROOT, "(* chosen: fewest non-zero parameters within %s%% "
+        + "of the best validation MSE)%n", num(100 * m_builtSettings.tolerance())));
+    return sb.toString();
+  }
+
+  private static String num(double v) {
+    return Utils.doubleToString(v, 6).trim();
+  }
+
+  // ------------------------------------------------------------------ measures, graph
+
+  /**
+   * The additional measures (the same as SWATNNRegressor's).
+   *
+   * @return their names
+   */
+  @Override
+  public Enumeration<String> enumerateMeasures() {
+    Vector<String> v = new Vector<>();
+    v.add("measureNonZeroCount");
+    v.add("measureNonZeroWeights");
+    v.add("measureActiveNeurons");
+    v.add("measureHiddenLayers");
+    v.add("measureSearchSeconds");
+    return v.elements();
+  }
+
+  /**
+   * An additional measure of the built model (NaN before building).
+   *
+   * @param name the measure's name
+   * @return its value
+   * @throws IllegalArgumentException if the measure is unknown
+   */
+  @Override
+  public double getMeasure(String name) {
+    SearchResult r = m_result;
+    SparseMlp net = r == null ? null : r.network();
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "measurenonzerocount":
+        return net == null ? Double.NaN : net.nonZeroCount();
+      case "measurenonzeroweights":
+        return net == null ? Double.NaN : net.nonZeroWeights();
+      case "measureactiveneurons":
+        return net == null ? Double.NaN : net.activeNeuronCount();
+      case "measurehiddenlayers":
+        return net == null ? Double.NaN : net.hiddenLayers();
+      case "measuresearchseconds":
+        return r == null ? Double.NaN : r.seconds();
+      default:
+        throw new IllegalArgumentException(name + " not supported (DartsAdmmRegressor)");
+    }
+  }
+
+  /**
+   * The graph is a dot digraph read by Weka's tree visualizer.
+   *
+   * @return {@link Drawable#TREE}
+   */
+  @Override
+  public int graphType() {
+    return Drawable.TREE;
+  }
+
+  /**
+   * The chosen network as a GraphViz dot digraph (see {@link NetworkDot}).
+   *
+   * @return the dot text
+   * @throws Exception if no model was built
+   */
+  @Override
+  public String graph() throws Exception {
+    if (m_result == null) {
+      throw new Exception("DartsAdmmRegressor: no model built yet");
+    }
+    String[] names = new String[m_preparation.inputCount()];
+    for (int j = 0; j < names.length; j++) {
+      names[j] = m_preparation.inputName(j);
+    }
+    return NetworkDot.of(m_result.network(), names, m_className);
+  }
+
+  /**
+   * The revision.
+   *
+   * @return the revision string
+   */
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+}
