@@ -70,17 +70,35 @@ public final class AutoencoderTrainer {
 
   /** Continues the run checkpointed in {@code modelFile}. */
   public static AutoencoderTrainer resume(Path modelFile) throws ModelFileException, IOException {
+    return resume(modelFile, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Continues a checkpointed run with changed optimisation settings (learning rate, clipping,
+   * loss weights; the data stream, batch shape and architecture stay). With the identity it is
+   * the exact continuation of {@link #resume(Path)}; otherwise the manifest records the new
+   * settings from here on.
+   */
+  public static AutoencoderTrainer resume(Path modelFile,
+      java.util.function.UnaryOperator<TrainerSettings> change) throws ModelFileException, IOException {
     ModelFile.Loaded loaded = ModelFile.read(modelFile, true);
     ModelManifest m = loaded.manifest();
-    AdamOptimizer adam = new AdamOptimizer(loaded.parameters(), m.training().learningRate(),
-        m.training().warmupSteps(), m.training().clipNorm());
+    TrainerSettings settings = change.apply(m.training());
+    TrainerSettings old = m.training();
+    if (settings.batch() != old.batch() || settings.points() != old.points()
+        || settings.dataSeed() != old.dataSeed() || settings.initSeed() != old.initSeed()
+        || settings.normalizeOutputs() != old.normalizeOutputs()) {
+      throw new IllegalArgumentException("batch, points, seeds and output normalisation cannot change when resuming");
+    }
+    AdamOptimizer adam = new AdamOptimizer(loaded.parameters(), settings.learningRate(),
+        settings.warmupSteps(), settings.clipNorm());
     ModelFile.OptimizerState s = loaded.optimizer();
     for (String name : loaded.parameters().asMap().keySet()) {
       adam.firstMoments().get(name).assign(s.firstMoments().get(name));
       adam.secondMoments().get(name).assign(s.secondMoments().get(name));
     }
     adam.restoreStep(s.step());
-    AutoencoderTrainer t = new AutoencoderTrainer(m.config(), m.training(), modelFile,
+    AutoencoderTrainer t = new AutoencoderTrainer(m.config(), settings, modelFile,
         loaded.parameters(), adam, s.dataRandom());
     t.trainingSeconds = s.trainingSeconds();
     t.log.loadUpTo(s.step());

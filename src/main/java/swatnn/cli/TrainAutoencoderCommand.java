@@ -35,7 +35,10 @@ public final class TrainAutoencoderCommand implements Subcommand {
         FILE (a model zip), FILE's .loss.csv and .loss.png beside it. Checkpoints are written
         atomically every --checkpoint-minutes and at the end; --resume continues a checkpoint
         exactly (weights, optimiser, step, random state). With both --steps and --minutes the
-        run stops at whichever comes first.
+        run stops at whichever comes first. On --resume, --lr, --warmup, --clip,
+        --all-decoder-weight and --reconstruction-* may be given to change the recipe from the
+        checkpoint on (the manifest records them); the architecture, batch, points, seeds and
+        output normalisation cannot change.
 
         options:
           --out FILE              model file to write (and, with --resume, to continue)
@@ -99,8 +102,7 @@ public final class TrainAutoencoderCommand implements Subcommand {
     AutoencoderTrainer trainer;
     if (o.has("resume")) {
       for (String fixed : List.of("seed", "init-seed", "inputs", "d-model", "heads", "encoder-blocks",
-          "decoder-blocks", "hidden", "layers", "batch", "points", "lr", "warmup", "clip",
-          "all-decoder-weight", "reconstruction-weight", "reconstruction-steps")) {
+          "decoder-blocks", "hidden", "layers", "batch", "points")) {
         if (o.hasValue(fixed)) {
           throw new UsageException("--" + fixed + " cannot change when resuming (it is in the checkpoint)");
         }
@@ -112,9 +114,21 @@ public final class TrainAutoencoderCommand implements Subcommand {
         throw new UsageException("--resume: no checkpoint at " + file);
       }
       try {
-        trainer = AutoencoderTrainer.resume(file);
+        trainer = AutoencoderTrainer.resume(file, t -> {
+          try {
+            return new TrainerSettings(t.batch(), t.points(), o.getDouble("lr", t.learningRate()),
+                o.getInt("warmup", t.warmupSteps()), o.getDouble("clip", t.clipNorm()),
+                o.getDouble("all-decoder-weight", t.allDecoderWeight()), t.dataSeed(), t.initSeed(),
+                o.getDouble("reconstruction-weight", t.reconstructionWeight()),
+                o.getLong("reconstruction-steps", t.reconstructionSteps()), t.normalizeOutputs());
+          } catch (UsageException e) {
+            throw new IllegalArgumentException(e.getMessage());
+          }
+        });
       } catch (ModelFileException e) {
         throw new Exception("cannot resume: " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
       }
       out.println("resuming " + file + " at step " + trainer.step());
     } else {

@@ -114,6 +114,25 @@ class AutoencoderTrainerTest {
     assertEquals(1 + 12 + 2, csv.size(), "12 step rows, 2 checkpoint rows");
   }
 
+  @Test
+  void resumeCanChangeTheOptimisationRecipe() throws Exception {
+    Path file = dir.resolve("r.zip");
+    tiny(file).train(3, 0);
+    AutoencoderTrainer t = AutoencoderTrainer.resume(file, s -> new TrainerSettings(s.batch(),
+        s.points(), 1e-4, s.warmupSteps(), s.clipNorm(), 1.0, s.dataSeed(), s.initSeed(),
+        s.reconstructionWeight(), s.reconstructionSteps(), s.normalizeOutputs()))
+        .heldOutSize(64).progressTo(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    t.train(2, 0);
+    ModelManifest m = ModelFile.readManifest(file);
+    assertEquals(5, m.trainingSteps());
+    assertEquals(1e-4, m.training().learningRate());
+    assertEquals(1.0, m.training().allDecoderWeight());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> AutoencoderTrainer.resume(file, s -> new TrainerSettings(s.batch() + 1, s.points(),
+            s.learningRate(), s.warmupSteps(), s.clipNorm(), s.allDecoderWeight(), s.dataSeed(),
+            s.initSeed(), s.reconstructionWeight(), s.reconstructionSteps(), s.normalizeOutputs())));
+  }
+
   static List<SparseMlp> sample(int n) {
     RandomMlpSampler s = new RandomMlpSampler(MlpLayout.DEFAULT, 1, 3);
     Random r = new Random(99);
