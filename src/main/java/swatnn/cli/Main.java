@@ -22,7 +22,7 @@ public final class Main {
   public static List<Subcommand> standardCommands() {
     return List.of(new CornnImportCommand(), new CornnGenerateCommand(),
         new TrainAutoencoderCommand(), new ModelInfoCommand(), new BenchAutoencoderCommand(),
-        new BenchSearchCommand(), new BenchCornnCommand());
+        new BenchSearchCommand(), new BenchExperimentCommand(), new BenchCornnCommand());
   }
 
   public static void main(String[] args) {

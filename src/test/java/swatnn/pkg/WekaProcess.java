@@ -49,7 +49,9 @@ final class WekaProcess {
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dweka.packageManager.offline=true");
-    cmd.add("-Xmx2g");
+    cmd.add("-Xmx1g");
+    cmd.add("-Dorg.bytedeco.javacpp.maxbytes=2g");
+    cmd.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=4g");
     cmd.add("-cp");
     cmd.add(wekaClassPath() + (extraClassPath == null ? "" : java.io.File.pathSeparator + extraClassPath));
     cmd.addAll(List.of(mainAndArgs));
