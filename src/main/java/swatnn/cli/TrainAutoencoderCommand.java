@@ -63,7 +63,7 @@ public final class TrainAutoencoderCommand implements Subcommand {
           --warmup N              warm-up steps (default 500)
           --clip X                gradient-norm clip, 0 for none (default 1.0)
           --all-decoder-weight X  weight of the mean over decoders added to the minimum
-                                  over decoders (default 0.1; 0 is the paper's objective)
+                                  over decoders (default 1.0; 0 is the paper's objective)
           --reconstruction-weight X  initial weight of the term pulling decoder k_in
                                   towards the input matrix (default 1.0; 0: none)
           --reconstruction-steps N   steps over which that weight falls to 0 (default 10000)
@@ -144,7 +144,7 @@ public final class TrainAutoencoderCommand implements Subcommand {
             o.getInt("encoder-blocks", 2), o.getInt("decoder-blocks", 2), 4);
         settings = new TrainerSettings(o.getInt("batch", 64), o.getInt("points", 64),
             o.getDouble("lr", 1e-3), o.getInt("warmup", 500), o.getDouble("clip", 1.0),
-            o.getDouble("all-decoder-weight", 0.1), o.getLong("seed", 1), o.getLong("init-seed", 1),
+            o.getDouble("all-decoder-weight", 1.0), o.getLong("seed", 1), o.getLong("init-seed", 1),
             o.getDouble("reconstruction-weight", 1.0), o.getLong("reconstruction-steps", 10000),
             !o.has("raw-outputs"));
       } catch (IllegalArgumentException e) {
