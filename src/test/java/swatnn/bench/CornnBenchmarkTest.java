@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -278,12 +277,12 @@ class CornnBenchmarkTest {
     assertEquals(2, run("bench", "cornn", "--out", out, "--bogus"));
     assertEquals(0, run("bench", "cornn", "--help"));
     assertTrue(stdout.contains("--swatnn-options"), stdout);
-    assumeFalse(BenchMethod.DARTS_ADMM.isAvailable(), "DartsAdmmRegressor is on the class path");
+    assertTrue(BenchMethod.DARTS_ADMM.isAvailable(), "DartsAdmmRegressor is part of the package");
     assertEquals(0, run("bench", "cornn", "--data", data.toString(), "--out", out, "--tasks",
-        "Booth", "--methods", "DARTS_ADMM,LinearRegression"), stderr);
-    assertTrue(stdout.contains("skipping DARTS_ADMM: weka.classifiers.functions."
-        + "DartsAdmmRegressor is not on the class path"), stdout);
-    assertEquals(1, ResultsFile.read(dir.resolve("bad").resolve("results.csv")).size());
+        "Booth", "--methods", "DARTS_ADMM", "--darts-options", "-epochs 2 -layers 1"), stderr);
+    List<ResultRow> rows = ResultsFile.read(dir.resolve("bad").resolve("results.csv"));
+    assertEquals(List.of("k1", "selected"), rows.stream().map(ResultRow::config).toList());
+    assertTrue(rows.stream().allMatch(r -> r.method().equals("DARTS_ADMM")));
   }
 
   private int run(String... args) {
