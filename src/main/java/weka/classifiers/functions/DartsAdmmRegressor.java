@@ -16,17 +16,11 @@ import swatnn.search.MinMaxScaler;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 import swatnn.weka.DataPreparation;
-import swatnn.weka.NetworkDot;
-import swatnn.weka.NetworkSearchClassifier;
 import swatnn.weka.ProgressPrinter;
-import weka.classifiers.AbstractClassifier;
-import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
-import weka.core.Drawable;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.LogHandler;
 import weka.core.Option;
 import weka.core.Randomizable;
 import weka.core.RevisionUtils;
@@ -36,7 +30,6 @@ import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.gui.Logger;
-import weka.gui.ProgrammaticProperty;
 
 /**
  * The SWAT-NN paper's baseline as a regression classifier: DARTS (differentiable architecture
@@ -83,11 +76,15 @@ import weka.gui.ProgrammaticProperty;
  *  Random seed.</pre>
  * <!-- options-end -->
  */
-public class DartsAdmmRegressor extends AbstractClassifier implements Randomizable,
-    TechnicalInformationHandler, AdditionalMeasureProducer, Drawable, LogHandler,
-    NetworkSearchClassifier {
+public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
+    implements Randomizable, TechnicalInformationHandler {
 
   private static final long serialVersionUID = -2193482113447005721L;
+
+  @Override
+  protected String displayName() {
+    return "DartsAdmmRegressor";
+  }
 
   /** The message of the exception thrown when the building thread is interrupted. */
   public static final String INTERRUPTED = "DartsAdmmRegressor: search interrupted";
@@ -101,37 +98,13 @@ public class DartsAdmmRegressor extends AbstractClassifier implements Randomizab
   /** The search options. */
   protected DartsSettings m_settings = new DartsSettings();
 
-  /** The Explorer's log, for progress in its status bar (never serialized). */
-  private transient Logger m_log;
-
   // ------------------------------------------------------------------ the built model
-
-  /** Missing values, nominal-to-binary conversion and reading of the inputs. */
-  protected DataPreparation m_preparation;
-
-  /** Maps each input from its training range to [-1, 1]. */
-  protected MinMaxScaler m_inputScaler;
-
-  /** Maps the class from its training range to [-1, 1]. */
-  protected MinMaxScaler m_classScaler;
-
-  /** Every configuration tried and the chosen one; null before building. */
-  protected SearchResult m_result;
 
   /** The settings the model was built with (the options may change afterwards). */
   protected DartsSettings m_builtSettings;
 
-  /** The class attribute's name. */
-  protected String m_className;
-
-  /** Whether the class was constant, so that no search was run. */
-  protected boolean m_constantClass;
-
   /** Whether the data had no input, so that the network's single input is held at 0. */
   protected boolean m_paddedInput;
-
-  /** Per-thread input buffers of classifyInstance. */
-  private transient volatile ThreadLocal<double[]> m_buffers;
 
   /**
    * Runs the classifier from the command line, with progress lines on System.err.
@@ -634,57 +607,17 @@ public class DartsAdmmRegressor extends AbstractClassifier implements Randomizab
     return "Seed of the row splits, the initial parameters and the mini-batches.";
   }
 
-  /**
-   * Receives the Explorer's log; the search then shows its progress in the status bar.
-   *
-   * @param log the log
-   */
-  @Override
-  @ProgrammaticProperty
-  public void setLog(Logger log) {
-    m_log = log;
-  }
-
-  /** @return the log set by the Explorer, or null */
-  @Override
-  @ProgrammaticProperty
-  public Logger getLog() {
-    return m_log;
-  }
-
   // ------------------------------------------------------------------ building
 
   /**
-   * Searches a sparse MLP for the data.
+   * Searches the network (see {@link swatnn.weka.SparseNetworkRegressor#buildClassifier}).
    *
-   * @param data training data with a numeric class
-   * @throws Exception if the data cannot be handled or the search is interrupted
+   * @param data the training data as given
+   * @param train its rows with a class value
+   * @throws Exception if the data cannot be handled or the search fails
    */
   @Override
-  public void buildClassifier(Instances data) throws Exception {
-    try {
-      build(data);
-    } catch (Exception e) {
-      if (Thread.currentThread().isInterrupted() && !INTERRUPTED.equals(e.getMessage())) {
-        throw new Exception(INTERRUPTED, e);
-      }
-      throw e;
-    }
-  }
-
-  private void build(Instances data) throws Exception {
-    m_result = null;
-    m_preparation = null;
-    m_inputScaler = null;
-    m_classScaler = null;
-    m_buffers = null;
-    getCapabilities().testWithFail(data);
-    Instances train = new Instances(data);
-    train.deleteWithMissingClass();
-    if (train.numInstances() == 0) {
-      throw new Exception("DartsAdmmRegressor: no training instance has a class value (all "
-          + data.numInstances() + " are missing)");
-    }
+  protected void build(Instances data, Instances train) throws Exception {
     DartsSettings settings = m_settings.copy();
     DataPreparation.Fitted fitted = DataPreparation.fit(train);
     DataPreparation prep = fitted.preparation();
@@ -796,66 +729,6 @@ public class DartsAdmmRegressor extends AbstractClassifier implements Randomizab
 
   // ------------------------------------------------------------------ prediction
 
-  /**
-   * Predicts the class of an instance with the chosen network.
-   *
-   * @param instance an instance of the training data's format
-   * @return the prediction
-   * @throws Exception if no model was built
-   */
-  @Override
-  public double classifyInstance(Instance instance) throws Exception {
-    SearchResult result = m_result;
-    if (result == null) {
-      throw new Exception("DartsAdmmRegressor: no model built yet");
-    }
-    ThreadLocal<double[]> buffers = m_buffers;
-    if (buffers == null) {
-      int nIn = result.network().nIn();
-      buffers = ThreadLocal.withInitial(() -> new double[nIn]);
-      m_buffers = buffers;
-    }
-    return predictWith(result.network(), instance, buffers.get());
-  }
-
-  /**
-   * The search's outcome after building: every configuration's network with its errors (on the
-   * class scaled to [-1, 1]) and the selected one; for a constant class, a single network that
-   * predicts the constant. Null before building.
-   *
-   * @return the result, or null
-   */
-  @Override
-  public SearchResult searchResult() {
-    return m_result;
-  }
-
-  /**
-   * Predicts with one of the searched networks (e.g. a configuration that was not selected, from
-   * {@link #searchResult()}), through the same input preparation and scaling.
-   *
-   * @param network a network of this classifier's search result
-   * @param instance an instance of the training data's format
-   * @return the prediction on the class's own scale
-   * @throws Exception if no model was built or the instance cannot be prepared
-   */
-  @Override
-  public double classifyInstance(SparseMlp network, Instance instance) throws Exception {
-    if (m_result == null) {
-      throw new Exception("DartsAdmmRegressor: no model built yet");
-    }
-    return predictWith(network, instance, new double[network.nIn()]);
-  }
-
-  private double predictWith(SparseMlp network, Instance instance, double[] x) throws Exception {
-    int n = m_preparation.inputCount();
-    m_preparation.inputsOf(instance, x);
-    for (int j = 0; j < n; j++) {
-      x[j] = m_inputScaler.scale(j, x[j]);
-    }
-    return m_classScaler.unscale(0, network.predict(x));
-  }
-
   // ------------------------------------------------------------------ output
 
   /**
@@ -896,146 +769,11 @@ public class DartsAdmmRegressor extends AbstractClassifier implements Randomizab
               : "none held out (too few; chosen on the training rows)")
           .append('\n');
     }
-    sb.append("\nInputs, each scaled to [-1, 1] by its training range:\n");
-    int width = 1;
-    for (int j = 0; j < m_preparation.inputCount(); j++) {
-      width = Math.max(width, m_preparation.inputName(j).length());
-    }
-    for (int j = 0; j < m_preparation.inputCount(); j++) {
-      sb.append(String.format(Locale.ROOT, "  x%-2d = %-" + width + "s  training range [%s, %s]%n",
-          j, m_preparation.inputName(j), num(m_inputScaler.min(j)), num(m_inputScaler.max(j))));
-    }
-    sb.append(String.format(Locale.ROOT,
-        "Output: %s = %s + %s * (y + 1) / 2 (training range [%s, %s])%n",
-        m_className, num(m_classScaler.min(0)), num(m_classScaler.max(0) - m_classScaler.min(0)),
-        num(m_classScaler.min(0)), num(m_classScaler.max(0))));
-    SparseMlp net = r.network();
-    if (m_constantClass) {
-      sb.append("\nThe class is constant (").append(num(m_classScaler.min(0)))
-          .append(") on the training data: no search was run; the model predicts it.\n");
-    }
-    sb.append("\nChosen network (").append(net.hiddenLayers()).append(" hidden layer")
-        .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
-    sb.append(net).append("\n\n");
-    sb.append("Non-zero count: ").append(net.nonZeroCount()).append('\n');
-    if (!m_constantClass) {
-      sb.append('\n').append(configurationTable(r));
-      sb.append(String.format(Locale.ROOT, "%nSearch time: %.1f s%n", r.seconds()));
-    }
+    appendModel(sb, m_builtSettings.tolerance());
     return sb.toString();
-  }
-
-  private String configurationTable(SearchResult r) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("Configurations tried (MSE on the class scaled to [-1, 1]):\n");
-    String[] head = {"k", "validation MSE", "train MSE", "non-zero", "active neurons", "seconds"};
-    List<String[]> rows = new ArrayList<>();
-    rows.add(head);
-    for (ConfigurationResult c : r.configurations()) {
-      rows.add(new String[] {
-          Integer.toString(c.hiddenLayers()),
-          String.format(Locale.ROOT, "%.6g", c.validationMse()),
-          String.format(Locale.ROOT, "%.6g", c.trainMse()),
-          Integer.toString(c.nonZeroCount()),
-          Integer.toString(c.activeNeurons()),
-          String.format(Locale.ROOT, "%.1f", c.seconds())});
-    }
-    int[] w = new int[head.length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        w[i] = Math.max(w[i], row[i].length());
-      }
-    }
-    for (int i = 0; i < rows.size(); i++) {
-      boolean chosen = i > 0 && r.configurations().get(i - 1) == r.selected();
-      sb.append(chosen ? "* " : "  ");
-      String[] row = rows.get(i);
-      for (int c = 0; c < row.length; c++) {
-        sb.append(c == 0 ? "" : "  ").append(" ".repeat(w[c] - row[c].length())).append(row[c]);
-      }
-      sb.append('\n');
-    }
-    sb.append(String.format(Locale.ROOT, "(* chosen: fewest non-zero parameters within %s%% "
-        + "of the best validation MSE)%n", num(100 * m_builtSettings.tolerance())));
-    return sb.toString();
-  }
-
-  private static String num(double v) {
-    return Utils.doubleToString(v, 6).trim();
   }
 
   // ------------------------------------------------------------------ measures, graph
-
-  /**
-   * The additional measures (the same as SWATNNRegressor's).
-   *
-   * @return their names
-   */
-  @Override
-  public Enumeration<String> enumerateMeasures() {
-    Vector<String> v = new Vector<>();
-    v.add("measureNonZeroCount");
-    v.add("measureNonZeroWeights");
-    v.add("measureActiveNeurons");
-    v.add("measureHiddenLayers");
-    v.add("measureSearchSeconds");
-    return v.elements();
-  }
-
-  /**
-   * An additional measure of the built model (NaN before building).
-   *
-   * @param name the measure's name
-   * @return its value
-   * @throws IllegalArgumentException if the measure is unknown
-   */
-  @Override
-  public double getMeasure(String name) {
-    SearchResult r = m_result;
-    SparseMlp net = r == null ? null : r.network();
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "measurenonzerocount":
-        return net == null ? Double.NaN : net.nonZeroCount();
-      case "measurenonzeroweights":
-        return net == null ? Double.NaN : net.nonZeroWeights();
-      case "measureactiveneurons":
-        return net == null ? Double.NaN : net.activeNeuronCount();
-      case "measurehiddenlayers":
-        return net == null ? Double.NaN : net.hiddenLayers();
-      case "measuresearchseconds":
-        return r == null ? Double.NaN : r.seconds();
-      default:
-        throw new IllegalArgumentException(name + " not supported (DartsAdmmRegressor)");
-    }
-  }
-
-  /**
-   * The graph is a dot digraph read by Weka's tree visualizer.
-   *
-   * @return {@link Drawable#TREE}
-   */
-  @Override
-  public int graphType() {
-    return Drawable.TREE;
-  }
-
-  /**
-   * The chosen network as a GraphViz dot digraph (see {@link NetworkDot}).
-   *
-   * @return the dot text
-   * @throws Exception if no model was built
-   */
-  @Override
-  public String graph() throws Exception {
-    if (m_result == null) {
-      throw new Exception("DartsAdmmRegressor: no model built yet");
-    }
-    String[] names = new String[m_preparation.inputCount()];
-    for (int j = 0; j < names.length; j++) {
-      names[j] = m_preparation.inputName(j);
-    }
-    return NetworkDot.of(m_result.network(), names, m_className);
-  }
 
   /**
    * The revision.
