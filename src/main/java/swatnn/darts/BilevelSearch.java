@@ -15,6 +15,7 @@ import swatnn.autoencoder.ParameterSet;
 import swatnn.mlp.Activation;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.SparseMlp;
+import swatnn.search.RowSplit;
 
 /**
  * DARTS for one configuration (METHOD.md section 6): a supernet of k hidden layers of H neurons

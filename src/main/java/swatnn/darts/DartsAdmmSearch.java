@@ -9,6 +9,7 @@ import swatnn.mlp.SparseMlp;
 import swatnn.mlp.SparseMlpFitter;
 import swatnn.search.ConfigurationResult;
 import swatnn.search.ConfigurationSelector;
+import swatnn.search.RowSplit;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 

@@ -87,15 +87,15 @@ public final class LatentSearch {
     }
     int nIn = x[0].length;
     layout.checkInputs(nIn);
-    Split split = Split.of(x.length, settings.validationFraction(), settings.seed());
+    RowSplit split = RowSplit.holdOut(x.length, settings.validationFraction(), settings.seed());
     Random random = new Random(settings.seed());
     AutoencoderConfig c = model.config();
     int l = layout.maxHiddenLayers();
     int h = layout.maxNeurons();
     int d = c.dModel();
     int r = settings.restarts();
-    int p = Math.min(settings.pointsPerStep(), split.train.length);
-    boolean fullBatch = p == split.train.length;
+    int p = Math.min(settings.pointsPerStep(), split.first().length);
+    boolean fullBatch = p == split.first().length;
 
     SameDiff sd = SameDiff.create();
     ParameterSet zSet = new ParameterSet();
@@ -104,7 +104,7 @@ public final class LatentSearch {
       zInit[i] = (float) random.nextGaussian();
     }
     if (settings.init() == SearchSettings.Init.ENCODE) {
-      encodeStarts(zInit, rows(x, split.train), values(y, split.train), nIn);
+      encodeStarts(zInit, RowSplit.rows(x, split.first()), RowSplit.values(y, split.first()), nIn);
     }
     zSet.put("z", Nd4j.create(zInit, new long[] {l, r, h, d}, 'c'));
     ParameterSet tSet = new ParameterSet();
@@ -145,7 +145,7 @@ public final class LatentSearch {
         throw new Interrupted();
       }
       for (int j = 0; j < p; j++) {
-        int row = split.train[fullBatch ? j : random.nextInt(split.train.length)];
+        int row = split.first()[fullBatch ? j : random.nextInt(split.first().length)];
         tgt[j] = (float) y[row];
         for (int a = 0; a < nIn; a++) {
           pts[j * h + a] = (float) x[row][a];
@@ -201,7 +201,7 @@ public final class LatentSearch {
         zSet.get("z"), tSet.get("t"), (System.nanoTime() - start) / 1e9);
     ConfigurationResult chosen = ConfigurationSelector.select(results, settings.tolerance());
     return new SearchResult(results, chosen, (System.nanoTime() - start) / 1e9,
-        split.train.length, split.validation.length);
+        split.first().length, split.second().length);
   }
 
   /**
@@ -209,7 +209,7 @@ public final class LatentSearch {
    * networks, keeps per restart the candidate with the lower discrete training loss and per
    * configuration the restart with the lower validation MSE.
    */
-  private List<ConfigurationResult> extractAll(double[][] x, double[] y, int nIn, Split split,
+  private List<ConfigurationResult> extractAll(double[][] x, double[] y, int nIn, RowSplit split,
       INDArray bestZ, INDArray bestT, INDArray finalZ, INDArray finalT, double searchSeconds) {
     AutoencoderConfig c = model.config();
     int l = layout.maxHiddenLayers();
@@ -220,10 +220,10 @@ public final class LatentSearch {
     SDVariable zIn = sd.placeHolder("zIn", DataType.FLOAT, l, 2L * r, h, c.dModel());
     AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), zIn, 2 * r).rename("decodedOut");
     INDArray decoded = sd.outputSingle(Map.of("zIn", both), "decodedOut"); // [L, 2R*H, maxW]
-    double[][] trainX = rows(x, split.train);
-    double[] trainY = values(y, split.train);
-    double[][] valX = split.validation.length > 0 ? rows(x, split.validation) : trainX;
-    double[] valY = split.validation.length > 0 ? values(y, split.validation) : trainY;
+    double[][] trainX = RowSplit.rows(x, split.first());
+    double[] trainY = RowSplit.values(y, split.first());
+    double[][] valX = split.second().length > 0 ? RowSplit.rows(x, split.second()) : trainX;
+    double[] valY = split.second().length > 0 ? RowSplit.values(y, split.second()) : trainY;
     int configs = settings.layers().length;
     List<ConfigurationResult> out = new ArrayList<>();
     for (int k : settings.layers()) {
@@ -332,22 +332,6 @@ public final class LatentSearch {
     return s;
   }
 
-  private static double[][] rows(double[][] x, int[] idx) {
-    double[][] out = new double[idx.length][];
-    for (int i = 0; i < idx.length; i++) {
-      out[i] = x[idx[i]];
-    }
-    return out;
-  }
-
-  private static double[] values(double[] y, int[] idx) {
-    double[] out = new double[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      out[i] = y[idx[i]];
-    }
-    return out;
-  }
-
   /**
    * Soft count and L1 of the gated weights, over each decoder's real weight entries (input rows
    * beyond n_in and padding excluded): [L, R].
@@ -396,35 +380,5 @@ public final class LatentSearch {
       }
     }
     return sd.constant(Nd4j.create(v, new long[] {l, 1, l}, 'c'));
-  }
-
-  /** A seeded split of row indices into training and validation parts. */
-  static final class Split {
-    final int[] train;
-    final int[] validation;
-
-    private Split(int[] train, int[] validation) {
-      this.train = train;
-      this.validation = validation;
-    }
-
-    static Split of(int n, double fraction, long seed) {
-      int[] idx = new int[n];
-      for (int i = 0; i < n; i++) {
-        idx[i] = i;
-      }
-      Random rnd = new Random(seed ^ 0x5a17L);
-      for (int i = n - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int tmp = idx[i];
-        idx[i] = idx[j];
-        idx[j] = tmp;
-      }
-      int nVal = (int) Math.floor(n * fraction);
-      if (n - nVal < 1 || nVal < 2) {
-        nVal = 0; // too few rows to hold any out: validate on the training rows
-      }
-      return new Split(java.util.Arrays.copyOfRange(idx, nVal, n), java.util.Arrays.copyOfRange(idx, 0, nVal));
-    }
   }
 }

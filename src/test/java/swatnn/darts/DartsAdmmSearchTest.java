@@ -20,6 +20,7 @@ import swatnn.mlp.MlpLayout;
 import swatnn.mlp.SparseMlp;
 import swatnn.mlp.SparseMlpFitter;
 import swatnn.search.ConfigurationResult;
+import swatnn.search.RowSplit;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 

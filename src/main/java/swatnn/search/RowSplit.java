@@ -1,4 +1,4 @@
-package swatnn.darts;
+package swatnn.search;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -9,15 +9,15 @@ import java.util.Random;
  * @param first the larger part (training rows)
  * @param second the part split off (validation rows)
  */
-record RowSplit(int[] first, int[] second) {
+public record RowSplit(int[] first, int[] second) {
 
   /**
    * Holds out {@code floor(n * fraction)} of rows 0..n-1 (shuffled by the seed) as the second
    * part; with fewer than 2 such rows, or none left to train on, nothing is held out. This is
-   * the rule of the latent search's validation split, so both classifiers hold out the same
-   * rows for the same seed.
+   * the validation split of both the latent search and DARTS+ADMM, so both classifiers hold out
+   * the same rows for the same seed.
    */
-  static RowSplit holdOut(int n, double fraction, long seed) {
+  public static RowSplit holdOut(int n, double fraction, long seed) {
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {
       idx[i] = i;
@@ -34,7 +34,7 @@ record RowSplit(int[] first, int[] second) {
    * Divides {@code rows} into a first part and a second one of {@code floor(size * fraction)}
    * rows (shuffled by the seed). When either part would be empty, both parts are all rows.
    */
-  static RowSplit divide(int[] rows, double fraction, long seed) {
+  public static RowSplit divide(int[] rows, double fraction, long seed) {
     int[] idx = rows.clone();
     shuffle(idx, new Random(seed * 0x9E3779B97F4A7C15L + 0x2545F491L));
     int second = (int) Math.floor(idx.length * fraction);
@@ -46,7 +46,7 @@ record RowSplit(int[] first, int[] second) {
   }
 
   /** Fisher-Yates with the given generator. */
-  static void shuffle(int[] idx, Random rnd) {
+  public static void shuffle(int[] idx, Random rnd) {
     for (int i = idx.length - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
       int tmp = idx[i];
@@ -56,7 +56,7 @@ record RowSplit(int[] first, int[] second) {
   }
 
   /** The rows of {@code x} at {@code idx} (shared, not copied). */
-  static double[][] rows(double[][] x, int[] idx) {
+  public static double[][] rows(double[][] x, int[] idx) {
     double[][] out = new double[idx.length][];
     for (int i = 0; i < idx.length; i++) {
       out[i] = x[idx[i]];
@@ -65,7 +65,7 @@ record RowSplit(int[] first, int[] second) {
   }
 
   /** The values of {@code y} at {@code idx}. */
-  static double[] values(double[] y, int[] idx) {
+  public static double[] values(double[] y, int[] idx) {
     double[] out = new double[idx.length];
     for (int i = 0; i < idx.length; i++) {
       out[i] = y[idx[i]];
