@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import swatnn.weka.ProgressPrinter;
 
 /**
  * The benchmark's progress on stderr: runs done of all (task, method) runs, the current task
@@ -154,7 +155,7 @@ public final class BenchProgress implements AutoCloseable {
     if (current != null) {
       sb.append("  ").append(current);
     }
-    sb.append("  elapsed ").append(duration((now - start) / 1e9));
+    sb.append("  elapsed ").append(ProgressPrinter.duration((now - start) / 1e9));
     sb.append("  ETA ").append(eta(now));
     return sb.toString();
   }
@@ -173,26 +174,14 @@ public final class BenchProgress implements AutoCloseable {
       seconds += i == 0 && current != null ? Math.max(0, mean - (now - currentStart) / 1e9) : mean;
     }
     if (!unknown) {
-      return duration(seconds);
+      return ProgressPrinter.duration(seconds);
     }
-    return seconds > 0 ? ">" + duration(seconds) : "?";
+    return seconds > 0 ? ">" + ProgressPrinter.duration(seconds) : "?";
   }
 
   private void record(String method, double seconds) {
     double[] t = times.computeIfAbsent(method, k -> new double[2]);
     t[0] += seconds;
     t[1]++;
-  }
-
-  /** A duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */
-  static String duration(double seconds) {
-    long s = Math.round(seconds);
-    if (s < 60) {
-      return s + "s";
-    }
-    if (s < 3600) {
-      return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-    }
-    return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
   }
 }

@@ -175,7 +175,7 @@ public final class CornnReport {
       }
       if (n > 0) {
         time.append(any ? ";" : "").append(' ').append(m.label()).append(' ')
-            .append(BenchProgress.duration(sum)).append(" (").append(n)
+            .append(swatnn.weka.ProgressPrinter.duration(sum)).append(" (").append(n)
             .append(n == 1 ? " task)" : " tasks)");
         any = true;
       }

@@ -63,7 +63,7 @@ public final class ProgressPrinter implements SearchListener {
   }
 
   /** A duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */
-  static String duration(double seconds) {
+  public static String duration(double seconds) {
     long s = Math.round(seconds);
     if (s < 60) {
       return s + "s";
