@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import swatnn.cornn.CornnFunction;
+import swatnn.weka.ProgressPrinter;
 
 /**
  * Writes {@code <out>/README.md} from {@code <out>/results.csv}: the sessions' command lines,
@@ -175,7 +176,7 @@ public final class CornnReport {
       }
       if (n > 0) {
         time.append(any ? ";" : "").append(' ').append(m.label()).append(' ')
-            .append(swatnn.weka.ProgressPrinter.duration(sum)).append(" (").append(n)
+            .append(ProgressPrinter.duration(sum)).append(" (").append(n)
             .append(n == 1 ? " task)" : " tasks)");
         any = true;
       }
