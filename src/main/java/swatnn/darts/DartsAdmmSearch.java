@@ -10,6 +10,7 @@ import swatnn.mlp.SparseMlpFitter;
 import swatnn.search.ConfigurationResult;
 import swatnn.search.ConfigurationSelector;
 import swatnn.search.RowSplit;
+import swatnn.search.SearchInterruptedException;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 
@@ -42,22 +43,13 @@ public final class DartsAdmmSearch {
     this.settings = settings.copy();
   }
 
-  /** Thrown when the searching thread is interrupted (Weka's Stop). */
-  public static final class Interrupted extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Interrupted() {
-      super("search interrupted");
-    }
-  }
-
   /**
    * Searches every configuration and chooses one.
    *
    * @param x rows of n_in inputs in [-1, 1] (1 <= n_in <= H)
    * @param y labels in [-1, 1]
    * @param listener told of every step; {@code step} counts the steps of all configurations
-   * @throws Interrupted if the thread is interrupted
+   * @throws SearchInterruptedException if the thread is interrupted
    * @throws IllegalStateException if every configuration's training diverged
    */
   public SearchResult fit(double[][] x, double[] y, SearchListener listener) {
@@ -90,7 +82,7 @@ public final class DartsAdmmSearch {
     long[] done = {0};
     StepObserver observer = loss -> {
       if (Thread.currentThread().isInterrupted()) {
-        throw new Interrupted();
+        throw new SearchInterruptedException();
       }
       listener.progress((int) Math.min(total, ++done[0]), total, loss);
     };
@@ -149,7 +141,7 @@ public final class DartsAdmmSearch {
 
   private static void checkInterrupt() {
     if (Thread.currentThread().isInterrupted()) {
-      throw new Interrupted();
+      throw new SearchInterruptedException();
     }
   }
 

@@ -65,15 +65,6 @@ public final class LatentSearch {
     }
   }
 
-  /** Thrown when the searching thread is interrupted (Weka's Stop). */
-  public static final class Interrupted extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Interrupted() {
-      super("search interrupted");
-    }
-  }
-
   /**
    * Searches.
    *
@@ -142,7 +133,7 @@ public final class LatentSearch {
     int steps = settings.steps();
     for (int step = 0; step < steps; step++) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new Interrupted();
+        throw new SearchInterruptedException();
       }
       for (int j = 0; j < p; j++) {
         int row = split.first()[fullBatch ? j : random.nextInt(split.first().length)];

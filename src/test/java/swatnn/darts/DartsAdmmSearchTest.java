@@ -21,6 +21,7 @@ import swatnn.mlp.SparseMlp;
 import swatnn.mlp.SparseMlpFitter;
 import swatnn.search.ConfigurationResult;
 import swatnn.search.RowSplit;
+import swatnn.search.SearchInterruptedException;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 
@@ -224,7 +225,7 @@ class DartsAdmmSearchTest {
   void interruptedThreadStopsTheSearch() {
     Thread.currentThread().interrupt();
     try {
-      assertThrows(DartsAdmmSearch.Interrupted.class,
+      assertThrows(SearchInterruptedException.class,
           () -> new DartsAdmmSearch(quickSettings()).fit(x, y, SearchListener.NONE));
     } finally {
       Thread.interrupted();

@@ -105,7 +105,7 @@ class SearchEngineTest {
   void interruptionStopsTheSearch() {
     Thread.currentThread().interrupt();
     try {
-      assertThrows(LatentSearch.Interrupted.class,
+      assertThrows(SearchInterruptedException.class,
           () -> new LatentSearch(model, quick()).fit(x, y, SearchListener.NONE));
     } finally {
       Thread.interrupted();

@@ -13,6 +13,7 @@ import swatnn.mlp.SparseMlp;
 import swatnn.search.ConfigurationResult;
 import swatnn.search.ConfigurationSelector;
 import swatnn.search.MinMaxScaler;
+import swatnn.search.SearchInterruptedException;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 import swatnn.weka.DataPreparation;
@@ -682,7 +683,7 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     SearchResult result;
     try {
       result = new DartsAdmmSearch(settings).fit(x, y, listener);
-    } catch (DartsAdmmSearch.Interrupted e) {
+    } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new Exception("DartsAdmmRegressor: " + e.getMessage(), e);

@@ -18,6 +18,7 @@ import swatnn.search.ConfigurationSelector;
 import swatnn.search.LatentSearch;
 import swatnn.search.MinMaxScaler;
 import swatnn.search.ModelLocator;
+import swatnn.search.SearchInterruptedException;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 import swatnn.search.SearchSettings;
@@ -723,7 +724,7 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     try {
       AutoencoderModel model = AutoencoderModel.load(modelFile);
       result = new LatentSearch(model, settings).fit(x, y, listener);
-    } catch (LatentSearch.Interrupted e) {
+    } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (ModelFileException | IllegalArgumentException | IllegalStateException e) {
       throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
