@@ -108,8 +108,8 @@ public final class DartsAdmmSearch {
         continue;
       }
       net = net.pruned();
-      double trainMse = mse(net, trainX, trainY);
-      double valMse = mse(net, valX, valY);
+      double trainMse = net.meanSquaredError(trainX, trainY);
+      double valMse = net.meanSquaredError(valX, valY);
       if (Double.isFinite(trainMse) && Double.isFinite(valMse)) {
         results.add(new ConfigurationResult(k, net, trainMse, valMse,
             (System.nanoTime() - t0) / 1e9));
@@ -145,14 +145,4 @@ public final class DartsAdmmSearch {
     }
   }
 
-  /** The mean squared error of a network on rows. */
-  static double mse(SparseMlp net, double[][] x, double[] y) {
-    double[] pred = net.predict(x);
-    double s = 0;
-    for (int i = 0; i < y.length; i++) {
-      double e = pred[i] - y[i];
-      s += e * e;
-    }
-    return s / y.length;
-  }
 }

@@ -233,6 +233,17 @@ public final class SparseMlp implements Serializable {
     return c.predict(x, new double[c.bufferSize()]);
   }
 
+  /** The mean squared error of the outputs on rows against targets y (one per row). */
+  public double meanSquaredError(double[][] rows, double[] y) {
+    double[] pred = predict(rows);
+    double s = 0;
+    for (int i = 0; i < y.length; i++) {
+      double e = pred[i] - y[i];
+      s += e * e;
+    }
+    return s / y.length;
+  }
+
   /** The outputs for a batch of input vectors, each of length {@link #nIn()}. */
   public double[] predict(double[][] rows) {
     double[] out = new double[rows.length];

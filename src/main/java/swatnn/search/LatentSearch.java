@@ -239,7 +239,7 @@ public final class LatentSearch {
           } catch (IllegalArgumentException e) {
             continue; // non-finite decoded values
           }
-          double trainMse = mse(net, trainX, trainY);
+          double trainMse = net.meanSquaredError(trainX, trainY);
           double loss = trainMse + settings.lambdaS() * (settings.muC() * net.nonZeroWeights()
               + settings.mu1() * absWeightSum(net));
           if (loss < pickLoss) {
@@ -253,9 +253,9 @@ public final class LatentSearch {
         }
         if (settings.polish()) {
           pick = SparseMlpFitter.fit(pick, trainX, trainY, settings.polishSteps(), POLISH_RATE, true);
-          pickTrain = mse(pick, trainX, trainY);
+          pickTrain = pick.meanSquaredError(trainX, trainY);
         }
-        double valMse = mse(pick, valX, valY);
+        double valMse = pick.meanSquaredError(valX, valY);
         if (bestOfK == null || valMse < bestOfK.validationMse()) {
           bestOfK = new ConfigurationResult(k, pick, pickTrain, valMse, searchSeconds / configs);
         }
@@ -295,16 +295,6 @@ public final class LatentSearch {
         System.arraycopy(z[i][row], 0, zInit, base + row * d, d);
       }
     }
-  }
-
-  static double mse(SparseMlp net, double[][] x, double[] y) {
-    double[] pred = net.predict(x);
-    double s = 0;
-    for (int i = 0; i < y.length; i++) {
-      double e = pred[i] - y[i];
-      s += e * e;
-    }
-    return s / y.length;
   }
 
   private static double absWeightSum(SparseMlp net) {

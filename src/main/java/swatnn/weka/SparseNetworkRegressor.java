@@ -11,6 +11,8 @@ import swatnn.search.MinMaxScaler;
 import swatnn.search.SearchResult;
 import weka.classifiers.AbstractClassifier;
 import weka.core.AdditionalMeasureProducer;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
 import weka.core.Drawable;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -53,6 +55,25 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
 
   /** Whether the class was constant, so that no search was run. */
   protected boolean m_constantClass;
+
+  /**
+   * Numeric class; numeric, date and nominal attributes; missing values.
+   *
+   * @return the capabilities
+   */
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    result.enable(Capability.DATE_ATTRIBUTES);
+    result.enable(Capability.NOMINAL_ATTRIBUTES);
+    result.enable(Capability.MISSING_VALUES);
+    result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    result.setMinimumNumberInstances(1);
+    return result;
+  }
 
   /** The classifier's name in messages, e.g. "SWATNNRegressor". */
   protected abstract String displayName();

@@ -218,7 +218,7 @@ class DartsAdmmSearchTest {
     BilevelSearch search = new BilevelSearch(new DartsSettings(), k);
     SparseMlp net = search.discretise(new BilevelSearch.Supernet(weights, arch), LAYOUT, 2);
     assertEquals(2 * (h - 3), net.activeNeuronCount());
-    assertEquals(graphLoss, DartsAdmmSearch.mse(net, x, y), 1e-5 * graphLoss);
+    assertEquals(graphLoss, net.meanSquaredError(x, y), 1e-5 * graphLoss);
   }
 
   @Test

@@ -72,7 +72,7 @@ class SearchEngineTest {
       assertTrue(Double.isFinite(c.validationMse()) && Double.isFinite(c.trainMse()));
       // the reported error is the discrete network's own
       double[][] all = x;
-      assertTrue(LatentSearch.mse(c.network(), all, y) >= 0);
+      assertTrue(c.network().meanSquaredError(all, y) >= 0);
     }
   }
 

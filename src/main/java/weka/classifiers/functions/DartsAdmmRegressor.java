@@ -18,8 +18,6 @@ import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 import swatnn.weka.DataPreparation;
 import swatnn.weka.ProgressPrinter;
-import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -161,25 +159,6 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     admm.setValue(Field.BOOKTITLE, "European Conference on Computer Vision (ECCV)");
     admm.setValue(Field.YEAR, "2018");
     admm.setValue(Field.PAGES, "184-199");
-    return result;
-  }
-
-  /**
-   * Numeric class; numeric, date and nominal attributes; missing values.
-   *
-   * @return the capabilities
-   */
-  @Override
-  public Capabilities getCapabilities() {
-    Capabilities result = super.getCapabilities();
-    result.disableAll();
-    result.enable(Capability.NUMERIC_ATTRIBUTES);
-    result.enable(Capability.DATE_ATTRIBUTES);
-    result.enable(Capability.NOMINAL_ATTRIBUTES);
-    result.enable(Capability.MISSING_VALUES);
-    result.enable(Capability.NUMERIC_CLASS);
-    result.enable(Capability.MISSING_CLASS_VALUES);
-    result.setMinimumNumberInstances(1);
     return result;
   }
 

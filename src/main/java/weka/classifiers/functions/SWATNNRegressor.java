@@ -24,8 +24,6 @@ import swatnn.search.SearchResult;
 import swatnn.search.SearchSettings;
 import swatnn.weka.DataPreparation;
 import swatnn.weka.ProgressPrinter;
-import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -159,25 +157,6 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         + "Neural Networks in a Latent Space");
     result.setValue(Field.JOURNAL, "arXiv preprint");
     result.setValue(Field.YEAR, "2025");
-    return result;
-  }
-
-  /**
-   * Numeric class; numeric, date and nominal attributes; missing values.
-   *
-   * @return the capabilities
-   */
-  @Override
-  public Capabilities getCapabilities() {
-    Capabilities result = super.getCapabilities();
-    result.disableAll();
-    result.enable(Capability.NUMERIC_ATTRIBUTES);
-    result.enable(Capability.DATE_ATTRIBUTES);
-    result.enable(Capability.NOMINAL_ATTRIBUTES);
-    result.enable(Capability.MISSING_VALUES);
-    result.enable(Capability.NUMERIC_CLASS);
-    result.enable(Capability.MISSING_CLASS_VALUES);
-    result.setMinimumNumberInstances(1);
     return result;
   }
 
