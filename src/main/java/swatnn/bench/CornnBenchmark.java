@@ -50,6 +50,7 @@ public final class CornnBenchmark {
   private List<CornnFunction> tasks = CornnFunction.all();
   private List<BenchMethod> methods = List.of(BenchMethod.values());
   private final Map<BenchMethod, String[]> extraOptions = new EnumMap<>(BenchMethod.class);
+  private List<BenchRun> runs; // when set, replaces methods and extraOptions
   private String commandLine = "(not recorded)";
   private PrintStream progressStream = System.err;
   private boolean terminal = BenchProgress.isTerminal();
@@ -84,6 +85,28 @@ public final class CornnBenchmark {
     return this;
   }
 
+  /**
+   * The runs to do on each task, in this order, instead of {@link #methods} with their
+   * {@link #options}: for comparing variants of a method, each under its own label.
+   *
+   * @throws IllegalArgumentException if two runs share a label
+   */
+  public CornnBenchmark runs(List<BenchRun> runs) {
+    if (runs.stream().map(BenchRun::label).distinct().count() != runs.size()) {
+      throw new IllegalArgumentException("two runs share a label: " + runs);
+    }
+    this.runs = List.copyOf(runs);
+    return this;
+  }
+
+  private List<BenchRun> plannedRuns() {
+    if (runs != null) {
+      return runs;
+    }
+    return methods.stream().map(m -> BenchRun.of(m, extraOptions.getOrDefault(m,
+        new String[0]))).toList();
+  }
+
   /** The command line recorded in commands.txt. */
   public CornnBenchmark commandLine(String commandLine) {
     this.commandLine = commandLine;
@@ -116,21 +139,24 @@ public final class CornnBenchmark {
         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lockFile.tryLock()) {
       if (lock == null) {
-        throw new IOException("another 'bench cornn' is writing to " + outDir);
+        throw new IOException("another benchmark is writing to " + outDir);
       }
       return runLocked(out);
     }
   }
 
   private Outcome runLocked(PrintStream out) throws IOException {
-    List<BenchMethod> usable = new ArrayList<>();
+    List<BenchRun> usable = new ArrayList<>();
     List<BenchMethod> unavailable = new ArrayList<>();
-    for (BenchMethod m : methods) {
+    for (BenchRun r : plannedRuns()) {
+      BenchMethod m = r.method();
       if (m.isAvailable()) {
-        usable.add(m);
+        usable.add(r);
       } else {
-        unavailable.add(m);
-        out.println("skipping " + m + ": " + m.className() + " is not on the class path");
+        if (!unavailable.contains(m)) {
+          unavailable.add(m);
+        }
+        out.println("skipping " + r + ": " + m.className() + " is not on the class path");
       }
     }
     ResultsFile results = ResultsFile.open(outDir.resolve(RESULTS));
@@ -141,15 +167,15 @@ public final class CornnBenchmark {
     List<BenchTasks.TaskFiles> files = BenchTasks.resolve(dataDir, tasks, importDir(), out);
 
     List<BenchTasks.TaskFiles> pendingTasks = new ArrayList<>();
-    List<BenchMethod> pendingMethods = new ArrayList<>();
+    List<BenchRun> pendingRuns = new ArrayList<>();
     int skipped = 0;
     for (BenchTasks.TaskFiles t : files) {
-      for (BenchMethod m : usable) {
-        if (results.isComplete(t.function().cornnName(), m.label())) {
+      for (BenchRun r : usable) {
+        if (results.isComplete(t.function().cornnName(), r.label())) {
           skipped++;
         } else {
           pendingTasks.add(t);
-          pendingMethods.add(m);
+          pendingRuns.add(r);
         }
       }
     }
@@ -167,8 +193,8 @@ public final class CornnBenchmark {
     int ran = 0;
     List<String> failed = new ArrayList<>();
     try (BenchProgress progress = new BenchProgress(progressStream, terminal,
-        skipped + pendingTasks.size(), skipped, BenchMethod.labels(pendingMethods),
-        priorTimes(results.rows()))) {
+        skipped + pendingTasks.size(), skipped,
+        pendingRuns.stream().map(BenchRun::label).toList(), priorTimes(results.rows()))) {
       BenchTasks.TaskFiles loadedFor = null;
       Instances[] data = null;
       for (int i = 0; i < pendingTasks.size(); i++) {
@@ -176,10 +202,10 @@ public final class CornnBenchmark {
           break;
         }
         BenchTasks.TaskFiles task = pendingTasks.get(i);
-        BenchMethod method = pendingMethods.get(i);
-        String name = task.function().toString() + " " + method;
+        BenchRun run = pendingRuns.get(i);
+        String name = task.function().toString() + " " + run;
         progress.started(task.function().label() + " " + task.function().cornnName(),
-            method.label());
+            run.label());
         long t0 = System.nanoTime();
         List<ResultRow> block;
         try {
@@ -187,10 +213,10 @@ public final class CornnBenchmark {
             data = task.load();
             loadedFor = task;
           }
-          block = runOne(task.function(), method, data[0], data[1]);
+          block = runOne(task.function(), run, data[0], data[1]);
         } catch (Exception e) {
           progress.ended(false, 0);
-          failed.add(task.function() + " / " + method);
+          failed.add(task.function() + " / " + run);
           progress.println(out, name + ": FAILED: " + (e.getMessage() == null
               ? e.getClass().getName() : e.getMessage()));
           continue;
@@ -205,17 +231,17 @@ public final class CornnBenchmark {
     return new Outcome(ran, skipped, failed, unavailable);
   }
 
-  /** Trains {@code method} on {@code train} and scores it on {@code test}. */
-  List<ResultRow> runOne(CornnFunction task, BenchMethod method, Instances train,
+  /** Trains {@code run}'s classifier on {@code train} and scores it on {@code test}. */
+  List<ResultRow> runOne(CornnFunction task, BenchRun run, Instances train,
       Instances test) throws Exception {
-    Classifier c = method.create(extraOptions.getOrDefault(method, new String[0]));
+    Classifier c = run.create();
     long t0 = System.nanoTime();
     c.buildClassifier(new Instances(train));
     double buildSeconds = (System.nanoTime() - t0) / 1e9;
     String name = task.cornnName();
-    String label = method.label();
+    String label = run.label();
     List<ResultRow> rows = new ArrayList<>();
-    if (method.isSearch()) {
+    if (run.method().isSearch()) {
       NetworkSearchClassifier search = (NetworkSearchClassifier) c;
       SearchResult result = search.searchResult();
       if (result == null) {

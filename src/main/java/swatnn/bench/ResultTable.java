@@ -66,6 +66,27 @@ public final class ResultTable {
     return out;
   }
 
+  /**
+   * (a, b) for each of {@code tasks} where both methods have a result: their test MSEs, or
+   * with {@code nonZero} their non-zero counts (tasks where either has none are left out).
+   */
+  public List<double[]> pairs(List<CornnFunction> tasks, String a, String b, boolean nonZero) {
+    List<double[]> out = new ArrayList<>();
+    for (CornnFunction f : tasks) {
+      ResultRow ra = result(f, a);
+      ResultRow rb = result(f, b);
+      if (ra == null || rb == null) {
+        continue;
+      }
+      if (!nonZero) {
+        out.add(new double[] {ra.testMse(), rb.testMse()});
+      } else if (ra.nonZero() != null && rb.nonZero() != null) {
+        out.add(new double[] {ra.nonZero(), rb.nonZero()});
+      }
+    }
+    return out;
+  }
+
   /** Whether {@code method} has a result on {@code task}. */
   public boolean has(CornnFunction task, String method) {
     return result(task, method) != null;

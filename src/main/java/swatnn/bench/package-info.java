@@ -6,15 +6,20 @@
  *   <li>{@link swatnn.bench.CornnBenchmark}: runs methods over tasks, appending one block of
  *       rows per (task, method) to {@code results.csv}; resumable after a kill;
  *   <li>{@link swatnn.bench.BenchMethod}: the six methods and how each is built;
+ *       {@link swatnn.bench.BenchRun}: a method with options under its results label;
+ *   <li>{@link swatnn.bench.QualityStudy}, {@link swatnn.bench.QualityReport}: SWATNN's
+ *       defaults against one-option variants on ten tasks;
  *   <li>{@link swatnn.bench.BenchTasks}: finds (or imports) the tasks' scaled ARFF files;
  *   <li>{@link swatnn.bench.ResultsFile}, {@link swatnn.bench.ResultRow}: the CSV file, its
  *       repair after a torn write, and durable appends;
  *   <li>{@link swatnn.bench.BenchProgress}: the progress line on stderr;
- *   <li>{@link swatnn.bench.CornnReport}, {@link swatnn.bench.ResultTable},
+ *   <li>{@link swatnn.bench.CornnReport} (a {@link swatnn.bench.GeneratedReport}),
+ *       {@link swatnn.bench.ResultTable},
  *       {@link swatnn.bench.MseNonzeroFigure}, {@link swatnn.bench.SelectedModelsFigure}: the
  *       generated README.md and its two figures.
  * </ul>
  *
- * <p>The {@code swatnn bench cornn} command of {@code swatnn.cli} drives it.
+ * <p>The {@code swatnn bench cornn} and {@code bench quality} commands of {@code swatnn.cli}
+ * drive it.
  */
 package swatnn.bench;

@@ -1,5 +1,6 @@
 package swatnn.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,24 +70,11 @@ public final class BenchCornnCommand implements Subcommand {
   public int run(List<String> args, PrintStream out) throws Exception {
     Options o = Options.parse(args, Set.of("data", "out", "tasks", "methods", "swatnn-options",
         "darts-options"), Set.of("report-only"));
-    if (!o.positional().isEmpty()) {
-      throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
-    }
-    Path outDir = Paths.get(o.get("out", DEFAULT_OUT));
-    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-      throw new UsageException("--out is not a directory: " + outDir);
-    }
+    Path outDir = outDir(o, DEFAULT_OUT);
     int failed = 0;
     if (!o.has("report-only")) {
-      Path data = Paths.get(o.get("data", DEFAULT_DATA));
-      if (!Files.isDirectory(data)) {
-        throw new UsageException("--data: no directory " + data);
-      }
-      CornnBenchmark bench = new CornnBenchmark(data, outDir).commandLine(commandLine(args));
+      CornnBenchmark bench = benchmark(o, name(), args, outDir);
       try {
-        if (o.hasValue("tasks")) {
-          bench.tasks(CornnFunction.parseList(o.get("tasks", "")));
-        }
         if (o.hasValue("methods")) {
           bench.methods(BenchMethod.parseList(o.get("methods", "")));
         }
@@ -95,10 +83,7 @@ public final class BenchCornnCommand implements Subcommand {
       }
       bench.options(BenchMethod.SWATNN, splitOptions("swatnn-options", o));
       bench.options(BenchMethod.DARTS_ADMM, splitOptions("darts-options", o));
-      CornnBenchmark.Outcome r = bench.run(out);
-      failed = r.failed().size();
-      out.printf("ran %d, skipped %d (already done)%s%n", r.ran(), r.skipped(),
-          failed == 0 ? "" : ", FAILED " + failed + ": " + String.join(", ", r.failed()));
+      failed = runAndSay(bench, out);
     }
     Path readme = CornnReport.write(outDir);
     out.println("wrote " + readme + ", " + outDir.resolve(CornnReport.FIGURE_POINTS) + " and "
@@ -106,7 +91,47 @@ public final class BenchCornnCommand implements Subcommand {
     return failed == 0 ? 0 : 1;
   }
 
-  private static String[] splitOptions(String name, Options o) throws UsageException {
+  /** The --out folder (refusing positional arguments and a file in its place). */
+  static Path outDir(Options o, String defaultOut) throws UsageException {
+    if (!o.positional().isEmpty()) {
+      throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
+    }
+    Path outDir = Paths.get(o.get("out", defaultOut));
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new UsageException("--out is not a directory: " + outDir);
+    }
+    return outDir;
+  }
+
+  /** A benchmark over --data's tasks (all 54, or --tasks) into {@code outDir}. */
+  static CornnBenchmark benchmark(Options o, String command, List<String> args, Path outDir)
+      throws UsageException {
+    Path data = Paths.get(o.get("data", DEFAULT_DATA));
+    if (!Files.isDirectory(data)) {
+      throw new UsageException("--data: no directory " + data);
+    }
+    CornnBenchmark bench = new CornnBenchmark(data, outDir)
+        .commandLine(commandLine(command, args));
+    if (o.hasValue("tasks")) {
+      try {
+        bench.tasks(CornnFunction.parseList(o.get("tasks", "")));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    return bench;
+  }
+
+  /** Runs {@code bench}, says what it did; returns the number of failed runs. */
+  static int runAndSay(CornnBenchmark bench, PrintStream out) throws IOException {
+    CornnBenchmark.Outcome r = bench.run(out);
+    int failed = r.failed().size();
+    out.printf("ran %d, skipped %d (already done)%s%n", r.ran(), r.skipped(),
+        failed == 0 ? "" : ", FAILED " + failed + ": " + String.join(", ", r.failed()));
+    return failed;
+  }
+
+  static String[] splitOptions(String name, Options o) throws UsageException {
     try {
       return Utils.splitOptions(o.get(name, ""));
     } catch (Exception e) {
@@ -115,8 +140,8 @@ public final class BenchCornnCommand implements Subcommand {
   }
 
   /** The command as typed, quoting arguments that need it, for the report. */
-  static String commandLine(List<String> args) {
-    StringBuilder sb = new StringBuilder("swatnn bench cornn");
+  static String commandLine(String command, List<String> args) {
+    StringBuilder sb = new StringBuilder("swatnn ").append(command);
     for (String a : args) {
       sb.append(' ');
       if (!a.isEmpty() && a.chars().allMatch(c -> Character.isLetterOrDigit(c)

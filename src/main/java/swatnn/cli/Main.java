@@ -22,7 +22,8 @@ public final class Main {
   public static List<Subcommand> standardCommands() {
     return List.of(new CornnImportCommand(), new CornnGenerateCommand(),
         new TrainAutoencoderCommand(), new ModelInfoCommand(), new BenchAutoencoderCommand(),
-        new BenchSearchCommand(), new BenchExperimentCommand(), new BenchCornnCommand());
+        new BenchSearchCommand(), new BenchExperimentCommand(), new BenchCornnCommand(),
+        new BenchQualityCommand());
   }
 
   public static void main(String[] args) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +13,8 @@ import java.util.List;
 import javax.swing.DefaultListModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import swatnn.autoencoder.AutoencoderConfig;
-import swatnn.autoencoder.AutoencoderTrainer;
-import swatnn.autoencoder.TrainerSettings;
+import swatnn.TinyAutoencoder;
 import swatnn.cli.Main;
-import swatnn.mlp.MlpLayout;
 import weka.classifiers.functions.DartsAdmmRegressor;
 import weka.classifiers.functions.MultilayerPerceptron;
 import weka.classifiers.functions.SWATNNRegressor;
@@ -48,10 +44,7 @@ class ExperimentDefinitionTest {
         new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
     assertEquals(0, rc);
     Path model = dir.resolve("tiny.zip");
-    AutoencoderTrainer.start(new AutoencoderConfig(MlpLayout.DEFAULT, 1, 2, 16, 2, 1, 1, 2),
-        new TrainerSettings(16, 32, 3e-3, 10, 1.0, 0.1, 11, 5, 1.0, 30), model)
-        .heldOutSize(64).checkpointEvery(1e9)
-        .progressTo(new PrintStream(OutputStream.nullOutputStream())).train(2, 0);
+    TinyAutoencoder.train(model, 2);
     DefaultListModel<File> two = new DefaultListModel<>();
     two.addElement(data.resolve("Booth_train.arff").toFile());
     two.addElement(data.resolve("Sphere_train.arff").toFile());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import swatnn.autoencoder.AutoencoderConfig;
+import swatnn.TinyAutoencoder;
 import swatnn.autoencoder.AutoencoderModel;
-import swatnn.autoencoder.AutoencoderTrainer;
 import swatnn.autoencoder.ModelFileException;
-import swatnn.autoencoder.TrainerSettings;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.SparseMlp;
 
@@ -33,10 +29,7 @@ class SearchEngineTest {
   @BeforeAll
   static void tinyModelAndData() throws Exception {
     modelFile = dir.resolve("swatnn-tiny.zip");
-    AutoencoderTrainer.start(new AutoencoderConfig(MlpLayout.DEFAULT, 1, 2, 16, 2, 1, 1, 2),
-        new TrainerSettings(16, 32, 3e-3, 10, 1.0, 0.1, 11, 5, 1.0, 30), modelFile)
-        .heldOutSize(64).checkpointEvery(1e9).progressTo(new PrintStream(OutputStream.nullOutputStream()))
-        .train(3, 0);
+    TinyAutoencoder.train(modelFile, 3);
     model = AutoencoderModel.load(modelFile);
     Random r = new Random(1);
     x = new double[200][2];

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -20,10 +19,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import swatnn.autoencoder.AutoencoderConfig;
-import swatnn.autoencoder.AutoencoderTrainer;
-import swatnn.autoencoder.TrainerSettings;
-import swatnn.mlp.MlpLayout;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -33,6 +28,7 @@ import weka.core.SerializationHelper;
 import weka.core.Utils;
 import weka.gui.treevisualizer.Node;
 import weka.gui.treevisualizer.TreeBuild;
+import swatnn.TinyAutoencoder;
 
 /** The Weka facade on a tiny autoencoder (inputs 1-2, d = 16) trained for 3 steps. */
 class SWATNNRegressorTest {
@@ -47,10 +43,7 @@ class SWATNNRegressorTest {
   @BeforeAll
   static void tinyModelAndShortSearch() throws Exception {
     Path file = dir.resolve("tiny.zip");
-    AutoencoderTrainer.start(new AutoencoderConfig(MlpLayout.DEFAULT, 1, 2, 16, 2, 1, 1, 2),
-        new TrainerSettings(16, 32, 3e-3, 10, 1.0, 0.1, 11, 5, 1.0, 30), file)
-        .heldOutSize(64).checkpointEvery(1e9)
-        .progressTo(new PrintStream(OutputStream.nullOutputStream())).train(3, 0);
+    TinyAutoencoder.train(file, 3);
     model = file.toString();
     quadratic = quadratic(300, 7);
     built = shortSearch(1);
