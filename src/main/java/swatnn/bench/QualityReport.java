@@ -70,7 +70,7 @@ public final class QualityReport extends GeneratedReport {
     for (String v : QualityStudy.variantLabels().subList(1, 4)) {
       List<double[]> p = table.pairs(tasks, v, SWAT, false);
       line(Ratios.line("Test-MSE ratio " + v + " / " + SWAT, p, true));
-      line(String.format(Locale.ROOT, "  lower on %d, higher on %d of %d tasks.",
+      line(String.format(Locale.ROOT, "  Lower on %d, higher on %d of %d tasks.",
           count(p, false), count(p, true), p.size()));
       line(Ratios.line("Non-zero ratio " + v + " / " + SWAT, table.pairs(tasks, v, SWAT, true),
           false));
@@ -124,7 +124,7 @@ public final class QualityReport extends GeneratedReport {
     }
     line(Ratios.line(what, p, true).replace(" tasks:", " configurations:")
         .replace(" task:", " configuration:"));
-    line(String.format(Locale.ROOT, "  lower on %d, higher on %d of %d configurations%s.",
+    line(String.format(Locale.ROOT, "  Lower on %d, higher on %d of %d configurations%s.",
         count(p, false), count(p, true), p.size(), differ));
   }
 

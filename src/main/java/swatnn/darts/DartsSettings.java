@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 import swatnn.mlp.MlpLayout;
+import swatnn.search.SelectionSettings;
 
 /**
  * The mutable configuration of a DARTS + ADMM search (METHOD.md section 6). The paper's values
@@ -17,7 +18,7 @@ import swatnn.mlp.MlpLayout;
  *
  * <p>Every setter validates its argument and returns this object.
  */
-public final class DartsSettings implements Serializable {
+public final class DartsSettings implements SelectionSettings, Serializable {
   private static final long serialVersionUID = 1L;
 
   private MlpLayout layout = MlpLayout.DEFAULT;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * as defaults except where a measured departure is noted: steps, annealing steps and the
  * points per step are scaled down so that a search runs in about a minute on two CPU cores.
  */
-public final class SearchSettings implements Serializable {
+public final class SearchSettings implements SelectionSettings, Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Where the search starts. */

@@ -1,14 +1,19 @@
 package swatnn.weka;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Vector;
+import swatnn.mlp.MlpLayout;
 import swatnn.mlp.SparseMlp;
 import swatnn.search.ConfigurationResult;
+import swatnn.search.ConfigurationSelector;
 import swatnn.search.MinMaxScaler;
+import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
+import swatnn.search.SelectionSettings;
 import weka.classifiers.AbstractClassifier;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities;
@@ -17,6 +22,8 @@ import weka.core.Drawable;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.LogHandler;
+import weka.core.Option;
+import weka.core.Randomizable;
 import weka.core.Utils;
 import weka.gui.Logger;
 import weka.gui.ProgrammaticProperty;
@@ -28,9 +35,16 @@ import weka.gui.ProgrammaticProperty;
  * graph; the Explorer's log. Subclasses search and describe.
  */
 public abstract class SparseNetworkRegressor extends AbstractClassifier
-    implements AdditionalMeasureProducer, Drawable, LogHandler, NetworkSearchClassifier {
+    implements AdditionalMeasureProducer, Drawable, LogHandler, NetworkSearchClassifier,
+    Randomizable {
 
   private static final long serialVersionUID = 1L;
+
+  /** Seconds between two progress lines on stderr. */
+  private static final double PROGRESS_INTERVAL = 2.0;
+
+  /** Set by {@link #runFromCommandLine}: progress lines go to System.err. */
+  private static volatile boolean s_commandLine;
 
   /** Missing values, nominal-to-binary conversion and reading of the inputs. */
   protected DataPreparation m_preparation;
@@ -77,6 +91,297 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
 
   /** The classifier's name in messages, e.g. "SWATNNRegressor". */
   protected abstract String displayName();
+
+  /** The options shared by every search (layers, tolerance, validation split, seed). */
+  protected abstract SelectionSettings selection();
+
+  /** The defaults of {@link #selection()}, for the option descriptions. */
+  protected abstract SelectionSettings defaultSelection();
+
+  /**
+   * Runs a classifier from the command line (its {@code main}), with progress lines on
+   * System.err.
+   *
+   * @param classifier a new classifier
+   * @param args the options
+   */
+  protected static void runFromCommandLine(SparseNetworkRegressor classifier, String[] args) {
+    s_commandLine = true;
+    runClassifier(classifier, args);
+  }
+
+  // ------------------------------------------------------------------ shared options
+
+  /**
+   * The options every search has (after the subclass's own): -layers, -tol, -val, -S, then
+   * AbstractClassifier's.
+   *
+   * @return an enumeration of the options
+   */
+  @Override
+  public Enumeration<Option> listOptions() {
+    SelectionSettings d = defaultSelection();
+    Vector<Option> v = new Vector<>();
+    v.add(new Option("\tHidden-layer counts to search, comma-separated.\n\t(default "
+        + layersString(d.layers()) + ")", "layers", 1, "-layers <list>"));
+    v.add(new Option("\tRelative validation-MSE tolerance: the configuration with the fewest\n"
+        + "\tnon-zero parameters within it of the best is chosen.\n\t(default "
+        + d.tolerance() + ")", "tol", 1, "-tol <fraction>"));
+    v.add(new Option("\tFraction of the training rows held out to choose the configuration.\n"
+        + "\t(default " + d.validationFraction() + ")", "val", 1, "-val <fraction>"));
+    v.add(new Option("\tRandom seed.\n\t(default " + d.seed() + ")", "S", 1, "-S <seed>"));
+    v.addAll(Collections.list(super.listOptions()));
+    return v.elements();
+  }
+
+  /**
+   * Parses the shared options; an absent option takes its default.
+   *
+   * @param options the options
+   * @throws Exception if an option is invalid
+   */
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    SelectionSettings d = defaultSelection();
+    try {
+      String layers = Utils.getOption("layers", options);
+      setLayers(layers.isEmpty() ? layersString(d.layers()) : layers);
+      setTolerance(doubleOption("tol", options, d.tolerance()));
+      setValidationFraction(doubleOption("val", options, d.validationFraction()));
+      setSeed(intOption("S", options, (int) d.seed()));
+    } catch (IllegalArgumentException e) {
+      throw new Exception(displayName() + ": " + e.getMessage(), e);
+    }
+    super.setOptions(options);
+  }
+
+  /**
+   * The shared options, then AbstractClassifier's.
+   *
+   * @return the options
+   */
+  @Override
+  public String[] getOptions() {
+    List<String> o = new ArrayList<>();
+    addOption(o, "-layers", getLayers());
+    addOption(o, "-tol", getTolerance());
+    addOption(o, "-val", getValidationFraction());
+    addOption(o, "-S", getSeed());
+    Collections.addAll(o, super.getOptions());
+    return o.toArray(new String[0]);
+  }
+
+  /** Appends an option and its value. */
+  protected static void addOption(List<String> options, String name, Object value) {
+    options.add(name);
+    options.add(String.valueOf(value));
+  }
+
+  /**
+   * The integer value of option {@code -name}, or {@code dflt} if absent.
+   *
+   * @throws Exception naming the option if the value is not an integer
+   */
+  protected int intOption(String name, String[] options, int dflt) throws Exception {
+    String s = Utils.getOption(name, options);
+    if (s.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      throw new Exception(displayName() + ": option -" + name + " needs an integer, got '" + s
+          + "'");
+    }
+  }
+
+  /**
+   * The numeric value of option {@code -name}, or {@code dflt} if absent.
+   *
+   * @throws Exception naming the option if the value is not a number
+   */
+  protected double doubleOption(String name, String[] options, double dflt) throws Exception {
+    String s = Utils.getOption(name, options);
+    if (s.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      throw new Exception(displayName() + ": option -" + name + " needs a number, got '" + s
+          + "'");
+    }
+  }
+
+  /** {@code 1,2,3,4}. */
+  protected static String layersString(int[] layers) {
+    StringBuilder sb = new StringBuilder();
+    for (int k : layers) {
+      sb.append(sb.length() > 0 ? "," : "").append(k);
+    }
+    return sb.toString();
+  }
+
+  /** @return the hidden-layer counts searched, comma-separated */
+  public String getLayers() {
+    return layersString(selection().layers());
+  }
+
+  /**
+   * @param v hidden-layer counts, comma-separated (e.g. {@code 1,2,3,4})
+   * @throws IllegalArgumentException if it is not a list of positive integers
+   */
+  public void setLayers(String v) {
+    String[] parts = v.trim().split("\\s*,\\s*");
+    int[] layers = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        layers[i] = Integer.parseInt(parts[i]);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("hidden-layer counts must be comma-separated "
+            + "integers such as 1,2,3,4, got '" + v + "'");
+      }
+    }
+    selection().layers(layers);
+  }
+
+  /** @return the selection tolerance */
+  public double getTolerance() {
+    return selection().tolerance();
+  }
+
+  /** @param v the selection tolerance (>= 0) */
+  public void setTolerance(double v) {
+    selection().tolerance(v);
+  }
+
+  /** @return the tip text */
+  public String toleranceTipText() {
+    return "Among the configurations whose validation MSE is within this fraction of the best, "
+        + "the one with the fewest non-zero parameters is chosen (0.05: within 5%).";
+  }
+
+  /** @return the validation fraction */
+  public double getValidationFraction() {
+    return selection().validationFraction();
+  }
+
+  /** @param v the validation fraction, in [0, 1) */
+  public void setValidationFraction(double v) {
+    selection().validationFraction(v);
+  }
+
+  /** @return the tip text */
+  public String validationFractionTipText() {
+    return "Fraction of the training rows held out (seeded) to choose among configurations; "
+        + "with fewer than 2 such rows, the training rows are used.";
+  }
+
+  /** @return the random seed */
+  @Override
+  public int getSeed() {
+    return (int) selection().seed();
+  }
+
+  /** @param seed the random seed */
+  @Override
+  public void setSeed(int seed) {
+    selection().seed(seed);
+  }
+
+  // ------------------------------------------------------------------ building helpers
+
+  /** The training rows scaled to [-1, 1]: inputs padded with zero columns to nIn, labels. */
+  protected record ScaledRows(double[][] x, double[] y) {}
+
+  /** Scales the prepared rows with the fitted scalers, padding the inputs to {@code nIn}. */
+  protected static ScaledRows scale(DataPreparation.Fitted fitted, MinMaxScaler inputScaler,
+      MinMaxScaler classScaler, int nIn) {
+    int nData = fitted.preparation().inputCount();
+    double[][] raw = fitted.inputs();
+    double[] labels = fitted.labels();
+    double[][] x = new double[raw.length][nIn];
+    double[] y = new double[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      for (int j = 0; j < nData; j++) {
+        x[i][j] = inputScaler.scale(j, raw[i][j]);
+      }
+      y[i] = classScaler.scale(0, labels[i]);
+    }
+    return new ScaledRows(x, y);
+  }
+
+  /** The result for a constant class: one empty network, which predicts the constant. */
+  protected static SearchResult constantClassResult(MlpLayout layout, int nIn, int rows) {
+    SparseMlp net = SparseMlp.builder(layout, nIn, 1).build();
+    ConfigurationResult only = new ConfigurationResult(1, net, 0, 0, 0);
+    return new SearchResult(List.of(only), only, 0, rows, 0);
+  }
+
+  /**
+   * Where the search's progress goes: lines on System.err from the command line or with
+   * -D (after {@code startLine}), and the Explorer's status bar when it set a log.
+   */
+  protected SearchListener progressListener(String prefix, String startLine) {
+    SearchListener listener = SearchListener.NONE;
+    if (s_commandLine || getDebug()) {
+      System.err.println(startLine);
+      listener = new ProgressPrinter(System.err, prefix, PROGRESS_INTERVAL);
+    }
+    Logger log = m_log;
+    if (log != null) {
+      SearchListener status = new ProgressPrinter(log::statusMessage, prefix, 1.0);
+      SearchListener printer = listener;
+      listener = (step, steps, loss) -> {
+        printer.progress(step, steps, loss);
+        status.progress(step, steps, loss);
+      };
+    }
+    return listener;
+  }
+
+  /**
+   * Zeroes the weights of padded inputs (always 0, so predictions do not change) so that they
+   * do not count as non-zero, and chooses again with the corrected counts.
+   */
+  protected static SearchResult withoutPaddedInputs(SearchResult result, int nData,
+      double tolerance) {
+    List<ConfigurationResult> cleaned = new ArrayList<>();
+    for (ConfigurationResult c : result.configurations()) {
+      SparseMlp net = c.network();
+      SparseMlp.Builder b = net.toBuilder();
+      int h = net.layout().maxNeurons();
+      for (int i = nData; i < net.nIn(); i++) {
+        for (int j = 0; j < h; j++) {
+          b.weight(0, i, j, 0);
+        }
+      }
+      cleaned.add(new ConfigurationResult(c.hiddenLayers(), b.build(), c.trainMse(),
+          c.validationMse(), c.seconds()));
+    }
+    ConfigurationResult selected = ConfigurationSelector.select(cleaned, tolerance);
+    return new SearchResult(cleaned, selected, result.seconds(), result.trainRows(),
+        result.validationRows());
+  }
+
+  /**
+   * The message for data with more inputs than the search takes: how many it has (and why,
+   * after nominal conversion), the limit, and what the user can do.
+   *
+   * @param limit e.g. "the largest bundled model takes"
+   * @param orElse a further remedy ending the message, or an empty string
+   */
+  protected String tooManyInputs(DataPreparation prep, String limit, int max, String orElse) {
+    String has = "the data has " + prep.inputCount() + " inputs";
+    if (prep.convertsNominal()) {
+      has += " after converting nominal attributes to binary (" + prep.originalInputCount()
+          + " attributes besides the class)";
+    }
+    return displayName() + ": " + has + ", but " + limit + " " + max + ". Reduce the inputs to "
+        + max + " or fewer, e.g. with weka.filters.supervised.attribute.AttributeSelection "
+        + "(or weka.classifiers.meta.AttributeSelectedClassifier) or by removing attributes "
+        + "(weka.filters.unsupervised.attribute.Remove)" + orElse + ".";
+  }
 
   /**
    * Searches the network for the training rows that {@link #buildClassifier} hands over (a

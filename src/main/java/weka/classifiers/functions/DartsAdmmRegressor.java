@@ -9,26 +9,19 @@ import java.util.Vector;
 import swatnn.darts.DartsAdmmSearch;
 import swatnn.darts.DartsSettings;
 import swatnn.mlp.MlpLayout;
-import swatnn.mlp.SparseMlp;
-import swatnn.search.ConfigurationResult;
-import swatnn.search.ConfigurationSelector;
 import swatnn.search.MinMaxScaler;
 import swatnn.search.SearchInterruptedException;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 import swatnn.weka.DataPreparation;
-import swatnn.weka.ProgressPrinter;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
-import weka.core.Randomizable;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
-import weka.core.Utils;
-import weka.gui.Logger;
 
 /**
  * The SWAT-NN paper's baseline as a regression classifier: DARTS (differentiable architecture
@@ -76,7 +69,7 @@ import weka.gui.Logger;
  * <!-- options-end -->
  */
 public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
-    implements Randomizable, TechnicalInformationHandler {
+    implements TechnicalInformationHandler {
 
   private static final long serialVersionUID = -2193482113447005721L;
 
@@ -87,12 +80,6 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
 
   /** The message of the exception thrown when the building thread is interrupted. */
   public static final String INTERRUPTED = "DartsAdmmRegressor: search interrupted";
-
-  /** Seconds between two progress lines. */
-  private static final double PROGRESS_INTERVAL = 2.0;
-
-  /** Set by {@link #main(String[])}: progress lines go to System.err. */
-  private static volatile boolean s_commandLine;
 
   /** The search options. */
   protected DartsSettings m_settings = new DartsSettings();
@@ -111,8 +98,17 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
    * @param args the options
    */
   public static void main(String[] args) {
-    s_commandLine = true;
-    runClassifier(new DartsAdmmRegressor(), args);
+    runFromCommandLine(new DartsAdmmRegressor(), args);
+  }
+
+  @Override
+  protected DartsSettings selection() {
+    return m_settings;
+  }
+
+  @Override
+  protected DartsSettings defaultSelection() {
+    return new DartsSettings();
   }
 
   /**
@@ -188,8 +184,6 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     v.add(new Option("\tFraction of the search rows the architecture parameters train on; the "
         + "weights\n\ttrain on the rest.\n\t(default " + d.architectureFraction() + ")",
         "arch-split", 1, "-arch-split <fraction>"));
-    v.add(new Option("\tHidden-layer counts to search, comma-separated.\n\t(default "
-        + layersString(d.layers()) + ")", "layers", 1, "-layers <list>"));
     v.add(new Option("\tFull-batch steps training the discretised network before pruning.\n"
         + "\t(default " + d.trainSteps() + ")", "train-steps", 1, "-train-steps <n>"));
     v.add(new Option("\tADMM iterations.\n\t(default " + d.admmRounds() + ")", "admm-rounds", 1,
@@ -202,12 +196,6 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
         + d.threshold() + ")", "threshold", 1, "-threshold <value>"));
     v.add(new Option("\tFull-batch steps retraining the surviving weights after pruning.\n"
         + "\t(default " + d.retrainSteps() + ")", "retrain-steps", 1, "-retrain-steps <n>"));
-    v.add(new Option("\tRelative validation-MSE tolerance: the configuration with the fewest\n"
-        + "\tnon-zero parameters within it of the best is chosen.\n\t(default "
-        + d.tolerance() + ")", "tol", 1, "-tol <fraction>"));
-    v.add(new Option("\tFraction of the training rows held out to choose the configuration.\n"
-        + "\t(default " + d.validationFraction() + ")", "val", 1, "-val <fraction>"));
-    v.add(new Option("\tRandom seed.\n\t(default " + d.seed() + ")", "S", 1, "-S <seed>"));
     v.addAll(Collections.list(super.listOptions()));
     return v.elements();
   }
@@ -229,17 +217,12 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
           d.architectureLearningRate()));
       setGatePenalty(doubleOption("gate-penalty", options, d.gatePenalty()));
       setArchitectureFraction(doubleOption("arch-split", options, d.architectureFraction()));
-      String layers = Utils.getOption("layers", options);
-      setLayers(layers.isEmpty() ? layersString(d.layers()) : layers);
       setTrainSteps(intOption("train-steps", options, d.trainSteps()));
       setAdmmRounds(intOption("admm-rounds", options, d.admmRounds()));
       setAdmmSteps(intOption("admm-steps", options, d.admmSteps()));
       setRho(doubleOption("rho", options, d.rho()));
       setThreshold(doubleOption("threshold", options, d.threshold()));
       setRetrainSteps(intOption("retrain-steps", options, d.retrainSteps()));
-      setTolerance(doubleOption("tol", options, d.tolerance()));
-      setValidationFraction(doubleOption("val", options, d.validationFraction()));
-      setSeed(intOption("S", options, (int) d.seed()));
     } catch (IllegalArgumentException e) {
       throw new Exception("DartsAdmmRegressor: " + e.getMessage(), e);
     }
@@ -254,64 +237,20 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
   @Override
   public String[] getOptions() {
     List<String> o = new ArrayList<>();
-    add(o, "-epochs", getEpochs());
-    add(o, "-mini-batch", getMiniBatchSize());
-    add(o, "-lr", getLearningRate());
-    add(o, "-arch-lr", getArchitectureLearningRate());
-    add(o, "-gate-penalty", getGatePenalty());
-    add(o, "-arch-split", getArchitectureFraction());
-    add(o, "-layers", getLayers());
-    add(o, "-train-steps", getTrainSteps());
-    add(o, "-admm-rounds", getAdmmRounds());
-    add(o, "-admm-steps", getAdmmSteps());
-    add(o, "-rho", getRho());
-    add(o, "-threshold", getThreshold());
-    add(o, "-retrain-steps", getRetrainSteps());
-    add(o, "-tol", getTolerance());
-    add(o, "-val", getValidationFraction());
-    add(o, "-S", getSeed());
+    addOption(o, "-epochs", getEpochs());
+    addOption(o, "-mini-batch", getMiniBatchSize());
+    addOption(o, "-lr", getLearningRate());
+    addOption(o, "-arch-lr", getArchitectureLearningRate());
+    addOption(o, "-gate-penalty", getGatePenalty());
+    addOption(o, "-arch-split", getArchitectureFraction());
+    addOption(o, "-train-steps", getTrainSteps());
+    addOption(o, "-admm-rounds", getAdmmRounds());
+    addOption(o, "-admm-steps", getAdmmSteps());
+    addOption(o, "-rho", getRho());
+    addOption(o, "-threshold", getThreshold());
+    addOption(o, "-retrain-steps", getRetrainSteps());
     Collections.addAll(o, super.getOptions());
     return o.toArray(new String[0]);
-  }
-
-  private static void add(List<String> options, String name, Object value) {
-    options.add(name);
-    options.add(String.valueOf(value));
-  }
-
-  private static int intOption(String name, String[] options, int dflt) throws Exception {
-    String s = Utils.getOption(name, options);
-    if (s.isEmpty()) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(s.trim());
-    } catch (NumberFormatException e) {
-      throw new Exception("DartsAdmmRegressor: option -" + name + " needs an integer, got '"
-          + s + "'");
-    }
-  }
-
-  private static double doubleOption(String name, String[] options, double dflt)
-      throws Exception {
-    String s = Utils.getOption(name, options);
-    if (s.isEmpty()) {
-      return dflt;
-    }
-    try {
-      return Double.parseDouble(s.trim());
-    } catch (NumberFormatException e) {
-      throw new Exception("DartsAdmmRegressor: option -" + name + " needs a number, got '" + s
-          + "'");
-    }
-  }
-
-  private static String layersString(int[] layers) {
-    StringBuilder sb = new StringBuilder();
-    for (int k : layers) {
-      sb.append(sb.length() > 0 ? "," : "").append(k);
-    }
-    return sb.toString();
   }
 
   /** @return the number of epochs */
@@ -411,29 +350,6 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     return "Fraction of the search rows (those not held out) on which the architecture "
         + "parameters train during the bilevel search; the weights train on the rest (DARTS "
         + "splits half and half). Training, ADMM and retraining use all search rows.";
-  }
-
-  /** @return the hidden-layer counts, comma-separated */
-  public String getLayers() {
-    return layersString(m_settings.layers());
-  }
-
-  /**
-   * @param v hidden-layer counts, comma-separated (e.g. {@code 1,2,3,4})
-   * @throws IllegalArgumentException if it is not a list of integers in 1..4
-   */
-  public void setLayers(String v) {
-    String[] parts = v.trim().split("\\s*,\\s*");
-    int[] layers = new int[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      try {
-        layers[i] = Integer.parseInt(parts[i]);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("hidden-layer counts must be comma-separated "
-            + "integers such as 1,2,3,4, got '" + v + "'");
-      }
-    }
-    m_settings.layers(layers);
   }
 
   /** @return the tip text */
@@ -538,50 +454,6 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
         + "the zero pattern stays, so the non-zero count does not change.";
   }
 
-  /** @return the selection tolerance */
-  public double getTolerance() {
-    return m_settings.tolerance();
-  }
-
-  /** @param v the selection tolerance (>= 0) */
-  public void setTolerance(double v) {
-    m_settings.tolerance(v);
-  }
-
-  /** @return the tip text */
-  public String toleranceTipText() {
-    return "Among the configurations whose validation MSE is within this fraction of the best, "
-        + "the one with the fewest non-zero parameters is chosen (0.05: within 5%).";
-  }
-
-  /** @return the validation fraction */
-  public double getValidationFraction() {
-    return m_settings.validationFraction();
-  }
-
-  /** @param v the validation fraction, in [0, 1) */
-  public void setValidationFraction(double v) {
-    m_settings.validationFraction(v);
-  }
-
-  /** @return the tip text */
-  public String validationFractionTipText() {
-    return "Fraction of the training rows held out (seeded) to choose among configurations; "
-        + "with fewer than 2 such rows, the training rows are used.";
-  }
-
-  /** @return the random seed */
-  @Override
-  public int getSeed() {
-    return (int) m_settings.seed();
-  }
-
-  /** @param seed the random seed */
-  @Override
-  public void setSeed(int seed) {
-    m_settings.seed(seed);
-  }
-
   /** @return the tip text */
   public String seedTipText() {
     return "Seed of the row splits, the initial parameters and the mini-batches.";
@@ -604,22 +476,18 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     int nData = prep.inputCount();
     MlpLayout layout = settings.layout();
     if (nData > layout.maxNeurons()) {
-      throw new Exception(tooManyInputs(prep, layout.maxNeurons()));
+      throw new Exception(tooManyInputs(prep, "the search space (H, the neurons per hidden"
+          + " layer) takes at most", layout.maxNeurons(), ""));
     }
     // without any input the network gets one that is always 0
     int nIn = Math.max(nData, 1);
     MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
     MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
-    SearchResult result;
     boolean constant = classScaler.min(0) == classScaler.max(0);
-    if (constant) {
-      // nothing to fit: unscaling maps any output to the constant
-      SparseMlp net = SparseMlp.builder(layout, nIn, 1).build();
-      ConfigurationResult only = new ConfigurationResult(1, net, 0, 0, 0);
-      result = new SearchResult(List.of(only), only, 0, train.numInstances(), 0);
-    } else {
-      result = search(settings, fitted, inputScaler, classScaler, nIn);
-    }
+    // a constant class leaves nothing to fit: unscaling maps any output to the constant
+    SearchResult result = constant
+        ? constantClassResult(layout, nIn, train.numInstances())
+        : search(settings, scale(fitted, inputScaler, classScaler, nIn), nData);
     m_preparation = prep;
     m_inputScaler = inputScaler;
     m_classScaler = classScaler;
@@ -630,81 +498,21 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     m_result = result;
   }
 
-  private SearchResult search(DartsSettings settings, DataPreparation.Fitted fitted,
-      MinMaxScaler inputScaler, MinMaxScaler classScaler, int nIn) throws Exception {
-    int nData = fitted.preparation().inputCount();
-    double[][] raw = fitted.inputs();
-    double[] labels = fitted.labels();
-    double[][] x = new double[raw.length][nIn];
-    double[] y = new double[raw.length];
-    for (int i = 0; i < raw.length; i++) {
-      for (int j = 0; j < nData; j++) {
-        x[i][j] = inputScaler.scale(j, raw[i][j]);
-      }
-      y[i] = classScaler.scale(0, labels[i]);
-    }
-    String prefix = "DartsAdmmRegressor: k=" + layersString(settings.layers());
-    SearchListener listener = SearchListener.NONE;
-    if (s_commandLine || getDebug()) {
-      System.err.println("DartsAdmmRegressor: searching " + raw.length + " rows, " + nData
-          + (nData == 1 ? " input" : " inputs"));
-      listener = new ProgressPrinter(System.err, prefix, PROGRESS_INTERVAL);
-    }
-    Logger log = m_log;
-    if (log != null) { // the Explorer: progress in its status bar
-      SearchListener status = new ProgressPrinter(log::statusMessage, prefix, 1.0);
-      SearchListener printer = listener;
-      listener = (step, steps, loss) -> {
-        printer.progress(step, steps, loss);
-        status.progress(step, steps, loss);
-      };
-    }
+  private SearchResult search(DartsSettings settings, ScaledRows rows, int nData)
+      throws Exception {
+    SearchListener listener = progressListener("DartsAdmmRegressor: k="
+        + layersString(settings.layers()), "DartsAdmmRegressor: searching " + rows.y().length
+        + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
     SearchResult result;
     try {
-      result = new DartsAdmmSearch(settings).fit(x, y, listener);
+      result = new DartsAdmmSearch(settings).fit(rows.x(), rows.y(), listener);
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new Exception("DartsAdmmRegressor: " + e.getMessage(), e);
     }
-    return nIn > nData ? withoutPaddedInputs(result, nData, settings.tolerance()) : result;
-  }
-
-  /**
-   * Zeroes the weights of padded inputs (always 0, so predictions do not change) so that they
-   * do not count as non-zero, and chooses again with the corrected counts.
-   */
-  private static SearchResult withoutPaddedInputs(SearchResult result, int nData,
-      double tolerance) {
-    List<ConfigurationResult> cleaned = new ArrayList<>();
-    for (ConfigurationResult c : result.configurations()) {
-      SparseMlp net = c.network();
-      SparseMlp.Builder b = net.toBuilder();
-      int h = net.layout().maxNeurons();
-      for (int i = nData; i < net.nIn(); i++) {
-        for (int j = 0; j < h; j++) {
-          b.weight(0, i, j, 0);
-        }
-      }
-      cleaned.add(new ConfigurationResult(c.hiddenLayers(), b.build(), c.trainMse(),
-          c.validationMse(), c.seconds()));
-    }
-    ConfigurationResult selected = ConfigurationSelector.select(cleaned, tolerance);
-    return new SearchResult(cleaned, selected, result.seconds(), result.trainRows(),
-        result.validationRows());
-  }
-
-  private static String tooManyInputs(DataPreparation prep, int max) {
-    String has = "the data has " + prep.inputCount() + " inputs";
-    if (prep.convertsNominal()) {
-      has += " after converting nominal attributes to binary (" + prep.originalInputCount()
-          + " attributes besides the class)";
-    }
-    return "DartsAdmmRegressor: " + has + ", but the search space takes at most " + max
-        + " (H, the neurons per hidden layer). Reduce the inputs to " + max + " or fewer, e.g. "
-        + "with weka.filters.supervised.attribute.AttributeSelection (or "
-        + "weka.classifiers.meta.AttributeSelectedClassifier) or by removing attributes "
-        + "(weka.filters.unsupervised.attribute.Remove).";
+    return rows.x()[0].length > nData
+        ? withoutPaddedInputs(result, nData, settings.tolerance()) : result;
   }
 
   // ------------------------------------------------------------------ prediction

@@ -12,9 +12,6 @@ import swatnn.autoencoder.AutoencoderModel;
 import swatnn.autoencoder.ModelFile;
 import swatnn.autoencoder.ModelFileException;
 import swatnn.autoencoder.ModelManifest;
-import swatnn.mlp.SparseMlp;
-import swatnn.search.ConfigurationResult;
-import swatnn.search.ConfigurationSelector;
 import swatnn.search.LatentSearch;
 import swatnn.search.MinMaxScaler;
 import swatnn.search.ModelLocator;
@@ -23,11 +20,9 @@ import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 import swatnn.search.SearchSettings;
 import swatnn.weka.DataPreparation;
-import swatnn.weka.ProgressPrinter;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
-import weka.core.Randomizable;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
@@ -78,7 +73,7 @@ import weka.core.Utils;
  * <!-- options-end -->
  */
 public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
-    implements Randomizable, TechnicalInformationHandler {
+    implements TechnicalInformationHandler {
 
   private static final long serialVersionUID = 4607826553315086195L;
 
@@ -93,11 +88,8 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
   /** The message of the exception thrown when the building thread is interrupted. */
   public static final String INTERRUPTED = "SWATNNRegressor: search interrupted";
 
-  /** Seconds between two progress lines. */
-  private static final double PROGRESS_INTERVAL = 2.0;
-
-  /** Set by {@link #main(String[])}: progress lines go to System.err. */
-  private static volatile boolean s_commandLine;
+  /** The last remedy of the too-many-inputs message. */
+  private static final String MORE_INPUTS = ", or use -model with a model that takes more inputs";
 
   /** The search options (the paper's values by default, scaled down where SearchSettings says). */
   protected SearchSettings m_settings = new SearchSettings();
@@ -119,8 +111,17 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
    * @param args the options
    */
   public static void main(String[] args) {
-    s_commandLine = true;
-    runClassifier(new SWATNNRegressor(), args);
+    runFromCommandLine(new SWATNNRegressor(), args);
+  }
+
+  @Override
+  protected SearchSettings selection() {
+    return m_settings;
+  }
+
+  @Override
+  protected SearchSettings defaultSelection() {
+    return new SearchSettings();
   }
 
   /**
@@ -178,8 +179,6 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         "anneal", 1, "-anneal <n>"));
     v.add(new Option("\tRandom starting points per configuration.\n\t(default "
         + d.restarts() + ")", "restarts", 1, "-restarts <n>"));
-    v.add(new Option("\tHidden-layer counts to search, comma-separated.\n\t(default "
-        + layersString(d.layers()) + ")", "layers", 1, "-layers <list>"));
     v.add(new Option("\tAdam learning rate of the latent point z.\n\t(default "
         + d.zLearningRate() + ")", "lr", 1, "-lr <rate>"));
     v.add(new Option("\tWeight lambda_s of the sparsity penalty.\n\t(default " + d.lambdaS()
@@ -192,11 +191,6 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         + "\n\t(default " + d.alpha() + ")", "alpha", 1, "-alpha <value>"));
     v.add(new Option("\tWeight beta of the mask-mean penalty (fewer neurons).\n\t(default "
         + d.beta() + ")", "beta", 1, "-beta <value>"));
-    v.add(new Option("\tRelative validation-MSE tolerance: the configuration with the fewest\n"
-        + "\tnon-zero parameters within it of the best is chosen.\n\t(default "
-        + d.tolerance() + ")", "tol", 1, "-tol <fraction>"));
-    v.add(new Option("\tFraction of the training rows held out to choose the configuration.\n"
-        + "\t(default " + d.validationFraction() + ")", "val", 1, "-val <fraction>"));
     v.add(new Option("\tData points per search step (mini-batch size).\n\t(default "
         + d.pointsPerStep() + ")", "points", 1, "-points <n>"));
     v.add(new Option("\tPolish: fine-tune the surviving weights and biases of each extracted\n"
@@ -208,7 +202,6 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     v.add(new Option("\tThe autoencoder: a bundled model name (e.g. swatnn-2in), a model file,\n"
         + "\tor auto for the smallest bundled model that takes the data's inputs.\n"
         + "\t(default " + AUTO_MODEL + ")", "model", 1, "-model <name|file>"));
-    v.add(new Option("\tRandom seed.\n\t(default " + d.seed() + ")", "S", 1, "-S <seed>"));
     v.addAll(Collections.list(super.listOptions()));
     return v.elements();
   }
@@ -226,22 +219,17 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
       setSteps(intOption("steps", options, d.steps()));
       setAnnealSteps(intOption("anneal", options, d.annealSteps()));
       setRestarts(intOption("restarts", options, d.restarts()));
-      String layers = Utils.getOption("layers", options);
-      setLayers(layers.isEmpty() ? layersString(d.layers()) : layers);
       setLearningRate(doubleOption("lr", options, d.zLearningRate()));
       setLambdaS(doubleOption("lambda-s", options, d.lambdaS()));
       setMu1(doubleOption("mu-1", options, d.mu1()));
       setMuC(doubleOption("mu-c", options, d.muC()));
       setAlpha(doubleOption("alpha", options, d.alpha()));
       setBeta(doubleOption("beta", options, d.beta()));
-      setTolerance(doubleOption("tol", options, d.tolerance()));
-      setValidationFraction(doubleOption("val", options, d.validationFraction()));
       setPointsPerStep(intOption("points", options, d.pointsPerStep()));
       setPolish(Utils.getFlag("polish", options));
       String init = Utils.getOption("init", options);
       setInit(new SelectedTag(init.isEmpty() ? d.init().ordinal() : initIndex(init), TAGS_INIT));
       setModel(Utils.getOption("model", options));
-      setSeed(intOption("S", options, (int) d.seed()));
     } catch (IllegalArgumentException e) {
       throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
     }
@@ -256,67 +244,23 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
   @Override
   public String[] getOptions() {
     List<String> o = new ArrayList<>();
-    add(o, "-steps", getSteps());
-    add(o, "-anneal", getAnnealSteps());
-    add(o, "-restarts", getRestarts());
-    add(o, "-layers", getLayers());
-    add(o, "-lr", getLearningRate());
-    add(o, "-lambda-s", getLambdaS());
-    add(o, "-mu-1", getMu1());
-    add(o, "-mu-c", getMuC());
-    add(o, "-alpha", getAlpha());
-    add(o, "-beta", getBeta());
-    add(o, "-tol", getTolerance());
-    add(o, "-val", getValidationFraction());
-    add(o, "-points", getPointsPerStep());
+    addOption(o, "-steps", getSteps());
+    addOption(o, "-anneal", getAnnealSteps());
+    addOption(o, "-restarts", getRestarts());
+    addOption(o, "-lr", getLearningRate());
+    addOption(o, "-lambda-s", getLambdaS());
+    addOption(o, "-mu-1", getMu1());
+    addOption(o, "-mu-c", getMuC());
+    addOption(o, "-alpha", getAlpha());
+    addOption(o, "-beta", getBeta());
+    addOption(o, "-points", getPointsPerStep());
     if (getPolish()) {
       o.add("-polish");
     }
-    add(o, "-init", m_settings.init().name().toLowerCase(java.util.Locale.ROOT));
-    add(o, "-model", getModel());
-    add(o, "-S", getSeed());
+    addOption(o, "-init", m_settings.init().name().toLowerCase(java.util.Locale.ROOT));
+    addOption(o, "-model", getModel());
     Collections.addAll(o, super.getOptions());
     return o.toArray(new String[0]);
-  }
-
-  private static void add(List<String> options, String name, Object value) {
-    options.add(name);
-    options.add(String.valueOf(value));
-  }
-
-  private static int intOption(String name, String[] options, int dflt) throws Exception {
-    String s = Utils.getOption(name, options);
-    if (s.isEmpty()) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(s.trim());
-    } catch (NumberFormatException e) {
-      throw new Exception("SWATNNRegressor: option -" + name + " needs an integer, got '" + s
-          + "'");
-    }
-  }
-
-  private static double doubleOption(String name, String[] options, double dflt)
-      throws Exception {
-    String s = Utils.getOption(name, options);
-    if (s.isEmpty()) {
-      return dflt;
-    }
-    try {
-      return Double.parseDouble(s.trim());
-    } catch (NumberFormatException e) {
-      throw new Exception("SWATNNRegressor: option -" + name + " needs a number, got '" + s
-          + "'");
-    }
-  }
-
-  private static String layersString(int[] layers) {
-    StringBuilder sb = new StringBuilder();
-    for (int k : layers) {
-      sb.append(sb.length() > 0 ? "," : "").append(k);
-    }
-    return sb.toString();
   }
 
   /** @return the number of search steps */
@@ -365,29 +309,6 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
   public String restartsTipText() {
     return "Random starting points per configuration; the best on the training rows is kept. "
         + "Cost grows linearly with it.";
-  }
-
-  /** @return the hidden-layer counts, comma-separated */
-  public String getLayers() {
-    return layersString(m_settings.layers());
-  }
-
-  /**
-   * @param v hidden-layer counts, comma-separated (e.g. {@code 1,2,3,4})
-   * @throws IllegalArgumentException if it is not a list of positive integers
-   */
-  public void setLayers(String v) {
-    String[] parts = v.trim().split("\\s*,\\s*");
-    int[] layers = new int[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      try {
-        layers[i] = Integer.parseInt(parts[i]);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("hidden-layer counts must be comma-separated "
-            + "integers such as 1,2,3,4, got '" + v + "'");
-      }
-    }
-    m_settings.layers(layers);
   }
 
   /** @return the tip text */
@@ -487,38 +408,6 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     return "Weight beta of the penalty on the mean neuron mask (favours fewer neurons).";
   }
 
-  /** @return the selection tolerance */
-  public double getTolerance() {
-    return m_settings.tolerance();
-  }
-
-  /** @param v the selection tolerance (>= 0) */
-  public void setTolerance(double v) {
-    m_settings.tolerance(v);
-  }
-
-  /** @return the tip text */
-  public String toleranceTipText() {
-    return "Among the configurations whose validation MSE is within this fraction of the best, "
-        + "the one with the fewest non-zero parameters is chosen (0.05: within 5%).";
-  }
-
-  /** @return the validation fraction */
-  public double getValidationFraction() {
-    return m_settings.validationFraction();
-  }
-
-  /** @param v the validation fraction, in [0, 1) */
-  public void setValidationFraction(double v) {
-    m_settings.validationFraction(v);
-  }
-
-  /** @return the tip text */
-  public String validationFractionTipText() {
-    return "Fraction of the training rows held out (seeded) to choose among configurations; "
-        + "with fewer than 2 such rows, the training rows are used.";
-  }
-
   /** @return the data points per step */
   public int getPointsPerStep() {
     return m_settings.pointsPerStep();
@@ -601,18 +490,6 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         + "data's inputs.";
   }
 
-  /** @return the random seed */
-  @Override
-  public int getSeed() {
-    return (int) m_settings.seed();
-  }
-
-  /** @param seed the random seed */
-  @Override
-  public void setSeed(int seed) {
-    m_settings.seed(seed);
-  }
-
   /** @return the tip text */
   public String seedTipText() {
     return "Seed of the starting points, the mini-batches and the validation split.";
@@ -647,16 +524,11 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     int nIn = Math.max(Math.max(nData, 1), manifest.config().nInMin());
     MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
     MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
-    SearchResult result;
     boolean constant = classScaler.min(0) == classScaler.max(0);
-    if (constant) {
-      // nothing to fit: unscaling maps any output to the constant
-      SparseMlp net = SparseMlp.builder(manifest.config().layout(), nIn, 1).build();
-      ConfigurationResult only = new ConfigurationResult(1, net, 0, 0, 0);
-      result = new SearchResult(List.of(only), only, 0, train.numInstances(), 0);
-    } else {
-      result = search(modelFile, settings, fitted, inputScaler, classScaler, nIn);
-    }
+    // a constant class leaves nothing to fit: unscaling maps any output to the constant
+    SearchResult result = constant
+        ? constantClassResult(manifest.config().layout(), nIn, train.numInstances())
+        : search(modelFile, settings, scale(fitted, inputScaler, classScaler, nIn), nData);
     m_preparation = prep;
     m_inputScaler = inputScaler;
     m_classScaler = classScaler;
@@ -667,72 +539,24 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     m_result = result;
   }
 
-  private SearchResult search(Path modelFile, SearchSettings settings,
-      DataPreparation.Fitted fitted, MinMaxScaler inputScaler, MinMaxScaler classScaler,
-      int nIn) throws Exception {
-    int nData = fitted.preparation().inputCount();
-    double[][] raw = fitted.inputs();
-    double[] labels = fitted.labels();
-    double[][] x = new double[raw.length][nIn];
-    double[] y = new double[raw.length];
-    for (int i = 0; i < raw.length; i++) {
-      for (int j = 0; j < nData; j++) {
-        x[i][j] = inputScaler.scale(j, raw[i][j]);
-      }
-      y[i] = classScaler.scale(0, labels[i]);
-    }
-    boolean print = s_commandLine || getDebug();
+  private SearchResult search(Path modelFile, SearchSettings settings, ScaledRows rows,
+      int nData) throws Exception {
     String prefix = "SWATNNRegressor: k=" + layersString(settings.layers()) + " x "
         + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts");
-    SearchListener listener = SearchListener.NONE;
-    if (print) {
-      System.err.println("SWATNNRegressor: loading " + modelFile + "; searching " + raw.length
-          + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
-      listener = new ProgressPrinter(System.err, prefix, PROGRESS_INTERVAL);
-    }
-    weka.gui.Logger log = m_log;
-    if (log != null) { // the Explorer: progress in its status bar
-      SearchListener status = new ProgressPrinter(log::statusMessage, prefix, 1.0);
-      SearchListener printer = listener;
-      listener = (step, steps, loss) -> {
-        printer.progress(step, steps, loss);
-        status.progress(step, steps, loss);
-      };
-    }
+    SearchListener listener = progressListener(prefix, "SWATNNRegressor: loading " + modelFile
+        + "; searching " + rows.y().length + " rows, " + nData
+        + (nData == 1 ? " input" : " inputs"));
     SearchResult result;
     try {
       AutoencoderModel model = AutoencoderModel.load(modelFile);
-      result = new LatentSearch(model, settings).fit(x, y, listener);
+      result = new LatentSearch(model, settings).fit(rows.x(), rows.y(), listener);
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (ModelFileException | IllegalArgumentException | IllegalStateException e) {
       throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
     }
-    return nIn > nData ? withoutPaddedInputs(result, nData, settings.tolerance()) : result;
-  }
-
-  /**
-   * Zeroes the weights of padded inputs (always 0, so predictions do not change) so that they
-   * do not count as non-zero, and chooses again with the corrected counts.
-   */
-  private static SearchResult withoutPaddedInputs(SearchResult result, int nData,
-      double tolerance) {
-    List<ConfigurationResult> cleaned = new ArrayList<>();
-    for (ConfigurationResult c : result.configurations()) {
-      SparseMlp net = c.network();
-      SparseMlp.Builder b = net.toBuilder();
-      int h = net.layout().maxNeurons();
-      for (int i = nData; i < net.nIn(); i++) {
-        for (int j = 0; j < h; j++) {
-          b.weight(0, i, j, 0);
-        }
-      }
-      cleaned.add(new ConfigurationResult(c.hiddenLayers(), b.build(), c.trainMse(),
-          c.validationMse(), c.seconds()));
-    }
-    ConfigurationResult selected = ConfigurationSelector.select(cleaned, tolerance);
-    return new SearchResult(cleaned, selected, result.seconds(), result.trainRows(),
-        result.validationRows());
+    return rows.x()[0].length > nData
+        ? withoutPaddedInputs(result, nData, settings.tolerance()) : result;
   }
 
   /** A model file with its manifest. */
@@ -750,8 +574,8 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         Path file = ModelLocator.resolve(m_model, n);
         ModelManifest manifest = ModelFile.readManifest(file);
         if (prep.inputCount() > manifest.config().nInMax()) {
-          throw new Exception(tooManyInputs(prep, manifest.config().nInMax(),
-              "model '" + m_model + "' takes at most"));
+          throw new Exception(tooManyInputs(prep, "model '" + m_model + "' takes at most",
+              manifest.config().nInMax(), MORE_INPUTS));
         }
         return new ChosenModel(file, manifest);
       }
@@ -775,25 +599,13 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         }
       }
       if (best == null) {
-        throw new Exception(tooManyInputs(prep, max, "the largest bundled model takes"));
+        throw new Exception(tooManyInputs(prep, "the largest bundled model takes", max,
+            MORE_INPUTS));
       }
       return new ChosenModel(ModelLocator.resolve(best, n), bundled.get(best));
     } catch (ModelFileException e) {
       throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
     }
-  }
-
-  private static String tooManyInputs(DataPreparation prep, int max, String what) {
-    String has = "the data has " + prep.inputCount() + " inputs";
-    if (prep.convertsNominal()) {
-      has += " after converting nominal attributes to binary (" + prep.originalInputCount()
-          + " attributes besides the class)";
-    }
-    return "SWATNNRegressor: " + has + ", but " + what + " " + max + ". Reduce the inputs to "
-        + max + " or fewer, e.g. with weka.filters.supervised.attribute.AttributeSelection "
-        + "(or weka.classifiers.meta.AttributeSelectedClassifier) or by removing attributes "
-        + "(weka.filters.unsupervised.attribute.Remove), or use -model with a model that takes "
-        + "more inputs.";
   }
 
   private static String describeModel(Path file, ModelManifest m, int padded) {
