@@ -24,6 +24,7 @@ import swatnn.weka.ProgressPrinter;
 public final class BenchProgress implements AutoCloseable {
   private static final int BAR = 24;
 
+  private final String name;
   private final PrintStream err;
   private final boolean terminal;
   private final int total;
@@ -38,6 +39,7 @@ public final class BenchProgress implements AutoCloseable {
   private boolean drawn;
 
   /**
+   * @param name what the progress line starts with, e.g. {@code "bench cornn"}
    * @param err where the progress goes
    * @param terminal whether {@code err} is a terminal (see {@link #isTerminal})
    * @param total all runs, done or not
@@ -45,8 +47,9 @@ public final class BenchProgress implements AutoCloseable {
    * @param pending the method of each run still to do, in the order they will run
    * @param prior earlier sessions' run times, method label to seconds of each run
    */
-  public BenchProgress(PrintStream err, boolean terminal, int total, int done,
+  public BenchProgress(String name, PrintStream err, boolean terminal, int total, int done,
       List<String> pending, Map<String, List<Double>> prior) {
+    this.name = name;
     this.err = err;
     this.terminal = terminal;
     this.total = total;
@@ -86,7 +89,7 @@ public final class BenchProgress implements AutoCloseable {
     if (terminal) {
       draw();
     } else {
-      err.println("bench cornn " + line());
+      err.println(name + " " + line());
       err.flush();
     }
   }
@@ -100,6 +103,15 @@ public final class BenchProgress implements AutoCloseable {
     done++;
     current = null;
     currentMethod = null;
+    if (terminal) {
+      draw();
+    }
+  }
+
+  /** A pending run of {@code method} turned out done by another process: counted, not timed. */
+  public synchronized void doneElsewhere(String method) {
+    pending.remove(method);
+    done++;
     if (terminal) {
       draw();
     }

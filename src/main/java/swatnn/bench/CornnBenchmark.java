@@ -2,8 +2,6 @@ package swatnn.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +49,9 @@ public final class CornnBenchmark {
   private List<BenchMethod> methods = List.of(BenchMethod.values());
   private final Map<BenchMethod, String[]> extraOptions = new EnumMap<>(BenchMethod.class);
   private List<BenchRun> runs; // when set, replaces methods and extraOptions
+  private int shardIndex = 0;
+  private int shardCount = 1;
+  private String progressName = "bench cornn";
   private String commandLine = "(not recorded)";
   private PrintStream progressStream = System.err;
   private boolean terminal = BenchProgress.isTerminal();
@@ -82,6 +83,38 @@ public final class CornnBenchmark {
   /** Options appended to the method's own (e.g. {@code -steps 50} for SWATNN). */
   public CornnBenchmark options(BenchMethod method, String[] options) {
     extraOptions.put(method, options.clone());
+    return this;
+  }
+
+  /**
+   * Runs only share {@code index} of {@code count} of the tasks (those at positions index,
+   * index + count, ... in F-number order), so that {@code count} processes, one per core, can
+   * share one results.csv.
+   *
+   * @throws IllegalArgumentException unless 0 <= index < count
+   */
+  public CornnBenchmark shard(int index, int count) {
+    if (count < 1 || index < 0 || index >= count) {
+      throw new IllegalArgumentException("shard must be I/N with 0 <= I < N, got " + index + "/"
+          + count);
+    }
+    this.shardIndex = index;
+    this.shardCount = count;
+    return this;
+  }
+
+  private List<CornnFunction> shareOfTasks() {
+    List<CornnFunction> sorted = tasks.stream().sorted().toList();
+    List<CornnFunction> share = new ArrayList<>();
+    for (int i = shardIndex; i < sorted.size(); i += shardCount) {
+      share.add(sorted.get(i));
+    }
+    return share;
+  }
+
+  /** The name on the progress line, e.g. {@code "bench quality"} (default "bench cornn"). */
+  public CornnBenchmark progressName(String name) {
+    this.progressName = name;
     return this;
   }
 
@@ -130,22 +163,10 @@ public final class CornnBenchmark {
    *
    * @param out receives one line per finished or failed run, and notes (skipped methods, a
    *     repaired file)
-   * @throws IOException if the data cannot be found, results.csv cannot be read or written, or
-   *     another session is writing to the same folder
+   * @throws IOException if the data cannot be found or results.csv cannot be read or written
    */
   public Outcome run(PrintStream out) throws IOException {
     Files.createDirectories(outDir);
-    try (FileChannel lockFile = FileChannel.open(outDir.resolve(RESULTS + ".lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = lockFile.tryLock()) {
-      if (lock == null) {
-        throw new IOException("another benchmark is writing to " + outDir);
-      }
-      return runLocked(out);
-    }
-  }
-
-  private Outcome runLocked(PrintStream out) throws IOException {
     List<BenchRun> usable = new ArrayList<>();
     List<BenchMethod> unavailable = new ArrayList<>();
     for (BenchRun r : plannedRuns()) {
@@ -164,7 +185,8 @@ public final class CornnBenchmark {
       out.println("repaired " + results.path() + ": dropped " + results.repair()
           + " (left by an interrupted run)");
     }
-    List<BenchTasks.TaskFiles> files = BenchTasks.resolve(dataDir, tasks, importDir(), out);
+    List<BenchTasks.TaskFiles> files = BenchTasks.resolve(dataDir, shareOfTasks(), importDir(),
+        out);
 
     List<BenchTasks.TaskFiles> pendingTasks = new ArrayList<>();
     List<BenchRun> pendingRuns = new ArrayList<>();
@@ -192,7 +214,7 @@ public final class CornnBenchmark {
 
     int ran = 0;
     List<String> failed = new ArrayList<>();
-    try (BenchProgress progress = new BenchProgress(progressStream, terminal,
+    try (BenchProgress progress = new BenchProgress(progressName, progressStream, terminal,
         skipped + pendingTasks.size(), skipped,
         pendingRuns.stream().map(BenchRun::label).toList(), priorTimes(results.rows()))) {
       BenchTasks.TaskFiles loadedFor = null;
@@ -203,6 +225,11 @@ public final class CornnBenchmark {
         }
         BenchTasks.TaskFiles task = pendingTasks.get(i);
         BenchRun run = pendingRuns.get(i);
+        results.refresh();
+        if (results.isComplete(task.function().cornnName(), run.label())) {
+          progress.doneElsewhere(run.label()); // by another process sharing the file
+          continue;
+        }
         String name = task.function().toString() + " " + run;
         progress.started(task.function().label() + " " + task.function().cornnName(),
             run.label());
@@ -221,11 +248,12 @@ public final class CornnBenchmark {
               ? e.getClass().getName() : e.getMessage()));
           continue;
         }
-        results.append(block);
+        boolean written = results.append(block);
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.ended(true, seconds);
         ran++;
-        progress.println(out, describe(name, block.get(block.size() - 1), seconds));
+        progress.println(out, describe(name, block.get(block.size() - 1), seconds)
+            + (written ? "" : " (not written: another process wrote it first)"));
       }
     }
     return new Outcome(ran, skipped, failed, unavailable);

@@ -3,6 +3,7 @@ package swatnn.bench;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -17,11 +18,18 @@ import java.util.Set;
 /**
  * {@code results.csv}: a header and one block of rows per finished (task, method), each block
  * appended with a single write and synced to disk, so that a kill can only leave a torn last
- * block. Opening the file for a run repairs that: a trailing partial line and the rows of any
- * block without its final row ({@link ResultRow#isFinal}) are dropped, and the file is rewritten
+ * block. Opening the file repairs that: a trailing partial line and the rows of any block
+ * without its final row ({@link ResultRow#isFinal}) are dropped, and the file is rewritten
  * atomically (temporary file, then rename).
+ *
+ * <p>Several processes may share the file (one benchmark per core, each on its own share of the
+ * tasks): every read, repair and append holds an exclusive lock on {@code results.csv.lock}, and
+ * an append first rereads the file, so a block is never written twice.
  */
 public final class ResultsFile {
+  /** Serialises this JVM's lockers: a FileLock is per process, not per thread. */
+  private static final Object JVM_LOCK = new Object();
+
   private final Path file;
   private final List<ResultRow> rows;
   private final String repair;
@@ -40,9 +48,17 @@ public final class ResultsFile {
    *     holds a malformed line before its last
    */
   public static ResultsFile open(Path file) throws IOException {
+    return locked(file, () -> {
+      Parsed p = readRepairing(file);
+      return new ResultsFile(file, p.rows(), p.dropped());
+    });
+  }
+
+  /** The file's rows, repairing it first if a kill left it torn; call with the lock held. */
+  private static Parsed readRepairing(Path file) throws IOException {
     if (!Files.exists(file)) {
       replaceAtomically(file, ResultRow.HEADER + "\n");
-      return new ResultsFile(file, new ArrayList<>(), null);
+      return new Parsed(new ArrayList<>(), null);
     }
     Parsed p = parse(file);
     if (p.dropped() != null) {
@@ -52,7 +68,23 @@ public final class ResultsFile {
       }
       replaceAtomically(file, sb.toString());
     }
-    return new ResultsFile(file, p.rows(), p.dropped());
+    return p;
+  }
+
+  private interface LockedAction<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs {@code action} holding this JVM's lock and the file lock beside {@code file}. */
+  private static <T> T locked(Path file, LockedAction<T> action) throws IOException {
+    Path lockFile = file.toAbsolutePath().resolveSibling(file.getFileName() + ".lock");
+    Files.createDirectories(lockFile.getParent());
+    synchronized (JVM_LOCK) {
+      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+        return action.run();
+      }
+    }
   }
 
   /**
@@ -69,7 +101,7 @@ public final class ResultsFile {
   }
 
   /** The rows read at opening plus those appended since. */
-  public List<ResultRow> rows() {
+  public synchronized List<ResultRow> rows() {
     return List.copyOf(rows);
   }
 
@@ -79,7 +111,7 @@ public final class ResultsFile {
   }
 
   /** Whether the (task, method) block is complete, i.e. its final row is present. */
-  public boolean isComplete(String task, String method) {
+  public synchronized boolean isComplete(String task, String method) {
     for (ResultRow r : rows) {
       if (r.isFinal() && r.task().equals(task) && r.method().equals(method)) {
         return true;
@@ -88,21 +120,45 @@ public final class ResultsFile {
     return false;
   }
 
-  /** Appends one (task, method) block with a single write, then syncs the file to disk. */
-  public synchronized void append(List<ResultRow> block) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (ResultRow r : block) {
-      sb.append(r.toCsv()).append('\n');
-    }
-    ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
-      while (bytes.hasRemaining()) {
-        ch.write(bytes);
+  /**
+   * Rereads the file (another process may have added blocks), so that {@link #rows} and
+   * {@link #isComplete} are up to date.
+   */
+  public synchronized void refresh() throws IOException {
+    List<ResultRow> now = locked(file, () -> readRepairing(file).rows());
+    rows.clear();
+    rows.addAll(now);
+  }
+
+  /**
+   * Appends one (task, method) block with a single write and syncs the file to disk, unless
+   * the file already holds that block (written meanwhile by another process); rereads it first.
+   *
+   * @return whether the block was written
+   */
+  public synchronized boolean append(List<ResultRow> block) throws IOException {
+    ResultRow last = block.get(block.size() - 1);
+    return locked(file, () -> {
+      rows.clear();
+      rows.addAll(readRepairing(file).rows());
+      if (isComplete(last.task(), last.method())) {
+        return false;
       }
-      ch.force(true);
-    }
-    rows.addAll(block);
+      StringBuilder sb = new StringBuilder();
+      for (ResultRow r : block) {
+        sb.append(r.toCsv()).append('\n');
+      }
+      ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND)) {
+        while (bytes.hasRemaining()) {
+          ch.write(bytes);
+        }
+        ch.force(true);
+      }
+      rows.addAll(block);
+      return true;
+    });
   }
 
   private record Parsed(List<ResultRow> rows, String dropped) {}

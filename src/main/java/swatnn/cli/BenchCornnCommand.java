@@ -37,7 +37,7 @@ public final class BenchCornnCommand implements Subcommand {
     return """
         usage: swatnn bench cornn [--data DIR] [--out DIR] [--tasks LIST] [--methods LIST]
                                   [--swatnn-options "..."] [--darts-options "..."]
-                                  [--report-only]
+                                  [--shard I/N] [--report-only]
 
         Trains each method on each CORNN task's scaled training set and scores it on the
         test set (MSE on the scaled labels), task by task in F-number order, appending to
@@ -60,6 +60,9 @@ public final class BenchCornnCommand implements Subcommand {
                                 on the class path is skipped with a message)
           --swatnn-options ".." SWATNNRegressor options, e.g. "-steps 50" (default: defaults)
           --darts-options ".."  DartsAdmmRegressor options (default: its defaults)
+          --shard I/N           only every N-th task from the I-th (0-based): start N
+                                processes, one per core, with 0/N .. N-1/N on the same OUT;
+                                they share results.csv safely
           --report-only         only rewrite the report from OUT/results.csv
         Progress goes to stderr; one line per finished run to stdout. Exit code 1 if a run
         failed (it is left out of results.csv, and retried by the next run).
@@ -69,7 +72,7 @@ public final class BenchCornnCommand implements Subcommand {
   @Override
   public int run(List<String> args, PrintStream out) throws Exception {
     Options o = Options.parse(args, Set.of("data", "out", "tasks", "methods", "swatnn-options",
-        "darts-options"), Set.of("report-only"));
+        "darts-options", "shard"), Set.of("report-only"));
     Path outDir = outDir(o, DEFAULT_OUT);
     int failed = 0;
     if (!o.has("report-only")) {
@@ -111,13 +114,26 @@ public final class BenchCornnCommand implements Subcommand {
       throw new UsageException("--data: no directory " + data);
     }
     CornnBenchmark bench = new CornnBenchmark(data, outDir)
-        .commandLine(commandLine(command, args));
-    if (o.hasValue("tasks")) {
-      try {
+        .commandLine(commandLine(command, args)).progressName(command);
+    try {
+      if (o.hasValue("tasks")) {
         bench.tasks(CornnFunction.parseList(o.get("tasks", "")));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
       }
+      if (o.hasValue("shard")) {
+        String[] in = o.get("shard", "").split("/", -1);
+        if (in.length != 2) {
+          throw new IllegalArgumentException("--shard must be I/N, e.g. 0/2, got '"
+              + o.get("shard", "") + "'");
+        }
+        try {
+          bench.shard(Integer.parseInt(in[0].trim()), Integer.parseInt(in[1].trim()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--shard must be I/N with integers, got '"
+              + o.get("shard", "") + "'");
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
     return bench;
   }

@@ -30,7 +30,7 @@ public final class BenchQualityCommand implements Subcommand {
   public String usage() {
     return """
         usage: swatnn bench quality [--data DIR] [--out DIR] [--tasks LIST]
-                                    [--swatnn-options "..."] [--report-only]
+                                    [--swatnn-options "..."] [--shard I/N] [--report-only]
 
         Runs on F53, F54, Booth, Exponential, Himmelblau, Adjiman, Bird, Ackley, Drop-Wave
         and Egg Crate (official data): SWATNNRegressor with its defaults (SWATNN), with
@@ -47,6 +47,7 @@ public final class BenchQualityCommand implements Subcommand {
           --tasks LIST          other tasks instead of the ten, e.g. F1,Booth,13
           --swatnn-options ".." options for every SWATNN variant, e.g. "-steps 50"; not
                                 -polish, -restarts or -init, which the variants set
+          --shard I/N           every N-th task from the I-th, as for 'bench cornn'
           --report-only         only rewrite OUT/README.md from OUT/results.csv
         Progress goes to stderr; one line per finished run to stdout. Exit code 1 if a run
         failed (it is left out of results.csv, and retried by the next run).
@@ -55,7 +56,7 @@ public final class BenchQualityCommand implements Subcommand {
 
   @Override
   public int run(List<String> args, PrintStream out) throws Exception {
-    Options o = Options.parse(args, Set.of("data", "out", "tasks", "swatnn-options"),
+    Options o = Options.parse(args, Set.of("data", "out", "tasks", "swatnn-options", "shard"),
         Set.of("report-only"));
     Path outDir = BenchCornnCommand.outDir(o, DEFAULT_OUT);
     int failed = 0;

@@ -230,6 +230,56 @@ class CornnBenchmarkTest {
   }
 
   @Test
+  void shardsShareOneResultsFile() throws Exception {
+    Path out = dir.resolve("shards");
+    List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      int shard = i;
+      threads.add(new Thread(() -> {
+        try {
+          CornnBenchmark.Outcome o = bench(out, new ByteArrayOutputStream())
+              .methods(List.of(BenchMethod.LINEAR_REGRESSION, BenchMethod.MLP_7_7))
+              .shard(shard, 2).run(quiet());
+          assertEquals(2, o.ran(), "shard " + shard);
+        } catch (Throwable t) {
+          errors.add(t);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertEquals(List.of(), errors);
+    List<String> blocks = ResultsFile.read(out.resolve(CornnBenchmark.RESULTS)).stream()
+        .map(r -> r.task() + "," + r.method()).sorted().toList();
+    assertEquals(List.of("Booth,LinearRegression", "Booth,MLP_7_7", "Sphere,LinearRegression",
+        "Sphere,MLP_7_7"), blocks);
+    assertThrows(IllegalArgumentException.class,
+        () -> bench(out, new ByteArrayOutputStream()).shard(2, 2));
+  }
+
+  @Test
+  void anAppendNeverDuplicatesABlockAnotherWriterAdded() throws Exception {
+    Path csv = dir.resolve("two-writers").resolve("results.csv");
+    ResultsFile first = ResultsFile.open(csv);
+    ResultsFile second = ResultsFile.open(csv);
+    List<ResultRow> block = List.of(new ResultRow("Booth", "X", "-", 0.5, null, null, 1));
+    assertTrue(second.append(block));
+    assertFalse(first.isComplete("Booth", "X"));
+    first.refresh();
+    assertTrue(first.isComplete("Booth", "X"));
+    assertFalse(first.append(block), "already written by the other writer");
+    // a writer killed mid-line: the next append repairs the tail before writing
+    Files.writeString(csv, Files.readString(csv) + "Sphere,X,-,0.2");
+    assertTrue(first.append(List.of(new ResultRow("Sphere", "X", "-", 0.25, null, null, 1))));
+    assertEquals(List.of("Booth", "Sphere"), ResultsFile.read(csv).stream()
+        .map(ResultRow::task).toList());
+    assertEquals(3, Files.readAllLines(csv).size());
+  }
+
+  @Test
   void officialCsvFilesAreImported() throws Exception {
     Path csvDir = dir.resolve("csv");
     Files.createDirectories(csvDir);
