@@ -88,7 +88,6 @@ public final class LatentSearch {
     int p = Math.min(settings.pointsPerStep(), split.first().length);
     boolean fullBatch = p == split.first().length;
 
-    SameDiff sd = SameDiff.create();
     ParameterSet zSet = new ParameterSet();
     float[] zInit = new float[l * r * h * d];
     for (int i = 0; i < zInit.length; i++) {
@@ -100,27 +99,7 @@ public final class LatentSearch {
     zSet.put("z", Nd4j.create(zInit, new long[] {l, r, h, d}, 'c'));
     ParameterSet tSet = new ParameterSet();
     tSet.put("t", Nd4j.zeros(DataType.FLOAT, l, r, 1, 1));
-    SDVariable z = sd.var("z", zSet.get("z"));
-    SDVariable t = sd.var("t", tSet.get("t"));
-    SDVariable points = sd.placeHolder("points", DataType.FLOAT, r, p, h);
-    SDVariable targets = sd.placeHolder("targets", DataType.FLOAT, p);
-    SDVariable temperature = sd.placeHolder("temperature", DataType.FLOAT);
-    SDVariable decoded = AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), z, r);
-    SoftMlpGraph.Result soft = SoftMlpGraph.build(sd, layout, decoded, points, r, p,
-        new SoftMlpGraph.Shaping(temperature, t, true));
-    SDVariable diff = soft.predictions().sub(sd.reshape(targets, 1, 1, p));
-    SDVariable mse = diff.mul(diff).mean(2); // [L, R]
-    SDVariable lossPer = mse.add(sparsity(sd, soft, t, nIn).mul(settings.lambdaS()))
-        .sub(maskSpread(sd, soft.masks()).mul(settings.alpha()))
-        .add(maskMean(sd, soft.masks()).mul(settings.beta()))
-        .rename("lossPer");
-    float[] selected = new float[l];
-    for (int k : settings.layers()) {
-      selected[k - 1] = 1f;
-    }
-    lossPer.mul(sd.constant(Nd4j.create(selected, new long[] {l, 1}, 'c'))).sum().rename("loss");
-    sd.setLossVariables("loss");
-    AutoencoderGraph.createGradientsQuietly(sd);
+    SameDiff sd = graph(zSet.get("z"), tSet.get("t"), nIn, p);
 
     AdamOptimizer zAdam = new AdamOptimizer(zSet, settings.zLearningRate(), 0, 0);
     AdamOptimizer tAdam = new AdamOptimizer(tSet, settings.thresholdLearningRate(), 0, 0);
@@ -193,6 +172,41 @@ public final class LatentSearch {
     ConfigurationResult chosen = ConfigurationSelector.select(results, settings.tolerance());
     return new SearchResult(results, chosen, (System.nanoTime() - start) / 1e9,
         split.first().length, split.second().length);
+  }
+
+  /**
+   * The search graph: variables z [L, R, H, d] and t [L, R, 1, 1]; placeholders points
+   * [R, p, H], targets [p], temperature; outputs lossPer [L, R] and the loss, their sum over
+   * the searched configurations.
+   */
+  SameDiff graph(INDArray zInit, INDArray tInit, int nIn, int p) {
+    AutoencoderConfig c = model.config();
+    int l = layout.maxHiddenLayers();
+    int h = layout.maxNeurons();
+    int r = (int) zInit.size(1);
+    SameDiff sd = SameDiff.create();
+    SDVariable z = sd.var("z", zInit);
+    SDVariable t = sd.var("t", tInit);
+    SDVariable points = sd.placeHolder("points", DataType.FLOAT, r, p, h);
+    SDVariable targets = sd.placeHolder("targets", DataType.FLOAT, p);
+    SDVariable temperature = sd.placeHolder("temperature", DataType.FLOAT);
+    SDVariable decoded = AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), z, r);
+    SoftMlpGraph.Result soft = SoftMlpGraph.build(sd, layout, decoded, points, r, p,
+        new SoftMlpGraph.Shaping(temperature, t, true));
+    SDVariable diff = soft.predictions().sub(sd.reshape(targets, 1, 1, p));
+    SDVariable mse = diff.mul(diff).mean(2); // [L, R]
+    SDVariable lossPer = mse.add(sparsity(sd, soft, t, nIn).mul(settings.lambdaS()))
+        .sub(maskSpread(sd, soft.masks()).mul(settings.alpha()))
+        .add(maskMean(sd, soft.masks()).mul(settings.beta()))
+        .rename("lossPer");
+    float[] selected = new float[l];
+    for (int k : settings.layers()) {
+      selected[k - 1] = 1f;
+    }
+    lossPer.mul(sd.constant(Nd4j.create(selected, new long[] {l, 1}, 'c'))).sum().rename("loss");
+    sd.setLossVariables("loss");
+    AutoencoderGraph.createGradientsQuietly(sd);
+    return sd;
   }
 
   /**
@@ -343,7 +357,12 @@ public final class LatentSearch {
 
   /** Mean over each decoder's real hidden layers of the spread (std) of its masks: [L, R]. */
   private SDVariable maskSpread(SameDiff sd, SDVariable masks) {
-    return sd.standardDeviation(masks, false, 2).mul(layerWeights(sd)).sum(2);
+    // Written out rather than sd.standardDeviation: that op's gradient (1.0.0-M2.1) came back
+    // zero for every decoder but the last. The epsilon keeps the gradient finite where a
+    // layer's masks are all equal (the padding layers).
+    SDVariable dev = masks.sub(masks.mean(true, 2));
+    SDVariable std = sd.math.sqrt(dev.mul(dev).mean(2).add(1e-8));
+    return std.mul(layerWeights(sd)).sum(2);
   }
 
   /** Mean over each decoder's real hidden layers of its mean mask: [L, R]. */

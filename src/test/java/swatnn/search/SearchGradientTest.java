@@ -1,0 +1,143 @@
+package swatnn.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import swatnn.TinyAutoencoder;
+import swatnn.autoencoder.AutoencoderConfig;
+import swatnn.autoencoder.AutoencoderGraph;
+import swatnn.autoencoder.AutoencoderModel;
+import swatnn.autoencoder.SoftMlpGraph;
+
+/** Every decoder's latent point gets a gradient from the search's objective. */
+class SearchGradientTest {
+  @TempDir static Path dir;
+  static AutoencoderModel model;
+
+  @BeforeAll
+  static void tinyModel() throws Exception {
+    model = AutoencoderModel.load(TinyAutoencoder.train(dir.resolve("tiny.zip"), 2));
+  }
+
+  private static double[] gradNormPerDecoder(boolean throughSoftMlp) {
+    return gradNormPerDecoder(throughSoftMlp, 0);
+  }
+
+  private static double[] gradNormPerDecoder(boolean throughSoftMlp, int variant) {
+    AutoencoderConfig c = model.config();
+    int l = c.layout().maxHiddenLayers();
+    int h = c.layout().maxNeurons();
+    int r = 2;
+    int p = 8;
+    SameDiff sd = SameDiff.create();
+    Nd4j.getRandom().setSeed(3);
+    SDVariable z = sd.var("z", Nd4j.randn(DataType.FLOAT, l, r, h, c.dModel()));
+    SDVariable decoded = AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), z, r);
+    SDVariable loss;
+    Map<String, INDArray> ph;
+    if (throughSoftMlp) {
+      SDVariable points = sd.placeHolder("points", DataType.FLOAT, r, p, h);
+      SDVariable t = sd.var("t", Nd4j.zeros(DataType.FLOAT, l, r, 1, 1));
+      SDVariable temperature = sd.placeHolder("temperature", DataType.FLOAT);
+      SoftMlpGraph.Result soft = SoftMlpGraph.build(sd, c.layout(), decoded, points, r, p,
+          new SoftMlpGraph.Shaping(temperature, t, true));
+      INDArray pts = Nd4j.rand(DataType.FLOAT, r, p, h).subi(0.5);
+      if (variant == 0) {
+        loss = soft.predictions().mul(soft.predictions()).sum().rename("loss");
+        ph = Map.of("points", pts, "temperature", Nd4j.scalar(0.5f));
+      } else {
+        SDVariable targets = sd.placeHolder("targets", DataType.FLOAT, p);
+        SDVariable diff = soft.predictions().sub(sd.reshape(targets, 1, 1, p));
+        SDVariable mse = diff.mul(diff).mean(2);
+        SDVariable per = variant >= 2 ? mse.rename("lossPer") : mse;
+        SDVariable sel = per;
+        if (variant >= 3) {
+          sel = per.mul(sd.constant(Nd4j.create(new float[] {1, 1, 1, 1}, new long[] {l, 1},
+              'c')));
+        }
+        loss = sel.sum().rename("loss");
+        ph = Map.of("points", pts, "temperature", Nd4j.scalar(0.5f), "targets",
+            Nd4j.rand(DataType.FLOAT, p));
+      }
+    } else {
+      loss = decoded.mul(decoded).sum().rename("loss");
+      ph = Map.of();
+    }
+    sd.setLossVariables("loss");
+    AutoencoderGraph.createGradientsQuietly(sd);
+    INDArray g = sd.calculateGradients(ph, List.of("z")).get("z");
+    double[] norms = new double[l];
+    for (int k = 0; k < l; k++) {
+      norms[k] = g.get(NDArrayIndex.point(k)).norm2Number().doubleValue();
+    }
+    return norms;
+  }
+
+  @Test
+  void decodedMatricesDependOnEveryDecodersPoint() {
+    double[] n = gradNormPerDecoder(false);
+    for (int k = 0; k < n.length; k++) {
+      assertTrue(n[k] > 0, "decoder " + (k + 1) + ": " + java.util.Arrays.toString(n));
+    }
+  }
+
+  @Test
+  void theSearchObjectiveMovesEveryDecodersPoint() {
+    AutoencoderConfig c = model.config();
+    int l = c.layout().maxHiddenLayers();
+    int h = c.layout().maxNeurons();
+    int r = 2;
+    int p = 16;
+    Nd4j.getRandom().setSeed(5);
+    SameDiff sd = new LatentSearch(model, new SearchSettings().restarts(r))
+        .graph(Nd4j.randn(DataType.FLOAT, l, r, h, c.dModel()),
+            Nd4j.zeros(DataType.FLOAT, l, r, 1, 1), 2, p);
+    INDArray pts = Nd4j.zeros(DataType.FLOAT, r, p, h);
+    pts.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2))
+        .assign(Nd4j.rand(DataType.FLOAT, r, p, 2).subi(0.5).muli(2));
+    INDArray targets = Nd4j.rand(DataType.FLOAT, p).subi(0.5);
+    for (float temperature : new float[] {1f, 0.01f}) {
+      INDArray g = sd.calculateGradients(Map.of("points", pts, "targets", targets,
+          "temperature", Nd4j.scalar(temperature)), List.of("z")).get("z");
+      for (int k = 0; k < l; k++) {
+        double norm = g.get(NDArrayIndex.point(k)).norm2Number().doubleValue();
+        assertTrue(norm > 0 && Double.isFinite(norm), "decoder " + (k + 1) + " at temperature "
+            + temperature + ": gradient norm " + norm);
+      }
+      // and it is the loss's gradient: the derivative along it is its norm
+      Map<String, INDArray> ph = Map.of("points", pts, "targets", targets,
+          "temperature", Nd4j.scalar(temperature));
+      INDArray z0 = sd.getVariable("z").getArr().dup();
+      INDArray dir = g.div(g.norm2Number());
+      double eps = 1e-3;
+      sd.getVariable("z").getArr().assign(z0.add(dir.mul(eps)));
+      double up = sd.output(ph, "loss").get("loss").getDouble(0);
+      sd.getVariable("z").getArr().assign(z0.sub(dir.mul(eps)));
+      double down = sd.output(ph, "loss").get("loss").getDouble(0);
+      sd.getVariable("z").getArr().assign(z0);
+      double slope = (up - down) / (2 * eps);
+      double norm = g.norm2Number().doubleValue();
+      assertEquals(norm, slope, 0.05 * norm, "temperature " + temperature);
+    }
+  }
+
+  @Test
+  void softNetworksDependOnEveryDecodersPoint() {
+    double[] n = gradNormPerDecoder(true);
+    for (int k = 0; k < n.length; k++) {
+      assertTrue(n[k] > 0, "decoder " + (k + 1) + ": " + java.util.Arrays.toString(n));
+    }
+  }
+}
