@@ -1,0 +1,329 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import swatnn.search.ConfigurationResult;
+import swatnn.search.SearchResult;
+import swatnn.weka.SparseNetworkRegressor;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.gui.treevisualizer.Node;
+import weka.gui.treevisualizer.TreeBuild;
+
+/**
+ * What both searched-network regressors promise a Weka user, whatever the search: Weka's
+ * capability messages, clear errors, serialization, determinism, missing and nominal values,
+ * degenerate data, progress, Stop, the graph, and predictions from every configuration.
+ * Subclasses provide a short search and the fixture {@link #built()}, trained on
+ * {@link #QUADRATIC} with seed 1.
+ */
+abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> {
+  /** y = x1^2 + 0.5 x2 on 300 uniform inputs in [-2, 2] x [0, 10]. */
+  static final Instances QUADRATIC = quadratic(300, 7);
+
+  /** A classifier with the test's short-search options and this seed. */
+  abstract C shortSearch(int seed) throws Exception;
+
+  /** The classifier built on {@link #QUADRATIC} with {@code shortSearch(1)}. */
+  abstract C built();
+
+  /** Shortens a short search further, for the builds that only check mechanics. */
+  abstract void shorten(C c);
+
+  /** Makes the search run for far longer than any test waits. */
+  abstract void makeEndless(C c);
+
+  /** The largest input count the classifier takes in these tests. */
+  abstract int maxInputs();
+
+  /** The progress text of the last step of {@code shortSearch(2)} shortened. */
+  abstract String lastProgress();
+
+  static Instances quadratic(int n, long seed) {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute("x1"));
+    atts.add(new Attribute("x2"));
+    atts.add(new Attribute("y"));
+    Instances d = new Instances("quadratic", atts, n);
+    d.setClassIndex(2);
+    Random r = new Random(seed);
+    for (int i = 0; i < n; i++) {
+      double a = -2 + 4 * r.nextDouble();
+      double b = 10 * r.nextDouble();
+      d.add(new DenseInstance(1, new double[] {a, b, a * a + 0.5 * b}));
+    }
+    return d;
+  }
+
+  static Instances numeric(int attributes, int n) {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    for (int j = 0; j < attributes; j++) {
+      atts.add(new Attribute("a" + j));
+    }
+    atts.add(new Attribute("y"));
+    Instances d = new Instances("wide", atts, n);
+    d.setClassIndex(attributes);
+    Random r = new Random(3);
+    for (int i = 0; i < n; i++) {
+      double[] v = new double[attributes + 1];
+      for (int j = 0; j <= attributes; j++) {
+        v[j] = r.nextDouble();
+      }
+      d.add(new DenseInstance(1, v));
+    }
+    return d;
+  }
+
+  private String name() throws Exception {
+    return shortSearch(1).getClass().getSimpleName();
+  }
+
+  @Test
+  void capabilitiesRefuseNominalClassAndStringAttributes() throws Exception {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute("x"));
+    atts.add(new Attribute("c", List.of("a", "b", "c")));
+    Instances nominalClass = new Instances("n", atts, 1);
+    nominalClass.setClassIndex(1);
+    nominalClass.add(new DenseInstance(1, new double[] {0.5, 1}));
+    Exception e = assertThrows(Exception.class, () -> shortSearch(1).buildClassifier(nominalClass));
+    assertEquals("weka.classifiers.functions." + name() + ": Cannot handle multi-valued "
+        + "nominal class!", e.getMessage());
+
+    atts = new ArrayList<>();
+    atts.add(new Attribute("s", (List<String>) null));
+    atts.add(new Attribute("y"));
+    Instances string = new Instances("s", atts, 1);
+    string.setClassIndex(1);
+    double[] v = {string.attribute(0).addStringValue("hello"), 1.0};
+    string.add(new DenseInstance(1, v));
+    e = assertThrows(Exception.class, () -> shortSearch(1).buildClassifier(string));
+    assertEquals("weka.classifiers.functions." + name() + ": Cannot handle string attributes!",
+        e.getMessage());
+  }
+
+  @Test
+  void tooManyInputsSaysWhatToDo() {
+    Exception e = assertThrows(Exception.class,
+        () -> shortSearch(1).buildClassifier(numeric(9, 20)));
+    String m = e.getMessage();
+    assertTrue(m.contains("9 inputs") && m.contains("at most " + maxInputs())
+        && m.contains("weka.filters.supervised.attribute.AttributeSelection"), m);
+  }
+
+  @Test
+  void missingClassOnlyIsAClearError() throws Exception {
+    Instances d = quadratic(5, 1);
+    for (Instance i : d) {
+      i.setClassMissing();
+    }
+    Exception e = assertThrows(Exception.class, () -> shortSearch(1).buildClassifier(d));
+    assertTrue(e.getMessage().contains("class"), e.getMessage()); // Weka's capabilities message
+    C unchecked = shortSearch(1);
+    unchecked.setDoNotCheckCapabilities(true);
+    e = assertThrows(Exception.class, () -> unchecked.buildClassifier(d));
+    assertTrue(e.getMessage().contains("no training instance has a class value"), e.getMessage());
+  }
+
+  @Test
+  void serializedModelIsSmallAndPredictsTheSame() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SerializationHelper.write(bytes, built());
+    assertTrue(bytes.size() < 100_000, "serialized size " + bytes.size());
+    Object copy = SerializationHelper.read(new ByteArrayInputStream(bytes.toByteArray()));
+    assertEquals(built().getClass(), copy.getClass());
+    SparseNetworkRegressor read = (SparseNetworkRegressor) copy;
+    for (Instance i : QUADRATIC) {
+      assertEquals(built().classifyInstance(i), read.classifyInstance(i));
+    }
+    assertEquals(built().toString(), read.toString());
+  }
+
+  @Test
+  void sameSeedSamePredictions() throws Exception {
+    C again = shortSearch(1);
+    again.buildClassifier(QUADRATIC);
+    for (Instance i : QUADRATIC) {
+      assertEquals(built().classifyInstance(i), again.classifyInstance(i));
+    }
+  }
+
+  @Test
+  void missingValuesAndNominalAttributes() throws Exception {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute("x"));
+    atts.add(new Attribute("colour", List.of("red", "green")));
+    atts.add(new Attribute("y"));
+    Instances d = new Instances("mixed", atts, 40);
+    d.setClassIndex(2);
+    Random r = new Random(5);
+    for (int i = 0; i < 40; i++) {
+      double x = r.nextDouble();
+      int colour = r.nextInt(2);
+      DenseInstance inst = new DenseInstance(1, new double[] {x, colour, x + colour});
+      if (i % 7 == 0) {
+        inst.setMissing(0);
+      }
+      if (i % 11 == 0) {
+        inst.setMissing(1);
+      }
+      if (i % 13 == 5) {
+        inst.setMissing(2);
+      }
+      d.add(inst);
+    }
+    C c = shortSearch(2);
+    shorten(c);
+    c.setLayers("1");
+    c.buildClassifier(d);
+    for (Instance i : d) {
+      assertTrue(Double.isFinite(c.classifyInstance(i)));
+    }
+    assertTrue(c.toString().contains("colour"), c.toString());
+
+    // a purely numeric model meeting a missing value at prediction time uses the training mean
+    Instance withMissing = (Instance) QUADRATIC.instance(0).copy();
+    withMissing.setMissing(1);
+    assertTrue(Double.isFinite(built().classifyInstance(withMissing)));
+  }
+
+  @Test
+  void constantClassAndSingleRowGiveTheConstant() throws Exception {
+    Instances one = new Instances(QUADRATIC, 0, 1);
+    C c = shortSearch(1);
+    c.buildClassifier(one);
+    double y = one.instance(0).classValue();
+    for (Instance i : QUADRATIC) {
+      assertEquals(y, c.classifyInstance(i));
+    }
+    assertTrue(c.toString().contains("Non-zero count: 0"), c.toString());
+    assertEquals(0, c.getMeasure("measureNonZeroCount"));
+  }
+
+  @Test
+  void onlyTheClassGivesAConstantModelWithoutInputWeights() throws Exception {
+    Instances d = new Instances(QUADRATIC);
+    d.setClassIndex(-1);
+    d.deleteAttributeAt(0);
+    d.deleteAttributeAt(0);
+    d.setClassIndex(0);
+    C c = shortSearch(1);
+    shorten(c);
+    c.buildClassifier(d); // the single (padded) network input is always 0
+    double first = c.classifyInstance(d.instance(0));
+    for (Instance i : d) {
+      assertEquals(first, c.classifyInstance(i));
+    }
+    assertTrue(c.toString().contains("unused input"), c.toString());
+    assertFalse(c.graph().contains("shape=box]"), c.graph()); // no input node
+  }
+
+  @Test
+  void everyConfigurationPredictsForTheBenchmark() throws Exception {
+    SearchResult r = built().searchResult();
+    assertEquals(2, r.configurations().size());
+    for (Instance i : QUADRATIC) {
+      assertEquals(built().classifyInstance(i), built().classifyInstance(r.network(), i));
+      for (ConfigurationResult c : r.configurations()) {
+        assertTrue(Double.isFinite(built().classifyInstance(c.network(), i)));
+      }
+    }
+    C unbuilt = shortSearch(1);
+    assertNull(unbuilt.searchResult());
+    assertThrows(Exception.class, () -> unbuilt.classifyInstance(r.network(), QUADRATIC.instance(0)));
+    assertEquals(name() + ": no model built yet.", unbuilt.toString());
+    assertTrue(Double.isNaN(unbuilt.getMeasure("measureNonZeroCount")));
+    assertThrows(IllegalArgumentException.class, () -> built().getMeasure("measureNothing"));
+  }
+
+  /** In the Explorer the search reports its progress through the log's status bar. */
+  @Test
+  void progressGoesToTheExplorersStatusBar() throws Exception {
+    List<String> status = new ArrayList<>();
+    C c = shortSearch(2);
+    shorten(c);
+    c.setLog(new weka.gui.Logger() {
+      @Override
+      public void logMessage(String message) {
+      }
+
+      @Override
+      public void statusMessage(String message) {
+        status.add(message);
+      }
+    });
+    c.buildClassifier(QUADRATIC);
+    assertFalse(status.isEmpty());
+    assertTrue(status.get(status.size() - 1).contains(lastProgress()), status.toString());
+  }
+
+  @Test
+  void interruptStopsTheSearch() throws Exception {
+    C c = shortSearch(1);
+    makeEndless(c);
+    Exception[] thrown = new Exception[1];
+    Thread t = new Thread(() -> {
+      try {
+        c.buildClassifier(QUADRATIC);
+      } catch (Exception e) {
+        thrown[0] = e;
+      }
+    });
+    t.start();
+    Thread.sleep(1500);
+    t.interrupt();
+    t.join(30_000); // a step takes milliseconds here: the Explorer's Stop ends the search at once
+    assertFalse(t.isAlive(), "still searching 30 s after the interrupt");
+    assertNotNull(thrown[0]);
+    assertEquals(name() + ": search interrupted", thrown[0].getMessage());
+    assertEquals(name() + ": no model built yet.", c.toString());
+  }
+
+  @Test
+  void graphIsDotThatTheTreeVisualizerReads() throws Exception {
+    String dot = built().graph();
+    assertTrue(dot.startsWith("digraph") && dot.trim().endsWith("}"), dot);
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream complaints = new ByteArrayOutputStream();
+    Node root;
+    try {
+      System.setOut(new PrintStream(complaints)); // TreeBuild reports parse problems there
+      root = new TreeBuild().create(new StringReader(dot));
+    } finally {
+      System.setOut(stdout);
+    }
+    assertEquals("", complaints.toString(), dot);
+    assertTrue(root.getLabel().startsWith("y\ny"), root.getLabel());
+    int edges = dot.split("->", -1).length - 1;
+    assertEquals(edges, countEdges(root, new HashSet<>()), dot);
+  }
+
+  private static int countEdges(Node n, Set<Node> seen) {
+    if (!seen.add(n)) {
+      return 0;
+    }
+    int count = 0;
+    for (int i = 0; n.getChild(i) != null; i++) {
+      count += 1 + countEdges(n.getChild(i).getTarget(), seen);
+    }
+    return count;
+  }
+}
