@@ -1,4 +1,4 @@
-package weka.classifiers.functions;
+package swatnn.weka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +19,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import swatnn.search.ConfigurationResult;
 import swatnn.search.SearchResult;
-import swatnn.weka.SparseNetworkRegressor;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -34,6 +33,10 @@ import weka.gui.treevisualizer.TreeBuild;
  * degenerate data, progress, Stop, the graph, and predictions from every configuration.
  * Subclasses provide a short search and the fixture {@link #built()}, trained on
  * {@link #QUADRATIC} with seed 1.
+ *
+ * <p>These tests live in {@code swatnn.weka}, not beside the classifiers: the integration probes
+ * run with the test classes on Weka's class path, and Weka's class discovery loads every class
+ * under {@code weka.classifiers}, which a subclass of this one cannot be outside the package.
  */
 abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> {
   /** y = x1^2 + 0.5 x2 on 300 uniform inputs in [-2, 2] x [0, 10]. */

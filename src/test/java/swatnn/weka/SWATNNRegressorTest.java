@@ -1,4 +1,4 @@
-package weka.classifiers.functions;
+package swatnn.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,11 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import swatnn.TinyAutoencoder;
+import weka.classifiers.functions.SWATNNRegressor;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.Utils;
-import swatnn.TinyAutoencoder;
 
 /** The Weka facade on a tiny autoencoder (inputs 1-2, d = 16) trained for 3 steps. */
 class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor> {

@@ -1,4 +1,4 @@
-package weka.classifiers.functions;
+package swatnn.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import weka.classifiers.functions.DartsAdmmRegressor;
 import weka.core.Instance;
 import weka.core.Option;
 
