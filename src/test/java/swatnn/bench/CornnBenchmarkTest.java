@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import swatnn.CliRun;
 import swatnn.TinyAutoencoder;
 import swatnn.cli.Main;
 import swatnn.cornn.CornnFunction;
@@ -356,13 +357,9 @@ class CornnBenchmarkTest {
   }
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Main(Main.standardCommands()).run(new ArrayList<>(List.of(args)),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    stdout = out.toString(StandardCharsets.UTF_8);
-    stderr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    CliRun r = CliRun.of(args);
+    stdout = r.stdout();
+    stderr = r.stderr();
+    return r.code();
   }
 }

@@ -3,16 +3,11 @@ package swatnn.cornn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import swatnn.cli.Main;
+import swatnn.CliRun;
 
 /** Exit codes and messages of the {@code cornn} commands. */
 class CornnCliTest {
@@ -24,14 +19,10 @@ class CornnCliTest {
   private String stderr;
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Main(Main.standardCommands()).run(new ArrayList<>(List.of(args)),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    stdout = out.toString(StandardCharsets.UTF_8);
-    stderr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    CliRun r = CliRun.of(args);
+    stdout = r.stdout();
+    stderr = r.stderr();
+    return r.code();
   }
 
   private void assertUsageError(String expectedText, String... args) {
