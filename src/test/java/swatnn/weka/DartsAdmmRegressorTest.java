@@ -1,8 +1,6 @@
 package swatnn.weka;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import weka.classifiers.functions.DartsAdmmRegressor;
 import weka.core.Instance;
-import weka.core.Option;
 
 /** The Weka facade of the DARTS + ADMM baseline, with a few seconds of search per build. */
 class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmRegressor> {
@@ -67,20 +64,19 @@ class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmReg
     return "step 306/306";
   }
 
-  @Test
-  void optionsRoundTrip() throws Exception {
-    DartsAdmmRegressor a = new DartsAdmmRegressor();
-    String[] defaults = a.getOptions();
-    DartsAdmmRegressor b = new DartsAdmmRegressor();
-    b.setOptions(defaults.clone());
-    assertArrayEquals(defaults, b.getOptions());
-
-    String[] all = {"-epochs", "7", "-mini-batch", "32", "-lr", "0.02", "-arch-lr", "0.001",
+  @Override
+  String[] everyOption() {
+    return new String[] {"-epochs", "7", "-mini-batch", "32", "-lr", "0.02", "-arch-lr", "0.001",
         "-gate-penalty", "0.005", "-arch-split", "0.3", "-layers", "3, 1", "-train-steps", "10",
         "-admm-rounds", "4", "-admm-steps", "20", "-rho", "1.5", "-threshold", "0.05",
         "-retrain-steps", "0", "-tol", "0.1", "-val", "0.25", "-S", "17", "-output-debug-info",
         "-num-decimal-places", "3"};
-    b.setOptions(all.clone());
+  }
+
+  @Test
+  void everyOptionReachesItsProperty() throws Exception {
+    DartsAdmmRegressor b = new DartsAdmmRegressor();
+    b.setOptions(everyOption());
     assertEquals(7, b.getEpochs());
     assertEquals(32, b.getMiniBatchSize());
     assertEquals(0.02, b.getLearningRate());
@@ -98,36 +94,9 @@ class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmReg
     assertEquals(0.25, b.getValidationFraction());
     assertEquals(17, b.getSeed());
     assertTrue(b.getDebug());
-    String[] set = b.getOptions();
-    DartsAdmmRegressor c = new DartsAdmmRegressor();
-    c.setOptions(set.clone());
-    assertArrayEquals(set, c.getOptions());
-
-    // absent options go back to their defaults (Weka's -num-decimal-places stays as it was)
-    c.setOptions(new String[0]);
-    assertArrayEquals(defaults, java.util.Arrays.copyOf(c.getOptions(), defaults.length));
-
-    List<String> listed = new ArrayList<>();
-    for (Option o : Collections.list(a.listOptions())) {
-      listed.add(o.name());
-    }
-    for (String name : List.of("epochs", "mini-batch", "lr", "arch-lr", "gate-penalty",
-        "arch-split", "layers", "train-steps", "admm-rounds", "admm-steps", "rho", "threshold",
-        "retrain-steps", "tol", "val", "S")) {
-      assertTrue(listed.contains(name), name);
-    }
-    for (String bean : List.of("epochs", "miniBatchSize", "learningRate",
-        "architectureLearningRate", "gatePenalty", "architectureFraction", "layers",
-        "trainSteps", "admmRounds", "admmSteps", "rho", "threshold", "retrainSteps",
-        "tolerance", "validationFraction", "seed")) {
-      assertNotNull(DartsAdmmRegressor.class.getMethod(bean + "TipText").invoke(a), bean);
-    }
     Exception bad = assertThrows(Exception.class,
         () -> new DartsAdmmRegressor().setOptions(new String[] {"-rho", "0"}));
     assertTrue(bad.getMessage().contains("rho"), bad.getMessage());
-    bad = assertThrows(Exception.class,
-        () -> new DartsAdmmRegressor().setOptions(new String[] {"-layers", "1,x"}));
-    assertTrue(bad.getMessage().contains("1,x"), bad.getMessage());
     bad = assertThrows(Exception.class,
         () -> new DartsAdmmRegressor().setOptions(new String[] {"-layers", "5"}));
     assertTrue(bad.getMessage().contains("1..4"), bad.getMessage());

@@ -1,9 +1,7 @@
 package swatnn.weka;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +16,6 @@ import swatnn.TinyAutoencoder;
 import weka.classifiers.functions.SWATNNRegressor;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Option;
 import weka.core.Utils;
 
 /** The Weka facade on a tiny autoencoder (inputs 1-2, d = 16) trained for 3 steps. */
@@ -78,19 +75,19 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     return "step 20/20";
   }
 
-  @Test
-  void optionsRoundTrip() throws Exception {
-    SWATNNRegressor a = new SWATNNRegressor();
-    String[] defaults = a.getOptions();
-    SWATNNRegressor b = new SWATNNRegressor();
-    b.setOptions(defaults.clone());
-    assertArrayEquals(defaults, b.getOptions());
-
-    String[] all = {"-steps", "123", "-anneal", "45", "-restarts", "3", "-layers", "3, 1",
+  @Override
+  String[] everyOption() {
+    return new String[] {"-steps", "123", "-anneal", "45", "-restarts", "3", "-layers", "3, 1",
         "-lr", "0.05", "-lambda-s", "2.5E-4", "-mu-1", "0.2", "-mu-c", "0.03", "-alpha", "0.5",
         "-beta", "0.002", "-tol", "0.1", "-val", "0.25", "-points", "64", "-polish",
-        "-init", "encode", "-model", "swatnn-2in", "-S", "17", "-output-debug-info", "-num-decimal-places", "3"};
-    b.setOptions(all.clone());
+        "-init", "encode", "-model", "swatnn-2in", "-S", "17", "-output-debug-info",
+        "-num-decimal-places", "3"};
+  }
+
+  @Test
+  void everyOptionReachesItsProperty() throws Exception {
+    SWATNNRegressor b = new SWATNNRegressor();
+    b.setOptions(everyOption());
     assertEquals(123, b.getSteps());
     assertEquals(45, b.getAnnealSteps());
     assertEquals(3, b.getRestarts());
@@ -109,34 +106,9 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals("encode", b.getInit().getSelectedTag().getIDStr());
     assertEquals(17, b.getSeed());
     assertTrue(b.getDebug());
-    String[] set = b.getOptions();
-    SWATNNRegressor c = new SWATNNRegressor();
-    c.setOptions(set.clone());
-    assertArrayEquals(set, c.getOptions());
-
-    // absent options go back to their defaults (Weka's -num-decimal-places stays as it was)
-    c.setOptions(new String[0]);
-    assertArrayEquals(defaults, java.util.Arrays.copyOf(c.getOptions(), defaults.length));
-
-    List<String> listed = new ArrayList<>();
-    for (Option o : Collections.list(a.listOptions())) {
-      listed.add(o.name());
-    }
-    for (String name : List.of("steps", "anneal", "restarts", "layers", "lr", "lambda-s", "mu-1",
-        "mu-c", "alpha", "beta", "tol", "val", "points", "model", "S")) {
-      assertTrue(listed.contains(name), name);
-    }
-    for (String bean : List.of("steps", "annealSteps", "restarts", "layers", "learningRate",
-        "lambdaS", "mu1", "muC", "alpha", "beta", "tolerance", "validationFraction",
-        "pointsPerStep", "model", "seed")) {
-      assertNotNull(SWATNNRegressor.class.getMethod(bean + "TipText").invoke(a), bean);
-    }
     Exception bad = assertThrows(Exception.class,
         () -> new SWATNNRegressor().setOptions(new String[] {"-restarts", "0"}));
     assertTrue(bad.getMessage().contains("restarts"), bad.getMessage());
-    bad = assertThrows(Exception.class,
-        () -> new SWATNNRegressor().setOptions(new String[] {"-layers", "1,x"}));
-    assertTrue(bad.getMessage().contains("1,x"), bad.getMessage());
   }
 
   @Test

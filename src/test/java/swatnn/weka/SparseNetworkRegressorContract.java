@@ -1,5 +1,6 @@
 package swatnn.weka;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -59,6 +60,58 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
 
   /** The progress text of the last step of {@code shortSearch(2)} shortened. */
   abstract String lastProgress();
+
+  /** Every option of the classifier, each set to a value other than its default. */
+  abstract String[] everyOption();
+
+  @SuppressWarnings("unchecked")
+  private C fresh() throws Exception {
+    return (C) built().getClass().getDeclaredConstructor().newInstance();
+  }
+
+  @Test
+  void optionsRoundTripAndAbsentOnesReturnToTheirDefaults() throws Exception {
+    String[] defaults = fresh().getOptions();
+    C b = fresh();
+    b.setOptions(defaults.clone());
+    assertArrayEquals(defaults, b.getOptions());
+    b.setOptions(everyOption().clone());
+    String[] set = b.getOptions();
+    assertFalse(java.util.Arrays.equals(defaults, set));
+    C c = fresh();
+    c.setOptions(set.clone());
+    assertArrayEquals(set, c.getOptions());
+    // absent options go back to their defaults (Weka's -num-decimal-places stays as it was)
+    c.setOptions(new String[0]);
+    assertArrayEquals(defaults, java.util.Arrays.copyOf(c.getOptions(), defaults.length));
+    Exception bad = assertThrows(Exception.class,
+        () -> fresh().setOptions(new String[] {"-layers", "1,x"}));
+    assertTrue(bad.getMessage().contains("1,x"), bad.getMessage());
+  }
+
+  @Test
+  void everyOptionIsListedAndEveryPropertyHasATipText() throws Exception {
+    C a = fresh();
+    Set<String> listed = new HashSet<>();
+    for (weka.core.Option o : java.util.Collections.list(a.listOptions())) {
+      listed.add(o.name());
+    }
+    for (String o : everyOption()) {
+      if (o.matches("-[A-Za-z][-A-Za-z0-9]*")) {
+        assertTrue(listed.contains(o.substring(1)), o + " is not listed");
+      }
+    }
+    for (java.beans.PropertyDescriptor p : java.beans.Introspector.getBeanInfo(a.getClass(),
+        Object.class).getPropertyDescriptors()) {
+      if (p.getReadMethod() == null || p.getWriteMethod() == null
+          || p.getName().equals("options") // the OptionHandler interface, not a GUI property
+          || p.getWriteMethod().isAnnotationPresent(weka.gui.ProgrammaticProperty.class)) {
+        continue;
+      }
+      Object tip = a.getClass().getMethod(p.getName() + "TipText").invoke(a);
+      assertTrue(tip instanceof String t && !t.isBlank(), p.getName());
+    }
+  }
 
   static Instances quadratic(int n, long seed) {
     ArrayList<Attribute> atts = new ArrayList<>();
