@@ -311,6 +311,35 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     return new ScaledRows(x, y);
   }
 
+  /** A search over the scaled training rows. */
+  protected interface Search {
+    SearchResult run(ScaledRows rows) throws Exception;
+  }
+
+  /**
+   * Fits the input and class scalers, runs {@code search} on the scaled rows (unless the class
+   * is constant: nothing to fit, unscaling maps any output to the constant) and keeps what
+   * prediction needs.
+   *
+   * @param nIn the network's input count (the data's, padded with inputs held at 0)
+   */
+  protected void fitAndSearch(Instances train, DataPreparation.Fitted fitted, MlpLayout layout,
+      int nIn, Search search) throws Exception {
+    int nData = fitted.preparation().inputCount();
+    MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
+    MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
+    boolean constant = classScaler.min(0) == classScaler.max(0);
+    SearchResult result = constant
+        ? constantClassResult(layout, nIn, train.numInstances())
+        : search.run(scale(fitted, inputScaler, classScaler, nIn));
+    m_preparation = fitted.preparation();
+    m_inputScaler = inputScaler;
+    m_classScaler = classScaler;
+    m_className = train.classAttribute().name();
+    m_constantClass = constant;
+    m_result = result;
+  }
+
   /** The result for a constant class: one empty network, which predicts the constant. */
   protected static SearchResult constantClassResult(MlpLayout layout, int nIn, int rows) {
     SparseMlp net = SparseMlp.builder(layout, nIn, 1).build();

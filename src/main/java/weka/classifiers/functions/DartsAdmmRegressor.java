@@ -9,7 +9,6 @@ import java.util.Vector;
 import swatnn.darts.DartsAdmmSearch;
 import swatnn.darts.DartsSettings;
 import swatnn.mlp.MlpLayout;
-import swatnn.search.MinMaxScaler;
 import swatnn.search.SearchInterruptedException;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
@@ -481,21 +480,9 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     }
     // without any input the network gets one that is always 0
     int nIn = Math.max(nData, 1);
-    MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
-    MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
-    boolean constant = classScaler.min(0) == classScaler.max(0);
-    // a constant class leaves nothing to fit: unscaling maps any output to the constant
-    SearchResult result = constant
-        ? constantClassResult(layout, nIn, train.numInstances())
-        : search(settings, scale(fitted, inputScaler, classScaler, nIn), nData);
-    m_preparation = prep;
-    m_inputScaler = inputScaler;
-    m_classScaler = classScaler;
+    fitAndSearch(train, fitted, layout, nIn, rows -> search(settings, rows, nData));
     m_builtSettings = settings;
-    m_className = train.classAttribute().name();
-    m_constantClass = constant;
     m_paddedInput = nIn > nData;
-    m_result = result;
   }
 
   private SearchResult search(DartsSettings settings, ScaledRows rows, int nData)

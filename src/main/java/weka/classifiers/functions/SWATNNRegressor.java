@@ -13,7 +13,6 @@ import swatnn.autoencoder.ModelFile;
 import swatnn.autoencoder.ModelFileException;
 import swatnn.autoencoder.ModelManifest;
 import swatnn.search.LatentSearch;
-import swatnn.search.MinMaxScaler;
 import swatnn.search.ModelLocator;
 import swatnn.search.SearchInterruptedException;
 import swatnn.search.SearchListener;
@@ -523,21 +522,10 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     }
     // a model trained on more inputs than the data has: the extra inputs are held at 0
     int nIn = Math.max(Math.max(nData, 1), manifest.config().nInMin());
-    MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
-    MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
-    boolean constant = classScaler.min(0) == classScaler.max(0);
-    // a constant class leaves nothing to fit: unscaling maps any output to the constant
-    SearchResult result = constant
-        ? constantClassResult(manifest.config().layout(), nIn, train.numInstances())
-        : search(modelFile, settings, scale(fitted, inputScaler, classScaler, nIn), nData);
-    m_preparation = prep;
-    m_inputScaler = inputScaler;
-    m_classScaler = classScaler;
+    fitAndSearch(train, fitted, manifest.config().layout(), nIn,
+        rows -> search(modelFile, settings, rows, nData));
     m_builtSettings = settings;
-    m_className = train.classAttribute().name();
-    m_constantClass = constant;
     m_modelUsed = describeModel(modelFile, manifest, nIn - nData);
-    m_result = result;
   }
 
   private SearchResult search(Path modelFile, SearchSettings settings, ScaledRows rows,
