@@ -1,7 +1,5 @@
 package swatnn.autoencoder;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -67,7 +65,8 @@ public final class SoftMlpGraph {
     int maxW = layout.maxWidth();
     for (int k = 1; k <= s; k++) {
       for (int t = 0; t < k; t++) {
-        if (layout.weightBlockOffset(k, t) != layout.weightBlockOffset(s, t)) {
+        if (layout.weightBlockOffset(k, t) != t * (h + 4) || layout.biasColumn(k, t) != t * (h + 4) + h
+            || layout.activationOffset(k, t) != t * (h + 4) + h + 1) {
           throw new IllegalStateException("layout places hidden transition " + t + " differently for k=" + k);
         }
       }
@@ -91,51 +90,81 @@ public final class SoftMlpGraph {
     }
     SDVariable outParts = sd.reshape(sd.mmul(decoded, sd.constant(outputSelection(layout).castTo(dt))), s, b, h, 2);
 
-    // transition 0 reads [x, 1]
+    // Every transition's small matrix for every decoder at once (a few ops on tiny tensors, so
+    // that the loop over depths below holds only the ops on tensors with a points dimension).
+    // Hidden transition t sits at columns t (H + 4) .. t (H + 4) + H + 4 for every k; entries of
+    // transitions a decoder does not have are computed from its other columns and never used.
+    int bw = h + 4; // H weights, a bias, 3 activation logits
+    SDVariable blocks = sd.reshape(cols(d4, 0, s * bw), s, b, h, s, bw); // [L, B, H, t, H+4]
+    SDVariable w = sd.permute(cols5(blocks, 0, h), 0, 1, 3, 2, 4); // [L, B, t, H(from), H(to)]
+    SDVariable biasRows = sd.permute(cols5(blocks, h, h + 1), 0, 1, 3, 4, 2); // [L, B, t, 1, H]
+    SDVariable logits = cols5(blocks, h + 1, h + 4); // [L, B, H, layer, 3]
+    if (shaping.temperature() != null) {
+      logits = logits.div(shaping.temperature());
+    }
+    // mixture weight * mask per (neuron, layer, activation), reordered to [L, B, layer, 3, H]
+    SDVariable coef = sd.permute(sd.nn.softmax(logits, 4).mul(sd.reshape(masks, s, b, h, s, 1)),
+        0, 1, 3, 4, 2);
+    // transition 0 reads [x, 1]: [L, B, H+1, H]
+    SDVariable first = sd.reshape(sd.concat(3, range(w, 5, 2, 0, 1), range(biasRows, 5, 2, 0, 1)), s, b, h + 1, h);
+    // transition t >= 1 reads [sigmoid, tanh, leaky, 1] of layer t-1: rows (activation, neuron)
+    // scaled by that neuron's coefficient, at index t-1: [L, B, L-1, 3H+1, H]
+    SDVariable hidden = null;
+    if (s > 1) {
+      SDVariable scaled = sd.reshape(range(coef, 5, 2, 0, s - 1), s, b, s - 1, 3, h, 1)
+          .mul(sd.reshape(range(w, 5, 2, 1, s), s, b, s - 1, 1, h, h));
+      hidden = sd.concat(3, sd.reshape(scaled, s, b, s - 1, 3L * h, h), range(biasRows, 5, 2, 1, s));
+    }
+    // decoder i's output column reads its own last layer i: [L, B, 3H+1, 1]
+    SDVariable ownLast = coef.mul(sd.constant(diagonal(s).castTo(dt))).sum(2); // [L, B, 3, H]
+    SDVariable wOut = sd.permute(outParts.get(SDIndex.all(), SDIndex.all(), SDIndex.all(),
+        SDIndex.interval(0, 1)), 0, 1, 3, 2); // [L, B, 1, H]
+    SDVariable bOut = outParts.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, 1),
+        SDIndex.interval(1, 2)); // [L, B, 1, 1]
+    SDVariable outMatrix = sd.concat(2, sd.reshape(ownLast.mul(wOut), s, b, 3L * h, 1), bOut);
+
     SDVariable features = sd.concat(2, points, sd.constant(Nd4j.ones(dt, b, p, 1)))
         .add(sd.constant(Nd4j.zeros(dt, s, 1, 1, 1))); // [L, B, P, H+1]
-    SDVariable coefficients = null; // [live, B, 3H, 1]: mixture weight * mask per (activation, neuron)
-    List<SDVariable> outputs = new ArrayList<>();
+    SDVariable[] outputs = new SDVariable[s];
     for (int t = 0; t < s; t++) {
-      int off = layout.weightBlockOffset(s, t);
-      SDVariable block = d4.get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(),
-          SDIndex.interval(off, off + h + 4)); // [live, B, H, H+4]
-      SDVariable w = cols(block, 0, h); // [live, B, H(from), H(to)]
-      SDVariable biasRow = sd.permute(cols(block, h, h + 1), 0, 1, 3, 2); // [live, B, 1, H]
-      SDVariable matrix = t == 0
-          ? w
-          : sd.tile(w, 1, 1, 3, 1).mul(coefficients.get(SDIndex.interval(1, s - t + 1),
-              SDIndex.all(), SDIndex.all(), SDIndex.all()));
-      matrix = sd.concat(2, matrix, biasRow); // [live, B, rows + 1, H]
+      // (interval + reshape, not point: strided_slice_bp mis-indexes a point followed by intervals)
+      SDVariable matrix = t == 0 ? first : sd.reshape(hidden.get(SDIndex.interval(t, s),
+          SDIndex.all(), SDIndex.interval(t - 1, t), SDIndex.all(), SDIndex.all()),
+          s - t, b, 3L * h + 1, h); // decoders t.. only
       SDVariable pre = sd.mmul(features, matrix); // [live, B, P, H]
       features = sd.concat(3, sd.nn.sigmoid(pre), sd.math.tanh(pre), sd.nn.leakyRelu(pre, 0.01),
           sd.constant(Nd4j.ones(dt, s - t, b, p, 1))); // [live, B, P, 3H+1]
-
-      SDVariable logits = cols(block, h + 1, h + 4); // [live, B, H, 3]
-      if (shaping.temperature() != null) {
-        logits = logits.div(shaping.temperature());
-      }
-      SDVariable mask = masks.get(SDIndex.interval(t, s), SDIndex.all(), SDIndex.all(),
-          SDIndex.interval(t, t + 1)); // [live, B, H, 1]
-      SDVariable c = sd.nn.softmax(logits, 3).mul(mask); // [live, B, H, 3]
-      coefficients = sd.reshape(sd.permute(c, 0, 1, 3, 2), s - t, b, 3L * h, 1);
-
       // decoder t (t + 1 hidden layers) ends here
-      // (interval + reshape, not point: strided_slice_bp mis-indexes a point followed by intervals)
-      SDVariable wOut = sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
-          SDIndex.all(), SDIndex.interval(0, 1)), b, h, 1); // [B, H, 1]
-      SDVariable bOut = sd.reshape(outParts.get(SDIndex.interval(t, t + 1), SDIndex.all(),
-          SDIndex.interval(0, 1), SDIndex.interval(1, 2)), b, 1, 1);
-      SDVariable outMatrix = sd.concat(1, sd.tile(wOut, 1, 3, 1).mul(sd.reshape(coefficients.get(
-          SDIndex.interval(0, 1), SDIndex.all(), SDIndex.all(), SDIndex.all()), b, 3L * h, 1)), bOut); // [B, 3H+1, 1]
-      SDVariable last = sd.reshape(features.get(SDIndex.interval(0, 1), SDIndex.all(),
-          SDIndex.all(), SDIndex.all()), b, p, 3L * h + 1);
-      outputs.add(sd.reshape(sd.mmul(last, outMatrix), b, p));
+      outputs[t] = sd.mmul(range(features, 4, 0, 0, 1), range(outMatrix, 4, 0, t, t + 1)); // [1, B, P, 1]
       if (t + 1 < s) {
-        features = features.get(SDIndex.interval(1, s - t), SDIndex.all(), SDIndex.all(), SDIndex.all());
+        features = range(features, 4, 0, 1, s - t);
       }
     }
-    return new Result(sd.stack(0, outputs.toArray(new SDVariable[0])), d4, rawMasks);
+    SDVariable predictions = sd.reshape(sd.concat(0, outputs), s, b, p);
+    return new Result(predictions, d4, rawMasks);
+  }
+
+  /** Entries [from, to) along one axis of a variable of the given rank. */
+  private static SDVariable range(SDVariable x, int rank, int axis, int from, int to) {
+    SDIndex[] index = new SDIndex[rank];
+    for (int i = 0; i < rank; i++) {
+      index[i] = i == axis ? SDIndex.interval(from, to) : SDIndex.all();
+    }
+    return x.get(index);
+  }
+
+  /** Columns [from, to) of the last dimension of a rank-5 variable. */
+  private static SDVariable cols5(SDVariable x, int from, int to) {
+    return range(x, 5, 4, from, to);
+  }
+
+  /** [L, 1, L, 1, 1]: 1 where decoder i meets its own last hidden layer i. */
+  static INDArray diagonal(int s) {
+    INDArray g = Nd4j.zeros(DataType.FLOAT, s, 1, s, 1, 1);
+    for (int i = 0; i < s; i++) {
+      g.putScalar(new long[] {i, 0, i, 0, 0}, 1.0);
+    }
+    return g;
   }
 
   /** Columns [from, to) of the last dimension of a rank-4 variable. */

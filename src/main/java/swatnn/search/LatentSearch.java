@@ -195,9 +195,10 @@ public final class LatentSearch {
         new SoftMlpGraph.Shaping(temperature, t, true));
     SDVariable diff = soft.predictions().sub(sd.reshape(targets, 1, 1, p));
     SDVariable mse = diff.mul(diff).mean(2); // [L, R]
-    SDVariable lossPer = mse.add(sparsity(sd, soft, t, nIn).mul(settings.lambdaS()))
-        .sub(maskSpread(sd, soft.masks()).mul(settings.alpha()))
-        .add(maskMean(sd, soft.masks()).mul(settings.beta()))
+    // each penalty arrives with its coefficient folded into its constants (fewer graph ops)
+    SDVariable lossPer = mse.add(sparsity(sd, soft, t, nIn))
+        .add(maskSpread(sd, soft.masks(), -settings.alpha()))
+        .add(maskMean(sd, soft.masks(), settings.beta()))
         .rename("lossPer");
     float[] selected = new float[l];
     for (int k : settings.layers()) {
@@ -328,8 +329,8 @@ public final class LatentSearch {
   }
 
   /**
-   * Soft count and L1 of the gated weights, over each decoder's real weight entries (input rows
-   * beyond n_in and padding excluded): [L, R].
+   * lambda_s times the soft count and L1 of the gated weights, over each decoder's real weight
+   * entries (input rows beyond n_in and padding excluded): [L, R].
    */
   private SDVariable sparsity(SameDiff sd, SoftMlpGraph.Result soft, SDVariable t, int nIn) {
     int l = layout.maxHiddenLayers();
@@ -349,34 +350,35 @@ public final class LatentSearch {
         }
       }
     }
-    SDVariable mask = sd.constant(Nd4j.create(real, new long[] {l, 1, h, layout.maxWidth()}, 'c'));
+    INDArray real4 = Nd4j.create(real, new long[] {l, 1, h, layout.maxWidth()}, 'c');
+    SDVariable countWeight = sd.constant(real4.mul(settings.lambdaS() * settings.muC()));
+    SDVariable l1Weight = sd.constant(real4.mul(settings.lambdaS() * settings.mu1()));
     SDVariable abs = sd.math.abs(soft.gated());
-    SDVariable e = sd.nn.sigmoid(abs.sub(t).mul(20.0)).mul(settings.muC()).add(abs.mul(settings.mu1()));
-    return e.mul(mask).sum(2, 3);
+    return sd.nn.sigmoid(abs.sub(t).mul(20.0)).mul(countWeight).add(abs.mul(l1Weight)).sum(2, 3);
   }
 
-  /** Mean over each decoder's real hidden layers of the spread (std) of its masks: [L, R]. */
-  private SDVariable maskSpread(SameDiff sd, SDVariable masks) {
+  /** coefficient times the mean over each decoder's real hidden layers of the spread (std) of its masks: [L, R]. */
+  private SDVariable maskSpread(SameDiff sd, SDVariable masks, double coefficient) {
     // Written out rather than sd.standardDeviation: that op's gradient (1.0.0-M2.1) came back
     // zero for every decoder but the last. The epsilon keeps the gradient finite where a
     // layer's masks are all equal (the padding layers).
     SDVariable dev = masks.sub(masks.mean(true, 2));
     SDVariable std = sd.math.sqrt(dev.mul(dev).mean(2).add(1e-8));
-    return std.mul(layerWeights(sd)).sum(2);
+    return std.mul(layerWeights(sd, coefficient)).sum(2);
   }
 
-  /** Mean over each decoder's real hidden layers of its mean mask: [L, R]. */
-  private SDVariable maskMean(SameDiff sd, SDVariable masks) {
-    return masks.mean(2).mul(layerWeights(sd)).sum(2);
+  /** coefficient times the mean over each decoder's real hidden layers of its mean mask: [L, R]. */
+  private SDVariable maskMean(SameDiff sd, SDVariable masks, double coefficient) {
+    return masks.mean(2).mul(layerWeights(sd, coefficient)).sum(2);
   }
 
-  /** [L, 1, L]: 1/k on decoder k's real layers, 0 on padding. */
-  private SDVariable layerWeights(SameDiff sd) {
+  /** [L, 1, L]: coefficient / k on decoder k's real layers, 0 on padding. */
+  private SDVariable layerWeights(SameDiff sd, double coefficient) {
     int l = layout.maxHiddenLayers();
     float[] v = new float[l * l];
     for (int i = 0; i < l; i++) {
       for (int j = 0; j <= i; j++) {
-        v[i * l + j] = 1f / (i + 1);
+        v[i * l + j] = (float) (coefficient / (i + 1));
       }
     }
     return sd.constant(Nd4j.create(v, new long[] {l, 1, l}, 'c'));

@@ -133,6 +133,50 @@ class SearchGradientTest {
     }
   }
 
+  /**
+   * The objective (METHOD.md section 3) is MSE + lambda_s (mu_c soft count + mu_1 L1) - alpha
+   * mask spread + beta mean mask, per configuration and restart: each term, switched on alone,
+   * has its sign, and the defaults combine them with their coefficients.
+   */
+  @Test
+  void theObjectiveCombinesItsTermsWithTheirCoefficients() {
+    SearchSettings off = new SearchSettings().lambdaS(0).mu1(0).muC(0).alpha(0).beta(0);
+    INDArray base = lossPer(off);
+    INDArray count = lossPer(off.copy().lambdaS(1).muC(1)).sub(base);
+    INDArray l1 = lossPer(off.copy().lambdaS(1).mu1(1)).sub(base);
+    INDArray spread = base.sub(lossPer(off.copy().alpha(1)));
+    INDArray meanMask = lossPer(off.copy().beta(1)).sub(base);
+    SearchSettings d = new SearchSettings();
+    INDArray expected = base.add(count.mul(d.lambdaS() * d.muC())).add(l1.mul(d.lambdaS() * d.mu1()))
+        .sub(spread.mul(d.alpha())).add(meanMask.mul(d.beta()));
+    INDArray actual = lossPer(d);
+    for (long i = 0; i < base.length(); i++) {
+      assertTrue(base.getDouble(i) > 0 && count.getDouble(i) > 0 && l1.getDouble(i) > 0
+          && spread.getDouble(i) > 0 && meanMask.getDouble(i) > 0, "entry " + i);
+      assertEquals(expected.getDouble(i), actual.getDouble(i), 1e-4 * Math.abs(expected.getDouble(i)) + 1e-6,
+          "entry " + i);
+    }
+  }
+
+  /** lossPer [L, R] of the search graph with the given settings, at a fixed z, t and batch. */
+  private static INDArray lossPer(SearchSettings settings) {
+    AutoencoderConfig c = model.config();
+    int l = c.layout().maxHiddenLayers();
+    int h = c.layout().maxNeurons();
+    int r = 2;
+    int p = 16;
+    Nd4j.getRandom().setSeed(11);
+    INDArray z = Nd4j.randn(DataType.FLOAT, l, r, h, c.dModel());
+    INDArray pts = Nd4j.zeros(DataType.FLOAT, r, p, h);
+    pts.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2))
+        .assign(Nd4j.rand(DataType.FLOAT, r, p, 2).subi(0.5).muli(2));
+    INDArray targets = Nd4j.rand(DataType.FLOAT, p).subi(0.5);
+    SameDiff sd = new LatentSearch(model, settings.copy().restarts(r))
+        .graph(z, Nd4j.valueArrayOf(new long[] {l, r, 1, 1}, 0.05f), 2, p);
+    return sd.output(Map.of("points", pts, "targets", targets, "temperature", Nd4j.scalar(0.5f)),
+        "lossPer").get("lossPer").dup();
+  }
+
   @Test
   void softNetworksDependOnEveryDecodersPoint() {
     double[] n = gradNormPerDecoder(true);
