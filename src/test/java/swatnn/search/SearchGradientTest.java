@@ -95,30 +95,18 @@ class SearchGradientTest {
 
   @Test
   void theSearchObjectiveMovesEveryDecodersPoint() {
-    AutoencoderConfig c = model.config();
-    int l = c.layout().maxHiddenLayers();
-    int h = c.layout().maxNeurons();
-    int r = 2;
-    int p = 16;
-    Nd4j.getRandom().setSeed(5);
-    SameDiff sd = new LatentSearch(model, new SearchSettings().restarts(r))
-        .graph(Nd4j.randn(DataType.FLOAT, l, r, h, c.dModel()),
-            Nd4j.zeros(DataType.FLOAT, l, r, 1, 1), 2, p);
-    INDArray pts = Nd4j.zeros(DataType.FLOAT, r, p, h);
-    pts.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2))
-        .assign(Nd4j.rand(DataType.FLOAT, r, p, 2).subi(0.5).muli(2));
-    INDArray targets = Nd4j.rand(DataType.FLOAT, p).subi(0.5);
+    int l = model.config().layout().maxHiddenLayers();
+    SearchProbe probe = SearchProbe.of(new SearchSettings(), 5, 0f);
+    SameDiff sd = probe.sd();
     for (float temperature : new float[] {1f, 0.01f}) {
-      INDArray g = sd.calculateGradients(Map.of("points", pts, "targets", targets,
-          "temperature", Nd4j.scalar(temperature)), List.of("z")).get("z");
+      Map<String, INDArray> ph = probe.feed(temperature);
+      INDArray g = sd.calculateGradients(ph, List.of("z")).get("z");
       for (int k = 0; k < l; k++) {
         double norm = g.get(NDArrayIndex.point(k)).norm2Number().doubleValue();
         assertTrue(norm > 0 && Double.isFinite(norm), "decoder " + (k + 1) + " at temperature "
             + temperature + ": gradient norm " + norm);
       }
       // and it is the loss's gradient: the derivative along it is its norm
-      Map<String, INDArray> ph = Map.of("points", pts, "targets", targets,
-          "temperature", Nd4j.scalar(temperature));
       INDArray z0 = sd.getVariable("z").getArr().dup();
       INDArray dir = g.div(g.norm2Number());
       double eps = 1e-3;
@@ -160,21 +148,35 @@ class SearchGradientTest {
 
   /** lossPer [L, R] of the search graph with the given settings, at a fixed z, t and batch. */
   private static INDArray lossPer(SearchSettings settings) {
-    AutoencoderConfig c = model.config();
-    int l = c.layout().maxHiddenLayers();
-    int h = c.layout().maxNeurons();
-    int r = 2;
-    int p = 16;
-    Nd4j.getRandom().setSeed(11);
-    INDArray z = Nd4j.randn(DataType.FLOAT, l, r, h, c.dModel());
-    INDArray pts = Nd4j.zeros(DataType.FLOAT, r, p, h);
-    pts.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2))
-        .assign(Nd4j.rand(DataType.FLOAT, r, p, 2).subi(0.5).muli(2));
-    INDArray targets = Nd4j.rand(DataType.FLOAT, p).subi(0.5);
-    SameDiff sd = new LatentSearch(model, settings.copy().restarts(r))
-        .graph(z, Nd4j.valueArrayOf(new long[] {l, r, 1, 1}, 0.05f), 2, p);
-    return sd.output(Map.of("points", pts, "targets", targets, "temperature", Nd4j.scalar(0.5f)),
-        "lossPer").get("lossPer").dup();
+    SearchProbe probe = SearchProbe.of(settings, 11, 0.05f);
+    return probe.sd().output(probe.feed(0.5f), "lossPer").get("lossPer").dup();
+  }
+
+  /**
+   * The search graph for 2 restarts at a random z (seeded) and threshold t, with a batch of 16
+   * points of 2 inputs and random targets.
+   */
+  private record SearchProbe(SameDiff sd, INDArray points, INDArray targets) {
+    static SearchProbe of(SearchSettings settings, long seed, float threshold) {
+      AutoencoderConfig c = model.config();
+      int l = c.layout().maxHiddenLayers();
+      int h = c.layout().maxNeurons();
+      int r = 2;
+      int p = 16;
+      Nd4j.getRandom().setSeed(seed);
+      INDArray z = Nd4j.randn(DataType.FLOAT, l, r, h, c.dModel());
+      INDArray pts = Nd4j.zeros(DataType.FLOAT, r, p, h);
+      pts.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2))
+          .assign(Nd4j.rand(DataType.FLOAT, r, p, 2).subi(0.5).muli(2));
+      INDArray targets = Nd4j.rand(DataType.FLOAT, p).subi(0.5);
+      SameDiff sd = new LatentSearch(model, settings.copy().restarts(r))
+          .graph(z, Nd4j.valueArrayOf(new long[] {l, r, 1, 1}, threshold), 2, p);
+      return new SearchProbe(sd, pts, targets);
+    }
+
+    Map<String, INDArray> feed(float temperature) {
+      return Map.of("points", points, "targets", targets, "temperature", Nd4j.scalar(temperature));
+    }
   }
 
   @Test
