@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import swatnn.cli.Main;
 
 /**
- * SWATNNRegressor through Weka's own entry points, with the built package installed into an
+ * SWATNNRegressor (and the DartsAdmmRegressor baseline) through Weka's own entry points, with the built package installed into an
  * empty WEKA_HOME and only Weka on the class path: the command line (weka.Run), a headless
  * Experimenter run, and the GenericObjectEditor's class list. Searches are kept very short.
  */
@@ -41,9 +41,17 @@ class SwatnnInWekaIT {
 
   @Test
   void runsFromWekaCommandLine() throws Exception {
-    String[] cmd = ("weka.Run weka.classifiers.functions.SWATNNRegressor -t "
-        + data.resolve("Booth_train.arff") + " -T " + data.resolve("Booth_test.arff") + " " + SHORT)
-        .split(" ");
+    assertRunsFromWekaCommandLine("SWATNNRegressor " + SHORT);
+  }
+
+  @Test
+  void dartsBaselineRunsFromWekaCommandLine() throws Exception {
+    assertRunsFromWekaCommandLine("DartsAdmmRegressor -epochs 2 -layers 1,2");
+  }
+
+  private static void assertRunsFromWekaCommandLine(String classifierAndOptions) throws Exception {
+    String[] cmd = ("weka.Run weka.classifiers.functions." + classifierAndOptions + " -t "
+        + data.resolve("Booth_train.arff") + " -T " + data.resolve("Booth_test.arff")).split(" ");
     WekaProcess.Result r = weka.run(null, 600, cmd);
     assertEquals(0, r.exitCode(), r.output());
     assertTrue(r.output().contains("Non-zero count: "), r.output());
@@ -78,6 +86,7 @@ class SwatnnInWekaIT {
     WekaProcess.Result r = weka.run(probe, 300, "swatnn.pkg.GoeProbe");
     assertEquals(0, r.exitCode(), r.output());
     assertTrue(r.output().contains("listed weka.classifiers.functions.SWATNNRegressor"), r.output());
+    assertTrue(r.output().contains("listed weka.classifiers.functions.DartsAdmmRegressor"), r.output());
     assertTrue(r.output().contains("listed weka.classifiers.functions.MultilayerPerceptron"), r.output());
   }
 }
