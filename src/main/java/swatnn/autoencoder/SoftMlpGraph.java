@@ -106,7 +106,8 @@ public final class SoftMlpGraph {
     SDVariable coef = sd.permute(sd.nn.softmax(logits, 4).mul(sd.reshape(masks, s, b, h, s, 1)),
         0, 1, 3, 4, 2);
     // transition 0 reads [x, 1]: [L, B, H+1, H]
-    SDVariable first = sd.reshape(sd.concat(3, range(w, 5, 2, 0, 1), range(biasRows, 5, 2, 0, 1)), s, b, h + 1, h);
+    SDVariable first = sd.reshape(
+        sd.concat(3, range(w, 5, 2, 0, 1), range(biasRows, 5, 2, 0, 1)), s, b, h + 1, h);
     // transition t >= 1 reads [sigmoid, tanh, leaky, 1] of layer t-1: rows (activation, neuron)
     // scaled by that neuron's coefficient, at index t-1: [L, B, L-1, 3H+1, H]
     SDVariable hidden = null;

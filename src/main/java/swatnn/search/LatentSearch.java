@@ -357,7 +357,10 @@ public final class LatentSearch {
     return sd.nn.sigmoid(abs.sub(t).mul(20.0)).mul(countWeight).add(abs.mul(l1Weight)).sum(2, 3);
   }
 
-  /** coefficient times the mean over each decoder's real hidden layers of the spread (std) of its masks: [L, R]. */
+  /**
+   * coefficient times the mean over each decoder's real hidden layers of the spread (std) of its
+   * masks: [L, R].
+   */
   private SDVariable maskSpread(SameDiff sd, SDVariable masks, double coefficient) {
     // Written out rather than sd.standardDeviation: that op's gradient (1.0.0-M2.1) came back
     // zero for every decoder but the last. The epsilon keeps the gradient finite where a
