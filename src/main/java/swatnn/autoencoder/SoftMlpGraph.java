@@ -95,7 +95,7 @@ public final class SoftMlpGraph {
     // Hidden transition t sits at columns t (H + 4) .. t (H + 4) + H + 4 for every k; entries of
     // transitions a decoder does not have are computed from its other columns and never used.
     int bw = h + 4; // H weights, a bias, 3 activation logits
-    SDVariable blocks = sd.reshape(cols(d4, 0, s * bw), s, b, h, s, bw); // [L, B, H, t, H+4]
+    SDVariable blocks = sd.reshape(range(d4, 4, 3, 0, s * bw), s, b, h, s, bw); // [L, B, H, t, H+4]
     SDVariable w = sd.permute(cols5(blocks, 0, h), 0, 1, 3, 2, 4); // [L, B, t, H(from), H(to)]
     SDVariable biasRows = sd.permute(cols5(blocks, h, h + 1), 0, 1, 3, 4, 2); // [L, B, t, 1, H]
     SDVariable logits = cols5(blocks, h + 1, h + 4); // [L, B, H, layer, 3]
@@ -166,11 +166,6 @@ public final class SoftMlpGraph {
       g.putScalar(new long[] {i, 0, i, 0, 0}, 1.0);
     }
     return g;
-  }
-
-  /** Columns [from, to) of the last dimension of a rank-4 variable. */
-  private static SDVariable cols(SDVariable x, int from, int to) {
-    return x.get(SDIndex.all(), SDIndex.all(), SDIndex.all(), SDIndex.interval(from, to));
   }
 
   /** [L, 1, 1, maxW]: 1 on decoder i's weight columns (hidden blocks and output column). */
