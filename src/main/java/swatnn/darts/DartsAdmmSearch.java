@@ -6,7 +6,8 @@ import java.util.Random;
 import swatnn.autoencoder.Nd4jRuntime;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.SparseMlp;
-import swatnn.mlp.SparseMlpFitter;
+import swatnn.mlp.LeastSquaresRefiner;
+import swatnn.mlp.Refinement;
 import swatnn.search.ConfigurationResult;
 import swatnn.search.ConfigurationSelector;
 import swatnn.search.RowSplit;
@@ -101,8 +102,10 @@ public final class DartsAdmmSearch {
         SparseMlp trained = train(discrete, trainX, trainY, observer);
         SparseMlp pruned = new AdmmPruner(settings).prune(trained, trainX, trainY, observer);
         checkInterrupt();
-        net = settings.retrainSteps() == 0 ? pruned : SparseMlpFitter.fit(pruned, trainX,
-            trainY, settings.retrainSteps(), settings.weightLearningRate(), true);
+        net = settings.refinement() == Refinement.ADAM && settings.retrainSteps() == 0 ? pruned
+            : settings.refinement().apply(pruned, trainX, trainY, settings.retrainSteps(),
+                settings.weightLearningRate(), new LeastSquaresRefiner(
+                    settings.refineIterations(), LeastSquaresRefiner.DEFAULT_TOLERANCE));
       } catch (ArithmeticException diverged) {
         done[0] = (index + 1) * perConfiguration;
         continue;

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 import swatnn.mlp.MlpLayout;
+import swatnn.mlp.Refinement;
 import swatnn.search.SelectionSettings;
 
 /**
@@ -35,6 +36,8 @@ public final class DartsSettings implements SelectionSettings, Serializable {
   private int admmRounds = 5;
   private int admmSteps = 200;
   private int retrainSteps = 200;
+  private Refinement refinement = Refinement.LM;
+  private int refineIterations = 200;
   private double tolerance = 0.05;
   private double validationFraction = 0.2;
   private long seed = 1;
@@ -222,6 +225,34 @@ public final class DartsSettings implements SelectionSettings, Serializable {
     return this;
   }
 
+  /**
+   * How the surviving weights are refitted after pruning: {@link Refinement#ADAM} is the paper's
+   * retraining ({@link #retrainSteps()} Adam steps), {@link Refinement#LM} Levenberg-Marquardt to
+   * convergence (the same refinement SWAT-NN uses, so that a comparison isolates the structure
+   * each search finds), {@link Refinement#NONE} none.
+   */
+  public Refinement refinement() {
+    return refinement;
+  }
+
+  /** Sets {@link #refinement()}. */
+  public DartsSettings refinement(Refinement v) {
+    refinement = java.util.Objects.requireNonNull(v, "refinement");
+    return this;
+  }
+
+  /** Levenberg-Marquardt's iteration cap for {@link Refinement#LM}. */
+  public int refineIterations() {
+    return refineIterations;
+  }
+
+  /** Sets {@link #refineIterations()} (>= 1). */
+  public DartsSettings refineIterations(int v) {
+    require(v >= 1, "refinement iterations must be >= 1");
+    refineIterations = v;
+    return this;
+  }
+
   /** Relative validation-MSE tolerance of the choice among configurations. */
   public double tolerance() {
     return tolerance;
@@ -274,6 +305,8 @@ public final class DartsSettings implements SelectionSettings, Serializable {
     c.admmRounds = admmRounds;
     c.admmSteps = admmSteps;
     c.retrainSteps = retrainSteps;
+    c.refinement = refinement;
+    c.refineIterations = refineIterations;
     c.tolerance = tolerance;
     c.validationFraction = validationFraction;
     c.seed = seed;

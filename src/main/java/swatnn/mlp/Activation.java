@@ -46,6 +46,21 @@ public enum Activation {
     }
   }
 
+  /**
+   * The derivative at pre-activation {@code x}, given the output {@code y = apply(x)} (sigmoid
+   * and tanh reuse it). Leaky ReLU's derivative at 0 is taken as its left slope.
+   */
+  public double derivative(double x, double y) {
+    switch (this) {
+      case SIGMOID:
+        return y * (1 - y);
+      case TANH:
+        return 1 - y * y;
+      default:
+        return x > 0 ? 1 : LEAKY_SLOPE;
+    }
+  }
+
   /** The number of activation functions (the number of one-hot columns per hidden layer). */
   public static int count() {
     return VALUES.length;

@@ -21,6 +21,8 @@ import swatnn.autoencoder.SoftMlpGraph;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.SparseMlp;
+import swatnn.mlp.LeastSquaresRefiner;
+import swatnn.mlp.Refinement;
 import swatnn.mlp.SparseMlpFitter;
 
 /**
@@ -51,6 +53,8 @@ public final class LatentSearch {
   private final SearchSettings settings;
   private final MlpLayout layout;
   private final MlpMatrixCodec codec;
+  /** Seconds the last {@link #fit}'s refinements took (for benchmarks). */
+  private volatile double refineSeconds;
 
   public LatentSearch(AutoencoderModel model, SearchSettings settings) {
     this.model = model;
@@ -63,6 +67,11 @@ public final class LatentSearch {
             + layout.maxHiddenLayers() + " hidden layers, asked for " + k);
       }
     }
+  }
+
+  /** Seconds the refinements of the last {@link #fit} took, 0 before the first. */
+  public double refineSeconds() {
+    return refineSeconds;
   }
 
   /**
@@ -230,15 +239,13 @@ public final class LatentSearch {
     double[] trainY = RowSplit.values(y, split.first());
     double[][] valX = split.second().length > 0 ? RowSplit.rows(x, split.second()) : trainX;
     double[] valY = split.second().length > 0 ? RowSplit.values(y, split.second()) : trainY;
-    int configs = settings.layers().length;
-    List<ConfigurationResult> out = new ArrayList<>();
+    // per configuration and restart, the better of the two candidates on the training loss
+    List<Candidate> picks = new ArrayList<>();
     for (int k : settings.layers()) {
       int w = layout.width(k);
-      ConfigurationResult bestOfK = null;
       for (int rr = 0; rr < r; rr++) {
         SparseMlp pick = null;
         double pickLoss = Double.POSITIVE_INFINITY;
-        double pickTrain = Double.NaN;
         for (int cand = 0; cand < 2; cand++) {
           int slot = cand * r + rr;
           double threshold = (cand == 0 ? bestT : finalT).getDouble(k - 1, rr, 0, 0);
@@ -254,25 +261,35 @@ public final class LatentSearch {
           } catch (IllegalArgumentException e) {
             continue; // non-finite decoded values
           }
-          double trainMse = net.meanSquaredError(trainX, trainY);
-          double loss = trainMse + settings.lambdaS() * (settings.muC() * net.nonZeroWeights()
-              + settings.mu1() * absWeightSum(net));
+          double loss = net.meanSquaredError(trainX, trainY) + settings.lambdaS()
+              * (settings.muC() * net.nonZeroWeights() + settings.mu1() * absWeightSum(net));
           if (loss < pickLoss) {
             pickLoss = loss;
             pick = net;
-            pickTrain = trainMse;
           }
         }
-        if (pick == null) {
+        if (pick != null) {
+          picks.add(new Candidate(k, pick));
+        }
+      }
+    }
+    long refineStart = System.nanoTime();
+    List<SparseMlp> refined = refineAll(picks, trainX, trainY);
+    refineSeconds = (System.nanoTime() - refineStart) / 1e9;
+    // per configuration, the restart with the lowest validation MSE of its refined network
+    int configs = settings.layers().length;
+    List<ConfigurationResult> out = new ArrayList<>();
+    for (int k : settings.layers()) {
+      ConfigurationResult bestOfK = null;
+      for (int i = 0; i < picks.size(); i++) {
+        if (picks.get(i).k != k) {
           continue;
         }
-        if (settings.polish()) {
-          pick = SparseMlpFitter.fit(pick, trainX, trainY, settings.polishSteps(), POLISH_RATE, true);
-          pickTrain = pick.meanSquaredError(trainX, trainY);
-        }
-        double valMse = pick.meanSquaredError(valX, valY);
+        SparseMlp net = refined.get(i);
+        double valMse = net.meanSquaredError(valX, valY);
         if (bestOfK == null || valMse < bestOfK.validationMse()) {
-          bestOfK = new ConfigurationResult(k, pick, pickTrain, valMse, searchSeconds / configs);
+          bestOfK = new ConfigurationResult(k, net, net.meanSquaredError(trainX, trainY), valMse,
+              searchSeconds / configs);
         }
       }
       if (bestOfK != null) {
@@ -283,6 +300,62 @@ public final class LatentSearch {
       throw new IllegalStateException("every decoded network was non-finite; the model file may be unusable");
     }
     return out;
+  }
+
+  /** One restart's extracted network, before refinement. */
+  private record Candidate(int k, SparseMlp net) {}
+
+  /**
+   * Refines every candidate on the training split ({@link SearchSettings#refinement()}), on up
+   * to {@link SearchSettings#slots()} threads; each refinement is deterministic and independent,
+   * so the result does not depend on the thread count.
+   */
+  private List<SparseMlp> refineAll(List<Candidate> picks, double[][] trainX, double[] trainY) {
+    Refinement how = settings.refinement();
+    LeastSquaresRefiner lm = new LeastSquaresRefiner(settings.refineIterations(),
+        LeastSquaresRefiner.DEFAULT_TOLERANCE);
+    java.util.function.IntFunction<SparseMlp> one = i -> {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new SearchInterruptedException();
+      }
+      return how.apply(picks.get(i).net(), trainX, trainY, settings.polishSteps(), POLISH_RATE,
+          lm);
+    };
+    SparseMlp[] out = new SparseMlp[picks.size()];
+    int threads = Math.min(settings.slots(), picks.size());
+    if (how == Refinement.NONE || threads <= 1) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = one.apply(i);
+      }
+      return java.util.Arrays.asList(out);
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+          Thread t = new Thread(runnable, "swatnn-refine");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<SparseMlp>> futures = new ArrayList<>();
+      for (int i = 0; i < out.length; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> one.apply(index)));
+      }
+      for (int i = 0; i < out.length; i++) {
+        out[i] = futures.get(i).get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SearchInterruptedException();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return java.util.Arrays.asList(out);
   }
 
   /**

@@ -2,6 +2,7 @@ package swatnn.search;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import swatnn.mlp.Refinement;
 
 /**
  * The mutable configuration of a latent search (METHOD.md section 3), with the paper's values
@@ -38,8 +39,10 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   private double validationFraction = 0.2;
   private int pointsPerStep = 256;
   private long seed = 1;
-  private boolean polish;
+  private Refinement refinement = Refinement.LM;
   private int polishSteps = 500;
+  private int refineIterations = 200;
+  private int slots = Runtime.getRuntime().availableProcessors();
   private Init init = Init.RANDOM;
   private int initSteps = 300;
 
@@ -194,13 +197,42 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     return this;
   }
 
-  /** Whether the extracted networks' surviving weights and biases are fine-tuned. */
-  public boolean polish() {
-    return polish;
+  /**
+   * How every restart's extracted network is refined on the training split before restarts
+   * and configurations are compared (issue-10 departure from the paper, whose procedure is
+   * {@link Refinement#NONE}).
+   */
+  public Refinement refinement() {
+    return refinement;
   }
 
-  public SearchSettings polish(boolean v) {
-    polish = v;
+  public SearchSettings refinement(Refinement v) {
+    refinement = java.util.Objects.requireNonNull(v, "refinement");
+    return this;
+  }
+
+  /** Levenberg-Marquardt's iteration cap for {@link Refinement#LM}. */
+  public int refineIterations() {
+    return refineIterations;
+  }
+
+  public SearchSettings refineIterations(int v) {
+    require(v >= 1, "refinement iterations must be >= 1");
+    refineIterations = v;
+    return this;
+  }
+
+  /**
+   * How many threads run independent parts of the search (refinements); the result does not
+   * depend on it.
+   */
+  public int slots() {
+    return slots;
+  }
+
+  public SearchSettings slots(int v) {
+    require(v >= 1, "slots must be >= 1");
+    slots = v;
     return this;
   }
 
@@ -259,8 +291,10 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     c.validationFraction = validationFraction;
     c.pointsPerStep = pointsPerStep;
     c.seed = seed;
-    c.polish = polish;
+    c.refinement = refinement;
     c.polishSteps = polishSteps;
+    c.refineIterations = refineIterations;
+    c.slots = slots;
     c.init = init;
     c.initSteps = initSteps;
     return c;

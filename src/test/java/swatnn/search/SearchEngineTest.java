@@ -16,6 +16,7 @@ import swatnn.TinyAutoencoder;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.autoencoder.ModelFileException;
 import swatnn.mlp.MlpLayout;
+import swatnn.mlp.Refinement;
 import swatnn.mlp.SparseMlp;
 
 /** The latent search on a tiny, briefly trained autoencoder: mechanics, not quality. */
@@ -59,13 +60,15 @@ class SearchEngineTest {
     assertTrue(r.configurations().contains(r.selected()));
     assertEquals(160, r.trainRows());
     assertEquals(40, r.validationRows());
+    RowSplit split = RowSplit.holdOut(x.length, 0.2, 1);
     for (ConfigurationResult c : r.configurations()) {
       assertEquals(2, c.network().nIn());
       assertEquals(c.hiddenLayers(), c.network().hiddenLayers());
-      assertTrue(Double.isFinite(c.validationMse()) && Double.isFinite(c.trainMse()));
-      // the reported error is the discrete network's own
-      double[][] all = x;
-      assertTrue(c.network().meanSquaredError(all, y) >= 0);
+      // the reported errors are the returned discrete network's own, on the two splits
+      assertEquals(c.network().meanSquaredError(RowSplit.rows(x, split.first()),
+          RowSplit.values(y, split.first())), c.trainMse(), 1e-15);
+      assertEquals(c.network().meanSquaredError(RowSplit.rows(x, split.second()),
+          RowSplit.values(y, split.second())), c.validationMse(), 1e-15);
     }
   }
 
@@ -79,15 +82,23 @@ class SearchEngineTest {
   }
 
   @Test
-  void polishKeepsNonZeroCountAndEncodeInitRuns() {
-    SearchResult plain = new LatentSearch(model, quick().restarts(1)).fit(x, y, SearchListener.NONE);
-    SearchResult polished = new LatentSearch(model, quick().restarts(1).polish(true).polishSteps(50))
+  void refinementKeepsTheStructureAndLowersTheTrainingErrorAndEncodeInitRuns() {
+    SearchResult plain = new LatentSearch(model, quick().restarts(1).refinement(Refinement.NONE))
         .fit(x, y, SearchListener.NONE);
+    SearchResult polished = new LatentSearch(model, quick().restarts(1)
+        .refinement(Refinement.ADAM).polishSteps(50)).fit(x, y, SearchListener.NONE);
+    SearchResult fitted = new LatentSearch(model, quick().restarts(1)
+        .refinement(Refinement.LM).slots(2)).fit(x, y, SearchListener.NONE);
     for (int i = 0; i < plain.configurations().size(); i++) {
       ConfigurationResult p = plain.configurations().get(i);
       ConfigurationResult q = polished.configurations().get(i);
+      ConfigurationResult f = fitted.configurations().get(i);
       assertEquals(p.network().nonZeroCount(), q.network().nonZeroCount());
       assertTrue(q.trainMse() <= p.trainMse() + 1e-12);
+      // lm may also fit a zero bias of an active neuron, never anything outside the structure
+      assertTrue(f.network().nonZeroWeights() <= p.network().nonZeroWeights());
+      assertEquals(p.network().pruned().activeNeuronCount(), f.network().activeNeuronCount());
+      assertTrue(f.trainMse() <= p.trainMse() + 1e-12, f.trainMse() + " > " + p.trainMse());
     }
     SearchResult encoded = new LatentSearch(model, quick().init(SearchSettings.Init.ENCODE).initSteps(20))
         .fit(x, y, SearchListener.NONE);

@@ -69,7 +69,7 @@ class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmReg
     return new String[] {"-epochs", "7", "-mini-batch", "32", "-lr", "0.02", "-arch-lr", "0.001",
         "-gate-penalty", "0.005", "-arch-split", "0.3", "-layers", "3, 1", "-train-steps", "10",
         "-admm-rounds", "4", "-admm-steps", "20", "-rho", "1.5", "-threshold", "0.05",
-        "-retrain-steps", "0", "-tol", "0.1", "-val", "0.25", "-S", "17", "-output-debug-info",
+        "-retrain-steps", "0", "-refine", "adam", "-tol", "0.1", "-val", "0.25", "-S", "17", "-output-debug-info",
         "-num-decimal-places", "3"};
   }
 
@@ -90,6 +90,8 @@ class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmReg
     assertEquals(1.5, b.getRho());
     assertEquals(0.05, b.getThreshold());
     assertEquals(0, b.getRetrainSteps());
+    assertEquals("adam", b.getRefine().getSelectedTag().getIDStr());
+    assertEquals("lm", new DartsAdmmRegressor().getRefine().getSelectedTag().getIDStr());
     assertEquals(0.1, b.getTolerance());
     assertEquals(0.25, b.getValidationFraction());
     assertEquals(17, b.getSeed());

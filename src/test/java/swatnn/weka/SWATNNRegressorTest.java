@@ -79,7 +79,8 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
   String[] everyOption() {
     return new String[] {"-steps", "123", "-anneal", "45", "-restarts", "3", "-layers", "3, 1",
         "-lr", "0.05", "-lambda-s", "2.5E-4", "-mu-1", "0.2", "-mu-c", "0.03", "-alpha", "0.5",
-        "-beta", "0.002", "-tol", "0.1", "-val", "0.25", "-points", "64", "-polish",
+        "-beta", "0.002", "-tol", "0.1", "-val", "0.25", "-points", "64", "-refine", "adam",
+        "-num-slots", "3",
         "-init", "encode", "-model", "swatnn-2in", "-S", "17", "-output-debug-info",
         "-num-decimal-places", "3"};
   }
@@ -102,10 +103,15 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals(0.25, b.getValidationFraction());
     assertEquals(64, b.getPointsPerStep());
     assertEquals("swatnn-2in", b.getModel());
-    assertTrue(b.getPolish());
+    assertEquals("adam", b.getRefine().getSelectedTag().getIDStr());
+    assertEquals(3, b.getNumSlots());
     assertEquals("encode", b.getInit().getSelectedTag().getIDStr());
     assertEquals(17, b.getSeed());
     assertTrue(b.getDebug());
+    b.setOptions(new String[] {"-polish"});
+    assertEquals("adam", b.getRefine().getSelectedTag().getIDStr(), "-polish is -refine adam");
+    assertEquals("lm", new SWATNNRegressor().getRefine().getSelectedTag().getIDStr());
+    assertEquals("-refine adam", String.join(" ", b.getOptions()).replaceAll(".*(-refine \\w+).*", "$1"));
     Exception bad = assertThrows(Exception.class,
         () -> new SWATNNRegressor().setOptions(new String[] {"-restarts", "0"}));
     assertTrue(bad.getMessage().contains("restarts"), bad.getMessage());

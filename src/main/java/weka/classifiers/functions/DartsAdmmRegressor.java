@@ -9,6 +9,7 @@ import java.util.Vector;
 import swatnn.darts.DartsAdmmSearch;
 import swatnn.darts.DartsSettings;
 import swatnn.mlp.MlpLayout;
+import swatnn.mlp.Refinement;
 import swatnn.search.SearchInterruptedException;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
@@ -17,10 +18,12 @@ import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.RevisionUtils;
+import weka.core.SelectedTag;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
 
 /**
  * The SWAT-NN paper's baseline as a regression classifier: DARTS (differentiable architecture
@@ -59,6 +62,8 @@ import weka.core.TechnicalInformationHandler;
  *  Weights below this magnitude are pruned.</pre>
  * <pre> -retrain-steps &lt;n&gt;
  *  Steps retraining the surviving weights.</pre>
+ * <pre> -refine &lt;none|adam|lm&gt;
+ *  How the surviving weights are refitted after pruning.</pre>
  * <pre> -tol &lt;fraction&gt;
  *  Validation-MSE tolerance of the configuration choice.</pre>
  * <pre> -val &lt;fraction&gt;
@@ -195,6 +200,10 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
         + d.threshold() + ")", "threshold", 1, "-threshold <value>"));
     v.add(new Option("\tFull-batch steps retraining the surviving weights after pruning.\n"
         + "\t(default " + d.retrainSteps() + ")", "retrain-steps", 1, "-retrain-steps <n>"));
+    v.add(new Option("\tHow the surviving weights are refitted after pruning: adam (the paper's\n"
+        + "\tretraining, -retrain-steps Adam steps), lm (Levenberg-Marquardt to convergence,\n"
+        + "\tas SWATNNRegressor) or none.\n\t(default " + d.refinement().optionName() + ")",
+        "refine", 1, "-refine <none|adam|lm>"));
     v.addAll(Collections.list(super.listOptions()));
     return v.elements();
   }
@@ -222,6 +231,9 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
       setRho(doubleOption("rho", options, d.rho()));
       setThreshold(doubleOption("threshold", options, d.threshold()));
       setRetrainSteps(intOption("retrain-steps", options, d.retrainSteps()));
+      String refine = Utils.getOption("refine", options);
+      setRefine(new SelectedTag((refine.isEmpty() ? d.refinement() : Refinement.ofName(refine))
+          .ordinal(), SWATNNRegressor.TAGS_REFINE));
     } catch (IllegalArgumentException e) {
       throw new Exception("DartsAdmmRegressor: " + e.getMessage(), e);
     }
@@ -248,6 +260,7 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     addOption(o, "-rho", getRho());
     addOption(o, "-threshold", getThreshold());
     addOption(o, "-retrain-steps", getRetrainSteps());
+    addOption(o, "-refine", m_settings.refinement().optionName());
     Collections.addAll(o, super.getOptions());
     return o.toArray(new String[0]);
   }
@@ -445,6 +458,26 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
   /** @param v the retraining steps (>= 0) */
   public void setRetrainSteps(int v) {
     m_settings.retrainSteps(v);
+  }
+
+  /** @return how the surviving weights are refitted */
+  public SelectedTag getRefine() {
+    return new SelectedTag(m_settings.refinement().ordinal(), SWATNNRegressor.TAGS_REFINE);
+  }
+
+  /** @param v how to refit the surviving weights */
+  public void setRefine(SelectedTag v) {
+    if (v.getTags() == SWATNNRegressor.TAGS_REFINE) {
+      m_settings.refinement(Refinement.values()[v.getSelectedTag().getID()]);
+    }
+  }
+
+  /** @return the tip text */
+  public String refineTipText() {
+    return "How the surviving weights and biases are refitted after pruning, the zero pattern "
+        + "fixed. adam is the paper's retraining (retrainSteps Adam steps), lm fits them by "
+        + "Levenberg-Marquardt to convergence as SWATNNRegressor does, none keeps the pruned "
+        + "network.";
   }
 
   /** @return the tip text */

@@ -12,6 +12,7 @@ import swatnn.autoencoder.AutoencoderModel;
 import swatnn.autoencoder.ModelFile;
 import swatnn.autoencoder.ModelFileException;
 import swatnn.autoencoder.ModelManifest;
+import swatnn.mlp.Refinement;
 import swatnn.search.LatentSearch;
 import swatnn.search.ModelLocator;
 import swatnn.search.SearchInterruptedException;
@@ -61,8 +62,10 @@ import weka.core.Utils;
  *  Fraction of the training rows held out to choose the configuration.</pre>
  * <pre> -points &lt;n&gt;
  *  Data points per search step.</pre>
- * <pre> -polish
- *  Fine-tune the surviving weights and biases of each extracted network.</pre>
+ * <pre> -refine &lt;none|adam|lm&gt;
+ *  How each extracted network is refined before selection (-polish: adam).</pre>
+ * <pre> -num-slots &lt;n&gt;
+ *  Threads for the independent parts of the search.</pre>
  * <pre> -init &lt;random|encode&gt;
  *  Starting points: random, or the encoding of a dense network fitted to the data.</pre>
  * <pre> -model &lt;name|file&gt;
@@ -192,9 +195,14 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         + d.beta() + ")", "beta", 1, "-beta <value>"));
     v.add(new Option("\tData points per search step (mini-batch size).\n\t(default "
         + d.pointsPerStep() + ")", "points", 1, "-points <n>"));
-    v.add(new Option("\tPolish: fine-tune the surviving weights and biases of each extracted\n"
-        + "\tnetwork on the training rows (zero pattern, masks, activations fixed).",
-        "polish", 0, "-polish"));
+    v.add(new Option("\tRefinement of every restart's extracted network on the training rows\n"
+        + "\tbefore restarts and configurations are compared, its structure fixed: none (the\n"
+        + "\tpaper), adam (" + d.polishSteps() + " Adam steps; -polish is an alias) or lm\n"
+        + "\t(Levenberg-Marquardt to convergence).\n\t(default "
+        + d.refinement().optionName() + ")", "refine", 1, "-refine <none|adam|lm>"));
+    v.add(new Option("\tNumber of threads for the independent parts of the search; the result\n"
+        + "\tdoes not depend on it.\n\t(default: the number of available processors)",
+        "num-slots", 1, "-num-slots <n>"));
     v.add(new Option("\tStarting points: random (z from N(0,1), the paper) or encode (the\n"
         + "\tencoded image of a dense network trained briefly on the data).\n\t(default "
         + d.init().name().toLowerCase(java.util.Locale.ROOT) + ")", "init", 1, "-init <random|encode>"));
@@ -225,7 +233,16 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
       setAlpha(doubleOption("alpha", options, d.alpha()));
       setBeta(doubleOption("beta", options, d.beta()));
       setPointsPerStep(intOption("points", options, d.pointsPerStep()));
-      setPolish(Utils.getFlag("polish", options));
+      String refine = Utils.getOption("refine", options);
+      boolean polish = Utils.getFlag("polish", options);
+      Refinement how = refine.isEmpty() ? (polish ? Refinement.ADAM : d.refinement())
+          : Refinement.ofName(refine);
+      if (polish && how != Refinement.ADAM) {
+        throw new IllegalArgumentException("-polish means -refine adam, it contradicts -refine "
+            + how.optionName());
+      }
+      setRefine(new SelectedTag(how.ordinal(), TAGS_REFINE));
+      setNumSlots(intOption("num-slots", options, d.slots()));
       String init = Utils.getOption("init", options);
       setInit(new SelectedTag(init.isEmpty() ? d.init().ordinal() : initIndex(init), TAGS_INIT));
       setModel(Utils.getOption("model", options));
@@ -253,9 +270,8 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     addOption(o, "-alpha", getAlpha());
     addOption(o, "-beta", getBeta());
     addOption(o, "-points", getPointsPerStep());
-    if (getPolish()) {
-      o.add("-polish");
-    }
+    addOption(o, "-refine", m_settings.refinement().optionName());
+    addOption(o, "-num-slots", getNumSlots());
     addOption(o, "-init", m_settings.init().name().toLowerCase(java.util.Locale.ROOT));
     addOption(o, "-model", getModel());
     Collections.addAll(o, super.getOptions());
@@ -436,21 +452,48 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     throw new IllegalArgumentException("-init must be random or encode, got '" + name + "'");
   }
 
-  /** @return whether extracted networks are polished */
-  public boolean getPolish() {
-    return m_settings.polish();
+  /** The refinements, for the GUI's drop-down. */
+  public static final Tag[] TAGS_REFINE = {
+      new Tag(Refinement.NONE.ordinal(), "none", "none: the decoded network (the paper)", false),
+      new Tag(Refinement.ADAM.ordinal(), "adam", "adam: a fixed number of Adam steps", false),
+      new Tag(Refinement.LM.ordinal(), "lm", "lm: Levenberg-Marquardt to convergence", false)};
+
+  /** @return how extracted networks are refined */
+  public SelectedTag getRefine() {
+    return new SelectedTag(m_settings.refinement().ordinal(), TAGS_REFINE);
   }
 
-  /** @param v whether to polish the extracted networks */
-  public void setPolish(boolean v) {
-    m_settings.polish(v);
+  /** @param v how to refine the extracted networks */
+  public void setRefine(SelectedTag v) {
+    if (v.getTags() == TAGS_REFINE) {
+      m_settings.refinement(Refinement.values()[v.getSelectedTag().getID()]);
+    }
   }
 
   /** @return the tip text */
-  public String polishTipText() {
-    return "Fine-tune the surviving weights and biases of each extracted network on the "
-        + "training rows (plain Java Adam, " + m_settings.polishSteps() + " full-batch steps); the "
-        + "zero pattern, masks and activations stay fixed, so the non-zero count does not change.";
+  public String refineTipText() {
+    return "How each restart's extracted network is refined on the training rows before "
+        + "restarts and configurations are compared; zero pattern, masks and activations stay "
+        + "fixed. none keeps the decoded weights (the paper's procedure), adam runs "
+        + m_settings.polishSteps() + " full-batch Adam steps on the non-zero weights and biases, "
+        + "lm fits every non-zero weight and every active neuron's bias by Levenberg-Marquardt "
+        + "to convergence.";
+  }
+
+  /** @return the number of threads for independent parts of the search */
+  public int getNumSlots() {
+    return m_settings.slots();
+  }
+
+  /** @param v the number of threads (>= 1) */
+  public void setNumSlots(int v) {
+    m_settings.slots(v);
+  }
+
+  /** @return the tip text */
+  public String numSlotsTipText() {
+    return "Threads for the independent parts of the search (the refinements); the result is "
+        + "the same for every value.";
   }
 
   /** @return the starting-point mode */

@@ -1,0 +1,60 @@
+package swatnn.mlp;
+
+import java.util.Locale;
+
+/**
+ * How the parameters of a discovered network are refined on the training rows, its structure
+ * (zero pattern, active neurons, activations) fixed.
+ *
+ * <ul>
+ *   <li>{@link #NONE}: the network as the search produced it (the paper's procedure);
+ *   <li>{@link #ADAM}: full-batch Adam on the non-zero weights and biases ({@link
+ *       SparseMlpFitter}), for a fixed number of steps;
+ *   <li>{@link #LM}: Levenberg-Marquardt on every free parameter ({@link FreeParameters}) to
+ *       convergence ({@link LeastSquaresRefiner}).
+ * </ul>
+ */
+public enum Refinement {
+  NONE,
+  ADAM,
+  LM;
+
+  /** The name used in options: none, adam or lm. */
+  public String optionName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The refinement named {@code name} (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  public static Refinement ofName(String name) {
+    for (Refinement r : values()) {
+      if (r.optionName().equalsIgnoreCase(name.trim())) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("refinement must be none, adam or lm, got '" + name + "'");
+  }
+
+  /**
+   * Refines {@code net} on rows {@code x} against labels {@code y}.
+   *
+   * @param adamSteps full-batch steps of {@link #ADAM}
+   * @param adamRate Adam's step size for {@link #ADAM}
+   * @param lm the refiner {@link #LM} uses
+   * @return the refined network; {@code net} itself for {@link #NONE}
+   */
+  public SparseMlp apply(SparseMlp net, double[][] x, double[] y, int adamSteps, double adamRate,
+      LeastSquaresRefiner lm) {
+    switch (this) {
+      case ADAM:
+        return SparseMlpFitter.fit(net, x, y, adamSteps, adamRate, true);
+      case LM:
+        return lm.refine(net, x, y, null);
+      default:
+        return net;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package swatnn.mlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The free-parameter Jacobian and Levenberg-Marquardt refinement. */
+class LeastSquaresRefinerTest {
+  private static final MlpLayout LAYOUT = MlpLayout.DEFAULT;
+
+  /** A random sparse network of k hidden layers, every activation kind present. */
+  private static SparseMlp network(long seed, int nIn, int k) {
+    return new RandomMlpSampler(LAYOUT, nIn, nIn).draw(new Random(seed), k, nIn).mlp().pruned();
+  }
+
+  private static double[][] points(Random r, int n, int nIn) {
+    double[][] x = new double[n][nIn];
+    for (double[] row : x) {
+      for (int a = 0; a < nIn; a++) {
+        row[a] = 2 * r.nextDouble() - 1;
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void jacobianMatchesFiniteDifferences() {
+    for (long seed = 1; seed <= 6; seed++) {
+      int k = 1 + (int) (seed % 4);
+      SparseMlp net = network(seed, 3, k);
+      FreeParameters free = new FreeParameters(net);
+      double[][] x = points(new Random(seed), 20, 3);
+      double[] scale = new double[x.length];
+      java.util.Arrays.fill(scale, 1.5);
+      double[] p = free.values();
+      double[] f = new double[x.length];
+      double[][] jac = new double[x.length][free.size()];
+      free.evaluate(p, x, scale, f, jac);
+      double[] y = net.predict(x);
+      for (int r = 0; r < x.length; r++) {
+        assertEquals(1.5 * y[r], f[r], 1e-12, "outputs are the network's, scaled");
+      }
+      double[] fp = new double[x.length];
+      double[] fm = new double[x.length];
+      for (int q = 0; q < free.size(); q++) {
+        double h = 1e-6;
+        double[] plus = p.clone();
+        double[] minus = p.clone();
+        plus[q] += h;
+        minus[q] -= h;
+        free.evaluate(plus, x, scale, fp, null);
+        free.evaluate(minus, x, scale, fm, null);
+        for (int r = 0; r < x.length; r++) {
+          double numeric = (fp[r] - fm[r]) / (2 * h);
+          assertEquals(numeric, jac[r][q], 1e-6 * (1 + Math.abs(numeric)),
+              "seed " + seed + ", parameter " + q + ", row " + r);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theParameterVectorRoundTrips() {
+    SparseMlp net = network(3, 2, 2);
+    FreeParameters free = new FreeParameters(net);
+    assertEquals(net.pruned(), free.toMlp(free.values(), null));
+    assertEquals(net.nonZeroWeights(), free.weightCount());
+    assertEquals(free.weightCount() + net.activeNeuronCount() + 1, free.size());
+  }
+
+  @Test
+  void recoversTheNetworkThatGeneratedTheData() {
+    int exact = 0;
+    for (long seed = 1; seed <= 4; seed++) {
+      SparseMlp target = network(seed, 2, 2);
+      Random r = new Random(100 + seed);
+      double[][] x = points(r, 400, 2);
+      double[] y = target.predict(x);
+      FreeParameters free = new FreeParameters(target);
+      double[] truth = free.values();
+      double[] start = truth.clone();
+      for (int q = 0; q < start.length; q++) {
+        start[q] += 0.05 * r.nextGaussian() * (1 + Math.abs(start[q]));
+      }
+      SparseMlp perturbed = free.toMlp(start, null);
+      double before = perturbed.meanSquaredError(x, y);
+      SparseMlp refined = new LeastSquaresRefiner(500, 1e-12).refine(perturbed, x, y, null);
+      double after = refined.meanSquaredError(x, y);
+      assertTrue(before > 1e-4, "the perturbation is visible: " + before);
+      // an ill-conditioned network (saturated sigmoids) converges slowly but far
+      assertTrue(after < 1e-6 * before, "seed " + seed + ": MSE " + before + " -> " + after);
+      if (after < 1e-20) {
+        exact++;
+      }
+    }
+    assertTrue(exact >= 3, "the generating weights recovered to rounding on " + exact + " of 4");
+  }
+
+  @Test
+  void neverWorseThanTheStartAndWeightsAreWeightedMeans() {
+    SparseMlp net = network(5, 2, 3);
+    Random r = new Random(9);
+    double[][] x = points(r, 200, 2);
+    double[] y = new double[x.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = Math.sin(3 * x[i][0]) * x[i][1];
+    }
+    SparseMlp once = new LeastSquaresRefiner(1, 1e-8).refine(net, x, y, null);
+    assertTrue(once.meanSquaredError(x, y) <= net.meanSquaredError(x, y));
+    // a row of weight 2 is the same problem as that row twice
+    double[][] twiceX = new double[x.length + 1][];
+    double[] twiceY = new double[y.length + 1];
+    System.arraycopy(x, 0, twiceX, 0, x.length);
+    System.arraycopy(y, 0, twiceY, 0, y.length);
+    twiceX[x.length] = x[0];
+    twiceY[y.length] = y[0];
+    double[] w = new double[x.length];
+    java.util.Arrays.fill(w, 1);
+    w[0] = 2;
+    LeastSquaresRefiner lm = new LeastSquaresRefiner(30, 1e-10);
+    SparseMlp weighted = lm.refine(net, x, y, w);
+    SparseMlp duplicated = lm.refine(net, twiceX, twiceY, null);
+    assertEquals(duplicated.meanSquaredError(x, y), weighted.meanSquaredError(x, y), 1e-9);
+  }
+}
