@@ -120,22 +120,32 @@ public final class BenchCornnCommand implements Subcommand {
         bench.tasks(CornnFunction.parseList(o.get("tasks", "")));
       }
       if (o.hasValue("shard")) {
-        String[] in = o.get("shard", "").split("/", -1);
-        if (in.length != 2) {
-          throw new IllegalArgumentException("--shard must be I/N, e.g. 0/2, got '"
-              + o.get("shard", "") + "'");
-        }
-        try {
-          bench.shard(Integer.parseInt(in[0].trim()), Integer.parseInt(in[1].trim()));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--shard must be I/N with integers, got '"
-              + o.get("shard", "") + "'");
-        }
+        int[] shard = shard(o);
+        bench.shard(shard[0], shard[1]);
       }
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
     return bench;
+  }
+
+  /**
+   * The --shard value I/N as {I, N}, not yet range-checked.
+   *
+   * @throws IllegalArgumentException unless it is two integers around a slash
+   */
+  static int[] shard(Options o) {
+    String[] in = o.get("shard", "").split("/", -1);
+    if (in.length != 2) {
+      throw new IllegalArgumentException("--shard must be I/N, e.g. 0/2, got '"
+          + o.get("shard", "") + "'");
+    }
+    try {
+      return new int[] {Integer.parseInt(in[0].trim()), Integer.parseInt(in[1].trim())};
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--shard must be I/N with integers, got '"
+          + o.get("shard", "") + "'");
+    }
   }
 
   /** Runs {@code bench}, says what it did; returns the number of failed runs. */
