@@ -12,9 +12,9 @@ import swatnn.weka.ProgressPrinter;
 /**
  * Writes {@code <out>/README.md} from {@code <out>/results.csv}: the sessions' command lines,
  * summary lines over F1..F52 and, apart, over F53 and F54 (the tasks the paper tuned its
- * hyperparameters on), the per-task table, and the two figures ({@link MseNonzeroFigure},
- * {@link SelectedModelsFigure}). Missing methods or tasks are named, and every comparison is
- * made over the tasks that have both of its methods.
+ * hyperparameters on), the per-task table, and the three figures ({@link MseNonzeroFigure},
+ * {@link SelectedModelsFigure}, {@link FrontierFigure}). Missing methods or tasks are named, and
+ * every comparison is made over the tasks that have both of its methods.
  */
 public final class CornnReport extends GeneratedReport {
   /** The generated report's name in the output folder. */
@@ -23,6 +23,8 @@ public final class CornnReport extends GeneratedReport {
   public static final String FIGURE_POINTS = "figure-mse-vs-nonzero.png";
   /** Figure (b)'s file name. */
   public static final String FIGURE_SELECTED = "figure-selected.png";
+  /** Figure (c)'s file name. */
+  public static final String FIGURE_FRONTIER = "figure-frontier.png";
 
   private static final String SWAT = BenchMethod.SWATNN.label();
   private static final String DARTS = BenchMethod.DARTS_ADMM.label();
@@ -35,7 +37,7 @@ public final class CornnReport extends GeneratedReport {
   }
 
   /**
-   * Writes README.md and the two PNG figures into {@code outDir}, each atomically.
+   * Writes README.md and the three PNG figures into {@code outDir}, each atomically.
    *
    * @return the README's path
    * @throws IOException if results.csv cannot be read or an output cannot be written
@@ -46,6 +48,7 @@ public final class CornnReport extends GeneratedReport {
     r.build(outDir);
     MseNonzeroFigure.write(table, outDir.resolve(FIGURE_POINTS));
     SelectedModelsFigure.write(table, outDir.resolve(FIGURE_SELECTED));
+    FrontierFigure.write(table, outDir.resolve(FIGURE_FRONTIER));
     return r.writeTo(outDir);
   }
 
@@ -79,6 +82,38 @@ public final class CornnReport extends GeneratedReport {
     line("");
     line("`" + FIGURE_SELECTED + "`: the selected models' test MSE and non-zero count on every"
         + " task; a method's bar is pale where the other method's model has fewer non-zeros.");
+    line("");
+    frontier();
+  }
+
+  private void frontier() {
+    List<CornnFunction> tasks = FrontierFigure.tasks(table);
+    line("![median test MSE within a non-zero budget](" + FIGURE_FRONTIER + ")");
+    line("");
+    if (tasks.isEmpty()) {
+      line("`" + FIGURE_FRONTIER + "`: empty, since no task of F1..F" + FrontierFigure.LAST_TASK
+          + " has configurations of both SWATNN and DARTS_ADMM.");
+      return;
+    }
+    int[] budgets = FrontierFigure.budgets(table, tasks);
+    line("`" + FIGURE_FRONTIER + "`: for every non-zero budget B from "
+        + budgets[0] + " to " + budgets[budgets.length - 1] + " (the smallest and largest"
+        + " non-zero counts among the configurations), the median over " + tasks.size()
+        + " task" + (tasks.size() == 1 ? "" : "s") + " of F1..F" + FrontierFigure.LAST_TASK
+        + " of each search's lowest test MSE among its configurations k1..k4 with at most B"
+        + " non-zeros (log scale); a task with no configuration within B has no value there, so"
+        + " a search's line begins only at the first budget where all these tasks have one"
+        + " (marked), and the median is never taken over fewer tasks.");
+    List<String> left = new ArrayList<>();
+    for (CornnFunction f : CornnFunction.all()) {
+      if (f.number() <= FrontierFigure.LAST_TASK && !tasks.contains(f)) {
+        left.add(f.label());
+      }
+    }
+    if (!left.isEmpty()) {
+      line("Tasks of F1..F" + FrontierFigure.LAST_TASK + " left out of it (no configurations of"
+          + " one or both searches): " + abbreviate(left) + ".");
+    }
   }
 
   private void coverage() {
@@ -113,19 +148,13 @@ public final class CornnReport extends GeneratedReport {
     line("## " + title);
     line("");
     List<double[]> nz = table.pairs(tasks, SWAT, DARTS, true);
-    if (nz.isEmpty()) {
-      line("- Fewer non-zeros, SWATNN vs DARTS_ADMM: no task has both methods' results.");
-    } else {
-      int fewer = 0;
-      int ties = 0;
-      for (double[] p : nz) {
-        fewer += p[0] < p[1] ? 1 : 0;
-        ties += p[0] == p[1] ? 1 : 0;
-      }
-      line(String.format(Locale.ROOT, "- SWATNN's selected model has fewer non-zeros than"
-          + " DARTS_ADMM's on %d of %d tasks (%.0f%%); equal on %d, more on %d.", fewer,
-          nz.size(), 100.0 * fewer / nz.size(), ties, nz.size() - fewer - ties));
-    }
+    line(share("Fewer non-zeros, SWATNN vs DARTS_ADMM",
+        "SWATNN's selected model has fewer non-zeros than DARTS_ADMM's", "more", nz));
+    line(share("Lower test MSE, SWATNN vs DARTS_ADMM",
+        "SWATNN's test MSE is lower than DARTS_ADMM's", "higher",
+        table.pairs(tasks, SWAT, DARTS, false)));
+    line(share("Lower test MSE, SWATNN vs MLP_7_7", "SWATNN's test MSE is lower than MLP_7_7's",
+        "higher", table.pairs(tasks, SWAT, MLP77, false)));
     ratioLine("Test-MSE ratio SWATNN / DARTS_ADMM", table.pairs(tasks, SWAT, DARTS, false),
         true);
     ratioLine("Test-MSE ratio SWATNN / MLP_7_7", table.pairs(tasks, SWAT, MLP77, false),
@@ -152,6 +181,32 @@ public final class CornnReport extends GeneratedReport {
     }
     line(any ? time.toString() : "- Total train time: no results.");
     line("");
+  }
+
+  /**
+   * "- {claim} on A of N tasks (P%); equal on E, {worse} on W." for the (a, b) pairs, A counting
+   * a &lt; b; pairs with a NaN are left out and counted.
+   */
+  static String share(String what, String claim, String worse, List<double[]> pairs) {
+    if (pairs.isEmpty()) {
+      return "- " + what + ": no task has both methods' results.";
+    }
+    int lower = 0;
+    int ties = 0;
+    int higher = 0;
+    for (double[] p : pairs) {
+      lower += p[0] < p[1] ? 1 : 0;
+      ties += p[0] == p[1] ? 1 : 0;
+      higher += p[0] > p[1] ? 1 : 0;
+    }
+    int n = lower + ties + higher;
+    int excluded = pairs.size() - n;
+    if (n == 0) {
+      return "- " + what + ": no task with two comparable values.";
+    }
+    return String.format(Locale.ROOT, "- %s on %d of %d tasks (%.0f%%); equal on %d, %s on %d%s.",
+        claim, lower, n, 100.0 * lower / n, ties, worse, higher,
+        excluded == 0 ? "" : " (" + excluded + " task(s) left out: a NaN value)");
   }
 
   private void ratioLine(String what, List<double[]> pairs, boolean withGeoMean) {

@@ -47,7 +47,7 @@ public final class BenchCornnCommand implements Subcommand {
         'selected' row; the other methods one '-' row. Runs already in results.csv are
         skipped, so after a kill the same command continues (a torn last line is repaired).
         Then writes OUT/README.md (tables and summaries, F53 and F54 apart) and the figures
-        OUT/figure-mse-vs-nonzero.png and OUT/figure-selected.png.
+        OUT/figure-mse-vs-nonzero.png, OUT/figure-selected.png and OUT/figure-frontier.png.
 
         options:
           --data DIR            scaled ARFF pairs <Stem>_train.arff/_test.arff, or the
@@ -89,8 +89,9 @@ public final class BenchCornnCommand implements Subcommand {
       failed = runAndSay(bench, out);
     }
     Path readme = CornnReport.write(outDir);
-    out.println("wrote " + readme + ", " + outDir.resolve(CornnReport.FIGURE_POINTS) + " and "
-        + outDir.resolve(CornnReport.FIGURE_SELECTED));
+    out.println("wrote " + readme + ", " + outDir.resolve(CornnReport.FIGURE_POINTS) + ", "
+        + outDir.resolve(CornnReport.FIGURE_SELECTED) + " and "
+        + outDir.resolve(CornnReport.FIGURE_FRONTIER));
     return failed == 0 ? 0 : 1;
   }
 

@@ -124,7 +124,10 @@ public final class DartsAdmmSearch {
     }
     ConfigurationResult chosen = ConfigurationSelector.select(results, settings.tolerance());
     return new SearchResult(results, chosen, (System.nanoTime() - start) / 1e9,
-        trainX.length, held.second().length);
+        trainX.length, held.second().length,
+        ConfigurationSelector.meanMse(trainY, null, valY, null),
+        ConfigurationSelector.beatsMean(chosen.network(), trainY, null, valX, valY, null,
+            settings.tolerance()));
   }
 
   /** Trains the discretised network's weights and biases on the search rows. */

@@ -58,8 +58,10 @@ public final class LeastSquaresRefiner {
    */
   public SparseMlp refine(SparseMlp net, double[][] x, double[] y, double[] weights) {
     FreeParameters free = new FreeParameters(net);
-    return free.toMlp(fit(free, x, y, weights, null), null);
+    return free.toMlp(fit(free, x, y, weights, null, free.values()), null);
   }
+
+
 
   /**
    * Fits the free parameters with some weights held at 0 (the rest start from {@code start}).
@@ -140,11 +142,6 @@ public final class LeastSquaresRefiner {
       // the iteration cap, a numerical failure or an overflow: the best point seen stands
     }
     return best.point;
-  }
-
-  private double[] fit(FreeParameters free, double[][] x, double[] y, double[] weights,
-      boolean[] keep) {
-    return fit(free, x, y, weights, keep, free.values());
   }
 
   private static double cost(FreeParameters free, double[] p, double[][] x, double[] scale,

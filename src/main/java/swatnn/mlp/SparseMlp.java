@@ -244,6 +244,25 @@ public final class SparseMlp implements Serializable {
     return s / y.length;
   }
 
+  /**
+   * The weighted mean squared error {@code sum w_i e_i^2 / sum w_i}; with {@code w} null the
+   * plain mean.
+   */
+  public double meanSquaredError(double[][] rows, double[] y, double[] w) {
+    if (w == null) {
+      return meanSquaredError(rows, y);
+    }
+    double[] pred = predict(rows);
+    double s = 0;
+    double total = 0;
+    for (int i = 0; i < y.length; i++) {
+      double e = pred[i] - y[i];
+      s += w[i] * e * e;
+      total += w[i];
+    }
+    return s / total;
+  }
+
   /** The outputs for a batch of input vectors, each of length {@link #nIn()}. */
   public double[] predict(double[][] rows) {
     double[] out = new double[rows.length];

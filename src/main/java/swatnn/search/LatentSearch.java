@@ -44,6 +44,14 @@ public final class LatentSearch {
   /** With -Dswatnn.search.profile=FILE, search steps 20-22 are written to a Chrome trace. */
   private static final String PROFILE = System.getProperty("swatnn.search.profile");
 
+  /**
+   * Restarts per search graph. Restarts in one graph share its ops (cheaper per restart); graphs
+   * run in parallel on {@link SearchSettings#slots()} threads. Fixed, not derived from the slot
+   * count, because the ops' float rounding depends on the batch shape: the result must not
+   * depend on the number of threads.
+   */
+  static final int RESTARTS_PER_GRAPH = 2;
+
   /** Adam step size of polishing (small: it refines an already fitting network). */
   static final double POLISH_RATE = 3e-3;
   /** Adam step size of the dense networks trained for -init encode. */
@@ -81,10 +89,39 @@ public final class LatentSearch {
    * @param y labels in [-1, 1]
    */
   public SearchResult fit(double[][] x, double[] y, SearchListener listener) {
+    return fit(x, y, null, listener);
+  }
+
+  /**
+   * Searches with instance weights: the search loss, the choice between a restart's two
+   * candidates, the refinement, the restart choice and the configuration choice all use
+   * weighted means of squared errors. Rows of weight 0 have no effect.
+   *
+   * @param x rows of n_in inputs in [-1, 1] (1 <= n_in <= H)
+   * @param y labels in [-1, 1]
+   * @param w one weight >= 0 per row, not all 0; null for 1 each
+   * @throws IllegalArgumentException if the shapes disagree or a weight is negative
+   */
+  public SearchResult fit(double[][] x, double[] y, double[] rowWeights,
+      SearchListener listener) {
+    double[] w = rowWeights;
     long start = System.nanoTime();
     if (x.length == 0 || x.length != y.length) {
       throw new IllegalArgumentException("need at least one row and one label per row");
     }
+    if (w != null) {
+      if (w.length != y.length) {
+        throw new IllegalArgumentException("need one weight per row");
+      }
+      if (java.util.Arrays.stream(w).anyMatch(v -> !(v >= 0 && v < Double.POSITIVE_INFINITY))
+          || java.util.Arrays.stream(w).sum() <= 0) {
+        throw new IllegalArgumentException("weights must be finite and >= 0, not all 0");
+      }
+      if (java.util.Arrays.stream(w).allMatch(v -> v == rowWeights[0])) {
+        w = null; // equal weights: the unweighted search, exactly
+      }
+    }
+    double[] weights = w;
     int nIn = x[0].length;
     layout.checkInputs(nIn);
     RowSplit split = RowSplit.holdOut(x.length, settings.validationFraction(), settings.seed());
@@ -97,7 +134,6 @@ public final class LatentSearch {
     int p = Math.min(settings.pointsPerStep(), split.first().length);
     boolean fullBatch = p == split.first().length;
 
-    ParameterSet zSet = new ParameterSet();
     float[] zInit = new float[l * r * h * d];
     for (int i = 0; i < zInit.length; i++) {
       zInit[i] = (float) random.nextGaussian();
@@ -105,15 +141,80 @@ public final class LatentSearch {
     if (settings.init() == SearchSettings.Init.ENCODE) {
       encodeStarts(zInit, RowSplit.rows(x, split.first()), RowSplit.values(y, split.first()), nIn);
     }
+    // every step's rows, drawn once so that every slot sees the same ones
+    int[][] batches = new int[settings.steps()][p];
+    for (int[] batch : batches) {
+      for (int j = 0; j < p; j++) {
+        batch[j] = split.first()[fullBatch ? j : random.nextInt(split.first().length)];
+      }
+    }
+    // The restarts are independent: groups of RESTARTS_PER_GRAPH run in graphs of their own,
+    // on as many slots as there are; fixed groups keep every float op the same for any slots.
+    int groups = (r + RESTARTS_PER_GRAPH - 1) / RESTARTS_PER_GRAPH;
+    // progress counts the steps of every group; the loss shown is the reporting group's
+    java.util.concurrent.atomic.AtomicInteger stepsDone = new java.util.concurrent.atomic.AtomicInteger();
+    int totalSteps = settings.steps() * groups;
+    SearchListener told = (step, steps, loss) -> {
+      synchronized (stepsDone) {
+        listener.progress(stepsDone.incrementAndGet(), totalSteps, loss);
+      }
+    };
+    List<java.util.concurrent.Callable<Trajectory>> parts = new ArrayList<>();
+    for (int s = 0; s < groups; s++) {
+      int from = s * RESTARTS_PER_GRAPH;
+      int to = Math.min(r, from + RESTARTS_PER_GRAPH);
+      float[] share = new float[l * (to - from) * h * d];
+      int block = h * d;
+      for (int k = 0; k < l; k++) {
+        System.arraycopy(zInit, (k * r + from) * block, share, k * (to - from) * block,
+            (to - from) * block);
+      }
+      parts.add(() -> optimise(share, to - from, x, y, weights, nIn, batches, told));
+    }
+    List<Trajectory> done = Slots.run(settings.slots(), parts);
+    INDArray bestZ = Nd4j.concat(1, done.stream().map(Trajectory::bestZ).toArray(INDArray[]::new));
+    INDArray bestT = Nd4j.concat(1, done.stream().map(Trajectory::bestT).toArray(INDArray[]::new));
+    INDArray finalZ = Nd4j.concat(1, done.stream().map(Trajectory::finalZ).toArray(INDArray[]::new));
+    INDArray finalT = Nd4j.concat(1, done.stream().map(Trajectory::finalT).toArray(INDArray[]::new));
+    List<ConfigurationResult> results = extractAll(x, y, weights, nIn, split, bestZ, bestT,
+        finalZ, finalT, (System.nanoTime() - start) / 1e9);
+    ConfigurationResult chosen = ConfigurationSelector.select(results, settings.tolerance());
+    int[] val = split.second().length > 0 ? split.second() : split.first();
+    double[] trainY = RowSplit.values(y, split.first());
+    double[] trainW = weights == null ? null : RowSplit.values(weights, split.first());
+    double[] valY = RowSplit.values(y, val);
+    double[] valW = weights == null ? null : RowSplit.values(weights, val);
+    return new SearchResult(results, chosen, (System.nanoTime() - start) / 1e9,
+        split.first().length, split.second().length,
+        ConfigurationSelector.meanMse(trainY, trainW, valY, valW),
+        ConfigurationSelector.beatsMean(chosen.network(), trainY, trainW, RowSplit.rows(x, val),
+            valY, valW, settings.tolerance()));
+  }
+
+  /** Where a share of the restarts ended: the best step's and the final z and t. */
+  private record Trajectory(INDArray bestZ, INDArray bestT, INDArray finalZ, INDArray finalT) {}
+
+  /**
+   * Runs the search steps for {@code r} restarts of every configuration, in a graph of their
+   * own: z [L, r, H, d] from {@code zInit}, t [L, r, 1, 1] from 0.
+   */
+  private Trajectory optimise(float[] zInit, int r, double[][] x, double[] y, double[] w,
+      int nIn, int[][] batches, SearchListener listener) {
+    int l = layout.maxHiddenLayers();
+    int h = layout.maxNeurons();
+    int d = model.config().dModel();
+    int p = batches[0].length;
+    ParameterSet zSet = new ParameterSet();
     zSet.put("z", Nd4j.create(zInit, new long[] {l, r, h, d}, 'c'));
     ParameterSet tSet = new ParameterSet();
     tSet.put("t", Nd4j.zeros(DataType.FLOAT, l, r, 1, 1));
-    SameDiff sd = graph(zSet.get("z"), tSet.get("t"), nIn, p);
+    SameDiff sd = graph(zSet.get("z"), tSet.get("t"), nIn, p, w != null);
 
     AdamOptimizer zAdam = new AdamOptimizer(zSet, settings.zLearningRate(), 0, 0);
     AdamOptimizer tAdam = new AdamOptimizer(tSet, settings.thresholdLearningRate(), 0, 0);
     float[] pts = new float[r * p * h];
     float[] tgt = new float[p];
+    float[] wgt = new float[p];
     double[] best = new double[l * r];
     java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
     INDArray bestZ = zSet.get("z").dup();
@@ -123,12 +224,17 @@ public final class LatentSearch {
       if (Thread.currentThread().isInterrupted()) {
         throw new SearchInterruptedException();
       }
+      double wSum = 0;
       for (int j = 0; j < p; j++) {
-        int row = split.first()[fullBatch ? j : random.nextInt(split.first().length)];
+        int row = batches[step][j];
         tgt[j] = (float) y[row];
         for (int a = 0; a < nIn; a++) {
           pts[j * h + a] = (float) x[row][a];
         }
+        wSum += w == null ? 0 : w[batches[step][j]];
+      }
+      for (int j = 0; w != null && j < p; j++) { // the batch's weights, mean 1
+        wgt[j] = wSum > 0 ? (float) (w[batches[step][j]] * p / wSum) : 1f;
       }
       for (int rr = 1; rr < r; rr++) {
         System.arraycopy(pts, 0, pts, rr * p * h, p * h);
@@ -136,6 +242,9 @@ public final class LatentSearch {
       Map<String, INDArray> ph = new HashMap<>();
       ph.put("points", Nd4j.create(pts, new long[] {r, p, h}, 'c'));
       ph.put("targets", Nd4j.create(tgt, new long[] {p}, 'c'));
+      if (w != null) {
+        ph.put("weights", Nd4j.create(wgt, new long[] {1, 1, p}, 'c'));
+      }
       ph.put("temperature", Nd4j.scalar((float) settings.temperatureAt(step)));
       if (PROFILE != null && step == 20) { // steps 20-22 into a Chrome trace
         sd.setListeners(org.nd4j.autodiff.listeners.profiler.ProfilingListener
@@ -176,11 +285,7 @@ public final class LatentSearch {
         bestT.putScalar(new long[] {i / r, i % r, 0, 0}, tSet.get("t").getDouble(i / r, i % r, 0, 0));
       }
     }
-    List<ConfigurationResult> results = extractAll(x, y, nIn, split, bestZ, bestT,
-        zSet.get("z"), tSet.get("t"), (System.nanoTime() - start) / 1e9);
-    ConfigurationResult chosen = ConfigurationSelector.select(results, settings.tolerance());
-    return new SearchResult(results, chosen, (System.nanoTime() - start) / 1e9,
-        split.first().length, split.second().length);
+    return new Trajectory(bestZ, bestT, zSet.get("z"), tSet.get("t"));
   }
 
   /**
@@ -189,6 +294,11 @@ public final class LatentSearch {
    * the searched configurations.
    */
   SameDiff graph(INDArray zInit, INDArray tInit, int nIn, int p) {
+    return graph(zInit, tInit, nIn, p, false);
+  }
+
+  /** The search graph; with {@code weighted}, a placeholder weights [1, 1, p] (mean 1). */
+  SameDiff graph(INDArray zInit, INDArray tInit, int nIn, int p, boolean weighted) {
     AutoencoderConfig c = model.config();
     int l = layout.maxHiddenLayers();
     int h = layout.maxNeurons();
@@ -203,7 +313,11 @@ public final class LatentSearch {
     SoftMlpGraph.Result soft = SoftMlpGraph.build(sd, layout, decoded, points, r, p,
         new SoftMlpGraph.Shaping(temperature, t, true));
     SDVariable diff = soft.predictions().sub(sd.reshape(targets, 1, 1, p));
-    SDVariable mse = diff.mul(diff).mean(2); // [L, R]
+    SDVariable squared = diff.mul(diff);
+    if (weighted) {
+      squared = squared.mul(sd.placeHolder("weights", DataType.FLOAT, 1, 1, p));
+    }
+    SDVariable mse = squared.mean(2); // [L, R]
     // each penalty arrives with its coefficient folded into its constants (fewer graph ops)
     SDVariable lossPer = mse.add(sparsity(sd, soft, t, nIn))
         .add(maskSpread(sd, soft.masks(), -settings.alpha()))
@@ -224,7 +338,8 @@ public final class LatentSearch {
    * networks, keeps per restart the candidate with the lower discrete training loss and per
    * configuration the restart with the lower validation MSE.
    */
-  private List<ConfigurationResult> extractAll(double[][] x, double[] y, int nIn, RowSplit split,
+  private List<ConfigurationResult> extractAll(double[][] x, double[] y, double[] w, int nIn,
+      RowSplit split,
       INDArray bestZ, INDArray bestT, INDArray finalZ, INDArray finalT, double searchSeconds) {
     AutoencoderConfig c = model.config();
     int l = layout.maxHiddenLayers();
@@ -239,19 +354,22 @@ public final class LatentSearch {
     double[] trainY = RowSplit.values(y, split.first());
     double[][] valX = split.second().length > 0 ? RowSplit.rows(x, split.second()) : trainX;
     double[] valY = split.second().length > 0 ? RowSplit.values(y, split.second()) : trainY;
+    double[] trainW = w == null ? null : RowSplit.values(w, split.first());
+    double[] valW = w == null ? null : split.second().length > 0
+        ? RowSplit.values(w, split.second()) : trainW;
     // per configuration and restart, the better of the two candidates on the training loss
     List<Candidate> picks = new ArrayList<>();
     for (int k : settings.layers()) {
-      int w = layout.width(k);
+      int width = layout.width(k);
       for (int rr = 0; rr < r; rr++) {
         SparseMlp pick = null;
         double pickLoss = Double.POSITIVE_INFINITY;
         for (int cand = 0; cand < 2; cand++) {
           int slot = cand * r + rr;
           double threshold = (cand == 0 ? bestT : finalT).getDouble(k - 1, rr, 0, 0);
-          double[][] m = new double[h][w];
+          double[][] m = new double[h][width];
           for (int row = 0; row < h; row++) {
-            for (int col = 0; col < w; col++) {
+            for (int col = 0; col < width; col++) {
               m[row][col] = decoded.getDouble(k - 1, (long) slot * h + row, col);
             }
           }
@@ -261,7 +379,7 @@ public final class LatentSearch {
           } catch (IllegalArgumentException e) {
             continue; // non-finite decoded values
           }
-          double loss = net.meanSquaredError(trainX, trainY) + settings.lambdaS()
+          double loss = net.meanSquaredError(trainX, trainY, trainW) + settings.lambdaS()
               * (settings.muC() * net.nonZeroWeights() + settings.mu1() * absWeightSum(net));
           if (loss < pickLoss) {
             pickLoss = loss;
@@ -274,7 +392,7 @@ public final class LatentSearch {
       }
     }
     long refineStart = System.nanoTime();
-    List<SparseMlp> refined = refineAll(picks, trainX, trainY);
+    List<SparseMlp> refined = refineAll(picks, trainX, trainY, trainW);
     refineSeconds = (System.nanoTime() - refineStart) / 1e9;
     // per configuration, the restart with the lowest validation MSE of its refined network
     int configs = settings.layers().length;
@@ -286,9 +404,10 @@ public final class LatentSearch {
           continue;
         }
         SparseMlp net = refined.get(i);
-        double valMse = net.meanSquaredError(valX, valY);
+        double valMse = net.meanSquaredError(valX, valY, valW);
         if (bestOfK == null || valMse < bestOfK.validationMse()) {
-          bestOfK = new ConfigurationResult(k, net, net.meanSquaredError(trainX, trainY), valMse,
+          bestOfK = new ConfigurationResult(k, net, net.meanSquaredError(trainX, trainY, trainW),
+              valMse,
               searchSeconds / configs);
         }
       }
@@ -310,52 +429,28 @@ public final class LatentSearch {
    * to {@link SearchSettings#slots()} threads; each refinement is deterministic and independent,
    * so the result does not depend on the thread count.
    */
-  private List<SparseMlp> refineAll(List<Candidate> picks, double[][] trainX, double[] trainY) {
+  private List<SparseMlp> refineAll(List<Candidate> picks, double[][] trainX, double[] trainY,
+      double[] trainW) {
     Refinement how = settings.refinement();
     LeastSquaresRefiner lm = new LeastSquaresRefiner(settings.refineIterations(),
         LeastSquaresRefiner.DEFAULT_TOLERANCE);
-    java.util.function.IntFunction<SparseMlp> one = i -> {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new SearchInterruptedException();
-      }
-      return how.apply(picks.get(i).net(), trainX, trainY, settings.polishSteps(), POLISH_RATE,
-          lm);
-    };
-    SparseMlp[] out = new SparseMlp[picks.size()];
-    int threads = Math.min(settings.slots(), picks.size());
-    if (how == Refinement.NONE || threads <= 1) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = one.apply(i);
-      }
-      return java.util.Arrays.asList(out);
+    List<java.util.concurrent.Callable<SparseMlp>> tasks = new ArrayList<>();
+    for (Candidate pick : picks) {
+      tasks.add(() -> {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new SearchInterruptedException();
+        }
+        if (how == Refinement.LM) {
+          return lm.refine(pick.net(), trainX, trainY, trainW);
+        }
+        if (how == Refinement.ADAM && trainW != null) {
+          throw new IllegalArgumentException("-refine adam does not take instance weights; "
+              + "use lm or none");
+        }
+        return how.apply(pick.net(), trainX, trainY, settings.polishSteps(), POLISH_RATE, lm);
+      });
     }
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
-          Thread t = new Thread(runnable, "swatnn-refine");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      List<java.util.concurrent.Future<SparseMlp>> futures = new ArrayList<>();
-      for (int i = 0; i < out.length; i++) {
-        int index = i;
-        futures.add(pool.submit(() -> one.apply(index)));
-      }
-      for (int i = 0; i < out.length; i++) {
-        out[i] = futures.get(i).get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SearchInterruptedException();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    return java.util.Arrays.asList(out);
+    return Slots.run(how == Refinement.NONE ? 1 : settings.slots(), tasks);
   }
 
   /**

@@ -5,14 +5,26 @@ import java.util.List;
 import swatnn.mlp.SparseMlp;
 
 /**
- * What a latent search found: one result per configuration tried and the selected one. All
- * errors are on the scaled labels ([-1, 1] by the training range).
+ * What a search found: one result per configuration tried and the selected one. All errors
+ * are on the scaled labels ([-1, 1] by the training range).
+ *
+ * @param meanValidationMse the validation MSE of predicting the (weighted) mean of the
+ *     training labels, the baseline every network must beat; NaN when unknown
+ * @param beatsMean whether the selected network beats that baseline clearly ({@link
+ *     ConfigurationSelector#beatsMean}); true when unknown
  */
 public record SearchResult(List<ConfigurationResult> configurations, ConfigurationResult selected,
-    double seconds, int trainRows, int validationRows) implements Serializable {
+    double seconds, int trainRows, int validationRows, double meanValidationMse,
+    boolean beatsMean) implements Serializable {
 
   public SearchResult {
     configurations = List.copyOf(configurations);
+  }
+
+  /** A result without a known baseline. */
+  public SearchResult(List<ConfigurationResult> configurations, ConfigurationResult selected,
+      double seconds, int trainRows, int validationRows) {
+    this(configurations, selected, seconds, trainRows, validationRows, Double.NaN, true);
   }
 
   public SparseMlp network() {

@@ -1,6 +1,10 @@
 package swatnn.weka;
 
 import java.io.Serializable;
+import weka.attributeSelection.ASEvaluation;
+import weka.attributeSelection.AttributeEvaluator;
+import weka.attributeSelection.AttributeSelection;
+import weka.attributeSelection.Ranker;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.filters.Filter;
@@ -11,7 +15,8 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * Turns Weka instances into rows of raw (unscaled) network inputs: missing attribute values are
  * replaced by the training means and modes ({@link ReplaceMissingValues}), nominal attributes
  * are converted to binary indicators ({@link NominalToBinary}), and the remaining non-class
- * attributes are read in order; date attributes count as numeric.
+ * attributes are read in order; date attributes count as numeric. When that gives more inputs
+ * than the network takes, Weka's attribute selection keeps the best-ranked ones.
  *
  * <p>When the training data has no nominal input attribute, rows without missing values are
  * read directly from {@link Instance#value(int)}: passing single instances through the filters
@@ -27,14 +32,21 @@ public final class DataPreparation implements Serializable {
   private final int[] inputIndices;
   private final String[] inputNames;
   private final int originalInputs;
+  /** Inputs available after conversion, before any selection. */
+  private final int convertedInputs;
+  /** How the inputs were chosen when there were too many, or null. */
+  private final String selection;
 
   private DataPreparation(ReplaceMissingValues missing, NominalToBinary nominal,
-      int[] inputIndices, String[] inputNames, int originalInputs) {
+      int[] inputIndices, String[] inputNames, int originalInputs, int convertedInputs,
+      String selection) {
     this.missing = missing;
     this.nominal = nominal;
     this.inputIndices = inputIndices;
     this.inputNames = inputNames;
     this.originalInputs = originalInputs;
+    this.convertedInputs = convertedInputs;
+    this.selection = selection;
   }
 
   /**
@@ -43,15 +55,33 @@ public final class DataPreparation implements Serializable {
    * @param preparation the fitted preparation
    * @param inputs one row of {@link DataPreparation#inputCount()} raw inputs per instance
    * @param labels the class value of each instance
+   * @param weights the weight of each instance
    */
-  public record Fitted(DataPreparation preparation, double[][] inputs, double[] labels) {}
+  public record Fitted(DataPreparation preparation, double[][] inputs, double[] labels,
+      double[] weights) {}
 
   /**
-   * Fits the filters to training data that has a numeric class and no missing class value.
+   * Fits the filters to training data that has a numeric class and no missing class value,
+   * keeping every input.
    *
    * @throws Exception if a filter fails
    */
   public static Fitted fit(Instances data) throws Exception {
+    return fit(data, Integer.MAX_VALUE, null);
+  }
+
+  /**
+   * Fits the filters; when the conversion gives more than {@code maxInputs} inputs, keeps the
+   * {@code maxInputs} that {@code evaluator} ranks highest on the converted training rows
+   * (Weka's {@link AttributeSelection} with a {@link Ranker}).
+   *
+   * @param maxInputs the most inputs the network takes (>= 1)
+   * @param evaluator a Weka attribute evaluator that ranks single attributes against a numeric
+   *     class ({@link AttributeEvaluator}), or null to keep every input
+   * @throws Exception if a filter or the evaluator fails
+   */
+  public static Fitted fit(Instances data, int maxInputs, ASEvaluation evaluator)
+      throws Exception {
     if (data.classIndex() < 0) {
       throw new IllegalArgumentException("the data has no class attribute set");
     }
@@ -69,30 +99,57 @@ public final class DataPreparation implements Serializable {
       converted = Filter.useFilter(converted, nominal);
     }
     int classIndex = converted.classIndex();
-    int n = converted.numAttributes() - 1;
-    int[] indices = new int[n];
-    String[] names = new String[n];
+    int all = converted.numAttributes() - 1;
+    int[] indices = new int[all];
     for (int j = 0, c = 0; j < converted.numAttributes(); j++) {
       if (j != classIndex) {
-        indices[c] = j;
-        names[c++] = converted.attribute(j).name();
+        indices[c++] = j;
       }
     }
+    String selection = null;
+    if (all > maxInputs && evaluator != null) {
+      AttributeSelection chooser = new AttributeSelection();
+      ASEvaluation e = ASEvaluation.makeCopies(evaluator, 1)[0];
+      chooser.setEvaluator(e);
+      Ranker ranker = new Ranker();
+      ranker.setNumToSelect(maxInputs);
+      chooser.setSearch(ranker);
+      chooser.SelectAttributes(converted);
+      int[] chosen = chooser.selectedAttributes(); // ranked inputs, then the class
+      indices = java.util.Arrays.stream(chosen).filter(j -> j != classIndex).limit(maxInputs)
+          .sorted().toArray();
+      selection = "the " + indices.length + " of " + all + " inputs ranked highest by "
+          + e.getClass().getSimpleName()
+          + optionsOf(e)
+          + " on the training rows (the network takes at most " + maxInputs + ")";
+    }
+    int n = indices.length;
+    String[] names = new String[n];
+    for (int j = 0; j < n; j++) {
+      names[j] = converted.attribute(indices[j]).name();
+    }
     DataPreparation prep = new DataPreparation(missing, nominal, indices, names,
-        data.numAttributes() - 1);
+        data.numAttributes() - 1, all, selection);
     double[][] rows = new double[converted.numInstances()][n];
     double[] labels = new double[converted.numInstances()];
+    double[] weights = new double[converted.numInstances()];
     for (int i = 0; i < rows.length; i++) {
       Instance inst = converted.instance(i);
       for (int j = 0; j < n; j++) {
         rows[i][j] = inst.value(indices[j]);
       }
       labels[i] = inst.classValue();
+      weights[i] = inst.weight();
     }
-    return new Fitted(prep, rows, labels);
+    return new Fitted(prep, rows, labels, weights);
   }
 
-  /** The number of network inputs the data gives (after conversion). */
+  private static String optionsOf(ASEvaluation e) {
+    String o = weka.core.Utils.joinOptions(e.getOptions()).trim();
+    return o.isEmpty() ? "" : " " + o;
+  }
+
+  /** The number of network inputs the data gives (after conversion and any selection). */
   public int inputCount() {
     return inputIndices.length;
   }
@@ -105,6 +162,16 @@ public final class DataPreparation implements Serializable {
   /** The name of input {@code j} (a converted attribute's name, e.g. {@code colour=red}). */
   public String inputName(int j) {
     return inputNames[j];
+  }
+
+  /** The number of inputs after conversion, before any selection. */
+  public int convertedInputCount() {
+    return convertedInputs;
+  }
+
+  /** How the inputs were chosen among too many (for the model text), or null if all are kept. */
+  public String selection() {
+    return selection;
   }
 
   /** Whether any nominal attribute is converted to binary. */
@@ -152,12 +219,16 @@ public final class DataPreparation implements Serializable {
   public String describe() {
     StringBuilder sb = new StringBuilder();
     sb.append(originalInputs).append(originalInputs == 1 ? " attribute" : " attributes")
-        .append(" besides the class -> ").append(inputCount())
-        .append(inputCount() == 1 ? " input" : " inputs");
+        .append(" besides the class -> ").append(convertedInputs)
+        .append(convertedInputs == 1 ? " input" : " inputs");
     sb.append(" (missing values replaced by training means/modes");
     if (nominal != null) {
       sb.append(", nominal attributes converted to binary");
     }
-    return sb.append(')').toString();
+    sb.append(')');
+    if (selection != null) {
+      sb.append("; kept ").append(selection).append(": ").append(String.join(", ", inputNames));
+    }
+    return sb.toString();
   }
 }

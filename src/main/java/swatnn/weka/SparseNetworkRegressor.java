@@ -19,12 +19,16 @@ import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Drawable;
+import weka.attributeSelection.ASEvaluation;
+import weka.attributeSelection.AttributeEvaluator;
+import weka.attributeSelection.ReliefFAttributeEval;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.LogHandler;
 import weka.core.Option;
 import weka.core.Randomizable;
 import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
 import weka.gui.Logger;
 import weka.gui.ProgrammaticProperty;
 
@@ -68,7 +72,10 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
   protected transient volatile ThreadLocal<double[]> m_buffers;
 
   /** Whether the class was constant, so that no search was run. */
-  protected boolean m_constantClass;
+  protected String m_noSearch;
+
+  /** The weighted training mean of the class, which a model without a search predicts. */
+  protected double m_mean;
 
   /**
    * Numeric class; numeric, date and nominal attributes; missing values.
@@ -88,6 +95,24 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     result.setMinimumNumberInstances(1);
     return result;
   }
+
+  /**
+   * The evaluator that ranks the inputs by default: RReliefF (Weka's ReliefFAttributeEval,
+   * which handles a numeric class and interactions), on at most 1000 sampled rows so that its
+   * cost stays bounded on large data. Weka's CorrelationAttributeEval was not chosen: it ranks
+   * by signed correlation, so a strongly negatively correlated input ranks last.
+   */
+  public static ASEvaluation defaultInputEvaluator() {
+    ReliefFAttributeEval e = new ReliefFAttributeEval();
+    e.setSampleSize(1000);
+    return e;
+  }
+
+  /** Ranks the inputs when the data has more than the network takes. */
+  protected ASEvaluation m_inputEvaluator = defaultInputEvaluator();
+
+  /** Whether inputs are chosen when there are too many (otherwise such data is refused). */
+  protected boolean m_selectInputs = true;
 
   /** The classifier's name in messages, e.g. "SWATNNRegressor". */
   protected abstract String displayName();
@@ -130,6 +155,12 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     v.add(new Option("\tFraction of the training rows held out to choose the configuration.\n"
         + "\t(default " + d.validationFraction() + ")", "val", 1, "-val <fraction>"));
     v.add(new Option("\tRandom seed.\n\t(default " + d.seed() + ")", "S", 1, "-S <seed>"));
+    v.add(new Option("\tThe attribute evaluator that ranks the inputs when the data has more\n"
+        + "\tthan the network takes (the best-ranked are kept), with its options.\n"
+        + "\t(default " + Utils.toCommandLine(defaultInputEvaluator()) + ")", "input-evaluator", 1,
+        "-input-evaluator <classname and options>"));
+    v.add(new Option("\tDo not choose inputs: refuse data with more inputs than the network "
+        + "takes.", "no-input-selection", 0, "-no-input-selection"));
     v.addAll(Collections.list(super.listOptions()));
     return v.elements();
   }
@@ -149,6 +180,15 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
       setTolerance(doubleOption("tol", options, d.tolerance()));
       setValidationFraction(doubleOption("val", options, d.validationFraction()));
       setSeed(intOption("S", options, (int) d.seed()));
+      setSelectInputs(!Utils.getFlag("no-input-selection", options));
+      String[] spec = Utils.splitOptions(Utils.getOption("input-evaluator", options));
+      if (spec.length == 0) {
+        setInputEvaluator(defaultInputEvaluator());
+      } else {
+        String name = spec[0];
+        spec[0] = "";
+        setInputEvaluator(ASEvaluation.forName(name, spec));
+      }
     } catch (IllegalArgumentException e) {
       throw new Exception(displayName() + ": " + e.getMessage(), e);
     }
@@ -167,6 +207,10 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     addOption(o, "-tol", getTolerance());
     addOption(o, "-val", getValidationFraction());
     addOption(o, "-S", getSeed());
+    addOption(o, "-input-evaluator", Utils.toCommandLine(m_inputEvaluator));
+    if (!m_selectInputs) {
+      o.add("-no-input-selection");
+    }
     Collections.addAll(o, super.getOptions());
     return o.toArray(new String[0]);
   }
@@ -245,6 +289,54 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     selection().layers(layers);
   }
 
+  /** @return the evaluator that ranks the inputs when there are too many */
+  public ASEvaluation getInputEvaluator() {
+    return m_inputEvaluator;
+  }
+
+  /**
+   * @param v an attribute evaluator that ranks single attributes against a numeric class
+   * @throws IllegalArgumentException if it does not rank single attributes
+   */
+  public void setInputEvaluator(ASEvaluation v) {
+    if (!(v instanceof AttributeEvaluator)) {
+      throw new IllegalArgumentException("the input evaluator must rank single attributes "
+          + "(a weka.attributeSelection.AttributeEvaluator such as ReliefFAttributeEval), got " + (v == null ? "none" : v.getClass().getName()));
+    }
+    m_inputEvaluator = v;
+  }
+
+  /** @return the tip text */
+  public String inputEvaluatorTipText() {
+    return "Ranks the inputs (after nominal attributes become binary indicators) against the "
+        + "class on the training rows when there are more than the network takes; the "
+        + "best-ranked are kept, and the model text names them. Must rank single attributes.";
+  }
+
+  /** @return whether inputs are chosen when there are too many */
+  public boolean getSelectInputs() {
+    return m_selectInputs;
+  }
+
+  /** @param v whether to choose inputs when there are too many (false: refuse such data) */
+  public void setSelectInputs(boolean v) {
+    m_selectInputs = v;
+  }
+
+  /** @return the tip text */
+  public String selectInputsTipText() {
+    return "Whether inputs beyond what the network takes are chosen by the input evaluator; "
+        + "when off, such data is refused with a message.";
+  }
+
+  /**
+   * Fits the data preparation to the training rows, keeping at most {@code maxInputs} inputs
+   * (chosen by the input evaluator) unless input selection is off.
+   */
+  protected DataPreparation.Fitted prepare(Instances train, int maxInputs) throws Exception {
+    return DataPreparation.fit(train, maxInputs, m_selectInputs ? m_inputEvaluator : null);
+  }
+
   /** @return the selection tolerance */
   public double getTolerance() {
     return selection().tolerance();
@@ -291,8 +383,11 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
 
   // ------------------------------------------------------------------ building helpers
 
-  /** The training rows scaled to [-1, 1]: inputs padded with zero columns to nIn, labels. */
-  protected record ScaledRows(double[][] x, double[] y) {}
+  /**
+   * The training rows scaled to [-1, 1]: inputs padded with zero columns to nIn, labels, and
+   * the instance weights (null when they are all equal).
+   */
+  protected record ScaledRows(double[][] x, double[] y, double[] w) {}
 
   /** Scales the prepared rows with the fitted scalers, padding the inputs to {@code nIn}. */
   protected static ScaledRows scale(DataPreparation.Fitted fitted, MinMaxScaler inputScaler,
@@ -308,7 +403,9 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
       }
       y[i] = classScaler.scale(0, labels[i]);
     }
-    return new ScaledRows(x, y);
+    double[] w = fitted.weights();
+    boolean equal = java.util.Arrays.stream(w).allMatch(v -> v == w[0]);
+    return new ScaledRows(x, y, equal ? null : w.clone());
   }
 
   /** A search over the scaled training rows. */
@@ -317,9 +414,10 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
   }
 
   /**
-   * Fits the input and class scalers, runs {@code search} on the scaled rows (unless the class
-   * is constant: nothing to fit, unscaling maps any output to the constant) and keeps what
-   * prediction needs.
+   * Fits the input and class scalers, runs {@code search} on the scaled rows and keeps what
+   * prediction needs. No search runs when there is nothing to fit: a constant class, or no
+   * input that varies on the training rows (none at all, or every one constant or missing);
+   * the model then predicts the weighted training mean of the class.
    *
    * @param nIn the network's input count (the data's, padded with inputs held at 0)
    */
@@ -328,21 +426,51 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     int nData = fitted.preparation().inputCount();
     MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
     MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
-    boolean constant = classScaler.min(0) == classScaler.max(0);
-    SearchResult result = constant
-        ? constantClassResult(layout, nIn, train.numInstances())
+    boolean varies = false;
+    for (int j = 0; j < nData; j++) {
+      varies |= inputScaler.min(j) < inputScaler.max(j);
+    }
+    String noSearch = classScaler.min(0) == classScaler.max(0)
+        ? "The class is constant on the training data"
+        : !varies ? "No input varies on the training data (" + (nData == 0 ? "there is none"
+            : "every one is constant or missing") + ")" : null;
+    double mean = weightedMean(fitted.labels(), fitted.weights());
+    SearchResult result = noSearch != null
+        ? meanResult(layout, nIn, train.numInstances(), classScaler.scale(0, mean))
         : search.run(scale(fitted, inputScaler, classScaler, nIn));
+    if (noSearch == null && !result.beatsMean()) {
+      noSearch = String.format(Locale.ROOT, "No network beat the training mean clearly on the "
+          + "held-out rows (validation MSE %.6g against the mean's %.6g; a network must be better "
+          + "by the tolerance and by more than two standard errors)",
+          result.selected().validationMse(), result.meanValidationMse());
+      SparseMlp meanNet = meanResult(layout, nIn, 0, classScaler.scale(0, mean)).network();
+      result = new SearchResult(result.configurations(), new ConfigurationResult(1, meanNet,
+          Double.NaN, result.meanValidationMse(), 0), result.seconds(), result.trainRows(),
+          result.validationRows(), result.meanValidationMse(), false);
+    }
     m_preparation = fitted.preparation();
     m_inputScaler = inputScaler;
     m_classScaler = classScaler;
     m_className = train.classAttribute().name();
-    m_constantClass = constant;
+    m_noSearch = noSearch;
+    m_mean = mean;
     m_result = result;
   }
 
-  /** The result for a constant class: one empty network, which predicts the constant. */
-  protected static SearchResult constantClassResult(MlpLayout layout, int nIn, int rows) {
-    SparseMlp net = SparseMlp.builder(layout, nIn, 1).build();
+  private static double weightedMean(double[] y, double[] w) {
+    double s = 0;
+    double total = 0;
+    for (int i = 0; i < y.length; i++) {
+      s += w[i] * y[i];
+      total += w[i];
+    }
+    return s / total;
+  }
+
+  /** The result without a search: one network of no neurons, its output bias the mean. */
+  protected static SearchResult meanResult(MlpLayout layout, int nIn, int rows,
+      double scaledMean) {
+    SparseMlp net = SparseMlp.builder(layout, nIn, 1).outputBias(scaledMean).build();
     ConfigurationResult only = new ConfigurationResult(1, net, 0, 0, 0);
     return new SearchResult(List.of(only), only, 0, rows, 0);
   }
@@ -389,8 +517,9 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
           c.validationMse(), c.seconds()));
     }
     ConfigurationResult selected = ConfigurationSelector.select(cleaned, tolerance);
+    // zeroing weights on inputs held at 0 changes no prediction, so the baseline verdict stands
     return new SearchResult(cleaned, selected, result.seconds(), result.trainRows(),
-        result.validationRows());
+        result.validationRows(), result.meanValidationMse(), result.beatsMean());
   }
 
   /**
@@ -445,7 +574,22 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
         throw new Exception(displayName() + ": no training instance has a class value (all "
             + data.numInstances() + " are missing)");
       }
-      build(data, train);
+      if (this instanceof WeightedInstancesHandler) {
+        // a row of weight 0 has no effect on anything, the input ranges included
+        for (int i = train.numInstances() - 1; i >= 0; i--) {
+          if (train.instance(i).weight() == 0) {
+            train.delete(i);
+          }
+        }
+        if (train.numInstances() == 0) {
+          throw new Exception(displayName() + ": every training instance with a class value "
+              + "has weight 0");
+        }
+      }
+      swatnn.autoencoder.Nd4jRuntime.singleThreaded(() -> {
+        build(data, train);
+        return null;
+      });
     } catch (Exception e) {
       if (Thread.currentThread().isInterrupted() && !interrupted.equals(e.getMessage())) {
         throw new Exception(interrupted, e);
@@ -506,6 +650,34 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
   }
 
   /**
+   * Predicts a whole test set in one call (Weka's {@link weka.core.BatchPredictor}), with one
+   * input buffer.
+   *
+   * @param instances instances of the training data's format
+   * @return one array per instance holding its prediction
+   * @throws Exception if no model was built or an instance cannot be prepared
+   */
+  @Override
+  public double[][] distributionsForInstances(Instances instances) throws Exception {
+    SearchResult result = m_result;
+    if (result == null) {
+      throw new Exception(displayName() + ": no model built yet");
+    }
+    double[] buffer = new double[result.network().nIn()];
+    double[][] out = new double[instances.numInstances()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new double[] {predictWith(result.network(), instances.instance(i), buffer)};
+    }
+    return out;
+  }
+
+  /** @return true: {@link #distributionsForInstances} reuses one buffer for the whole set */
+  @Override
+  public boolean implementsMoreEfficientBatchPrediction() {
+    return true;
+  }
+
+  /**
    * Predicts with one of the searched networks (e.g. a configuration that was not selected, from
    * {@link #searchResult()}), through the same input preparation and scaling.
    *
@@ -531,6 +703,9 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
   public static final double OUTPUT_MARGIN = 0.1;
 
   private double predictWith(SparseMlp network, Instance instance, double[] x) throws Exception {
+    if (m_noSearch != null) {
+      return m_mean;
+    }
     int n = m_preparation.inputCount();
     m_preparation.inputsOf(instance, x);
     for (int j = 0; j < n; j++) {
@@ -635,15 +810,19 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
         m_className, num(m_classScaler.min(0)), num(m_classScaler.max(0) - m_classScaler.min(0)),
         num(m_classScaler.min(0)), num(m_classScaler.max(0))));
     SparseMlp net = r.network();
-    if (m_constantClass) {
-      sb.append("\nThe class is constant (").append(num(m_classScaler.min(0)))
-          .append(") on the training data: no search was run; the model predicts it.\n");
+    if (m_noSearch != null) {
+      sb.append('\n').append(m_noSearch).append(": the model predicts the weighted training "
+          + "mean of the class, ").append(num(m_mean)).append(r.configurations().size() > 1
+              || r.seconds() > 0 ? " (the networks found are listed below)" : "; no search was run")
+          .append(".\n");
     }
-    sb.append("\nChosen network (").append(net.hiddenLayers()).append(" hidden layer")
-        .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
-    sb.append(net).append("\n\n");
-    sb.append("Non-zero count: ").append(net.nonZeroCount()).append('\n');
-    if (!m_constantClass) {
+    if (m_noSearch == null) {
+      sb.append("\nChosen network (").append(net.hiddenLayers()).append(" hidden layer")
+          .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
+      sb.append(net).append("\n");
+    }
+    sb.append("\nNon-zero count: ").append(net.nonZeroCount()).append('\n');
+    if (r.seconds() > 0) {
       sb.append('\n').append(configurationTable(r, tolerance));
       sb.append(String.format(Locale.ROOT, "%nSearch time: %.1f s%n", r.seconds()));
     }

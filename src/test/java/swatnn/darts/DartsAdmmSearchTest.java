@@ -17,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import swatnn.autoencoder.ParameterSet;
 import swatnn.mlp.Activation;
 import swatnn.mlp.MlpLayout;
+import swatnn.mlp.Refinement;
 import swatnn.mlp.SparseMlp;
 import swatnn.mlp.SparseMlpFitter;
 import swatnn.search.ConfigurationResult;
@@ -109,9 +110,22 @@ class DartsAdmmSearchTest {
 
   @Test
   void withoutRetrainingEveryWeightIsZeroOrAtLeastTheThreshold() {
-    DartsSettings s = quickSettings().layers(1).retrainSteps(0).threshold(0.3);
+    DartsSettings s = quickSettings().layers(1).threshold(0.3).refinement(Refinement.NONE);
     SparseMlp net = new DartsAdmmSearch(s).fit(x, y, SearchListener.NONE).network();
     assertSparse(net, 0.3);
+    s = quickSettings().layers(1).threshold(0.3).refinement(Refinement.ADAM).retrainSteps(0);
+    assertSparse(new DartsAdmmSearch(s).fit(x, y, SearchListener.NONE).network(), 0.3);
+  }
+
+  @Test
+  void refinementNeverRaisesTheTrainingErrorNorAddsWeights() {
+    DartsSettings plain = quickSettings().layers(1).refinement(Refinement.NONE);
+    DartsSettings lm = quickSettings().layers(1).refinement(Refinement.LM);
+    SearchResult a = new DartsAdmmSearch(plain).fit(x, y, SearchListener.NONE);
+    SearchResult b = new DartsAdmmSearch(lm).fit(x, y, SearchListener.NONE);
+    assertTrue(b.selected().trainMse() <= a.selected().trainMse() + 1e-12,
+        b.selected().trainMse() + " > " + a.selected().trainMse());
+    assertTrue(b.network().nonZeroWeights() <= a.network().nonZeroWeights());
   }
 
   @Test

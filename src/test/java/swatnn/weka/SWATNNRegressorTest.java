@@ -1,5 +1,6 @@
 package swatnn.weka;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import swatnn.TinyAutoencoder;
 import weka.classifiers.functions.SWATNNRegressor;
+import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -150,5 +152,82 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertFalse(Double.isNaN(sink));
     // loose bound for a loaded test machine; the goal is >= 1e6
     assertTrue(perSecond > 1e5, Utils.doubleToString(perSecond, 0) + " rows/s");
+  }
+
+  private static double[] predictions(SWATNNRegressor c, Instances test) throws Exception {
+    double[] p = new double[test.numInstances()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = c.classifyInstance(test.instance(i));
+    }
+    return p;
+  }
+
+  @Test
+  void weightZeroRowsHaveNoEffectAndOnlyRelativeWeightsCount() throws Exception {
+    Instances base = quadratic(120, 11);
+    Instances withOutliers = new Instances(base);
+    for (int i = 0; i < 10; i++) {
+      DenseInstance outlier = new DenseInstance(0.0, new double[] {50 + i, -30, 1e4});
+      withOutliers.add(outlier);
+    }
+    Instances tripled = new Instances(base);
+    for (Instance i : tripled) {
+      i.setWeight(3.0);
+    }
+    SWATNNRegressor a = search(4);
+    a.buildClassifier(base);
+    SWATNNRegressor b = search(4);
+    b.buildClassifier(withOutliers);
+    SWATNNRegressor c = search(4);
+    c.buildClassifier(tripled);
+    assertArrayEquals(predictions(a, QUADRATIC), predictions(b, QUADRATIC),
+        "weight-0 outliers ignored");
+    assertArrayEquals(predictions(a, QUADRATIC), predictions(c, QUADRATIC),
+        "equal weights are no weights");
+    assertTrue(new SWATNNRegressor() instanceof weka.core.WeightedInstancesHandler);
+  }
+
+  @Test
+  void unequalWeightsPullTheFitTowardsTheHeavyRows() throws Exception {
+    // two regimes that one small network cannot both fit; the heavy one must win
+    Instances d = quadratic(200, 12);
+    Instances heavy = new Instances(d, 0);
+    Instances light = new Instances(d, 0);
+    for (int i = 0; i < d.numInstances(); i++) {
+      Instance inst = d.instance(i);
+      boolean first = i % 2 == 0;
+      inst.setClassValue(first ? inst.value(0) : -inst.value(0) + 3);
+      inst.setWeight(first ? 20 : 0.05);
+      (first ? heavy : light).add(inst);
+    }
+    SWATNNRegressor c = search(2);
+    c.buildClassifier(d);
+    double heavyErr = 0;
+    double lightErr = 0;
+    for (Instance i : heavy) {
+      heavyErr += Math.pow(c.classifyInstance(i) - i.classValue(), 2);
+    }
+    for (Instance i : light) {
+      lightErr += Math.pow(c.classifyInstance(i) - i.classValue(), 2);
+    }
+    assertTrue(heavyErr < lightErr, heavyErr + " vs " + lightErr);
+  }
+
+  @Test
+  void slotsDoNotChangeThePredictions() throws Exception {
+    SWATNNRegressor one = search(3);
+    one.setRestarts(4);
+    one.setNumSlots(1);
+    one.buildClassifier(QUADRATIC);
+    SWATNNRegressor two = search(3);
+    two.setRestarts(4);
+    two.setNumSlots(2);
+    two.buildClassifier(QUADRATIC);
+    assertArrayEquals(predictions(one, QUADRATIC), predictions(two, QUADRATIC));
+    double[][] batch = two.distributionsForInstances(QUADRATIC);
+    double[] single = predictions(two, QUADRATIC);
+    for (int i = 0; i < batch.length; i++) {
+      assertEquals(single[i], batch[i][0], "batch prediction = one at a time");
+    }
   }
 }

@@ -177,12 +177,81 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
   }
 
   @Test
-  void tooManyInputsSaysWhatToDo() {
-    Exception e = assertThrows(Exception.class,
-        () -> shortSearch(1).buildClassifier(numeric(9, 20)));
+  void tooManyInputsWithoutInputSelectionSaysWhatToDo() throws Exception {
+    C c = shortSearch(1);
+    c.setSelectInputs(false);
+    Exception e = assertThrows(Exception.class, () -> c.buildClassifier(numeric(9, 20)));
     String m = e.getMessage();
     assertTrue(m.contains("9 inputs") && m.contains("at most " + maxInputs())
         && m.contains("weka.filters.supervised.attribute.AttributeSelection"), m);
+  }
+
+  @Test
+  void moreInputsThanTheNetworkTakesAreChosenByAttributeSelection() throws Exception {
+    // 12 inputs, the class depends on a3 and a9 only
+    Instances d = numeric(12, 120);
+    for (Instance i : d) {
+      i.setClassValue(2 * i.value(3) - i.value(9) + 0.01 * i.value(0));
+    }
+    C c = shortSearch(1);
+    shorten(c);
+    c.setLayers("1");
+    c.buildClassifier(d);
+    String text = c.toString();
+    assertTrue(text.contains("kept the " + maxInputs() + " of 12 inputs ranked highest by "
+        + "ReliefFAttributeEval"), text);
+    assertTrue(text.contains(" a3") && text.contains(" a9"), text);
+    for (Instance i : d) {
+      assertTrue(Double.isFinite(c.classifyInstance(i)));
+    }
+  }
+
+  @Test
+  void nominalHeavyDataBuilds() throws Exception {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    List<String> values = List.of("a", "b", "c", "d");
+    for (int j = 0; j < 4; j++) {
+      atts.add(new Attribute("n" + j, values));
+    }
+    atts.add(new Attribute("y"));
+    Instances d = new Instances("nominal", atts, 80);
+    d.setClassIndex(4);
+    Random r = new Random(8);
+    for (int i = 0; i < 80; i++) {
+      double[] v = new double[5];
+      for (int j = 0; j < 4; j++) {
+        v[j] = r.nextInt(4);
+      }
+      v[4] = v[0] + (v[1] == 2 ? 1 : 0);
+      d.add(new DenseInstance(1, v));
+    }
+    C c = shortSearch(1);
+    shorten(c);
+    c.setLayers("1");
+    c.buildClassifier(d); // 16 binary indicators, at most maxInputs() kept
+    assertTrue(c.toString().contains("of 16 inputs"), c.toString());
+    for (Instance i : d) {
+      assertTrue(Double.isFinite(c.classifyInstance(i)));
+    }
+  }
+
+  @Test
+  void allMissingInputsPredictTheMeanWithoutASearch() throws Exception {
+    Instances d = new Instances(QUADRATIC, 0, 50);
+    double sum = 0;
+    for (Instance i : d) {
+      i.setMissing(0);
+      i.setMissing(1);
+      sum += i.classValue();
+    }
+    C c = shortSearch(1);
+    long t0 = System.nanoTime();
+    c.buildClassifier(d);
+    assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "no search runs");
+    for (Instance i : QUADRATIC) {
+      assertEquals(sum / d.numInstances(), c.classifyInstance(i), 1e-12);
+    }
+    assertTrue(c.toString().contains("No input varies on the training data"), c.toString());
   }
 
   @Test
@@ -275,7 +344,7 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
   }
 
   @Test
-  void onlyTheClassGivesAConstantModelWithoutInputWeights() throws Exception {
+  void onlyTheClassGivesTheMeanWithoutInputWeights() throws Exception {
     Instances d = new Instances(QUADRATIC);
     d.setClassIndex(-1);
     d.deleteAttributeAt(0);
@@ -283,12 +352,13 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     d.setClassIndex(0);
     C c = shortSearch(1);
     shorten(c);
-    c.buildClassifier(d); // the single (padded) network input is always 0
-    double first = c.classifyInstance(d.instance(0));
+    c.buildClassifier(d); // nothing to search: the mean
+    double mean = d.meanOrMode(0);
     for (Instance i : d) {
-      assertEquals(first, c.classifyInstance(i));
+      assertEquals(mean, c.classifyInstance(i), 1e-12);
     }
-    assertTrue(c.toString().contains("unused input"), c.toString());
+    assertTrue(c.toString().contains("No input varies on the training data (there is none)"),
+        c.toString());
     assertFalse(c.graph().contains("shape=box]"), c.graph()); // no input node
   }
 

@@ -503,7 +503,7 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
   @Override
   protected void build(Instances data, Instances train) throws Exception {
     DartsSettings settings = m_settings.copy();
-    DataPreparation.Fitted fitted = DataPreparation.fit(train);
+    DataPreparation.Fitted fitted = prepare(train, settings.layout().maxNeurons());
     DataPreparation prep = fitted.preparation();
     int nData = prep.inputCount();
     MlpLayout layout = settings.layout();
@@ -565,7 +565,7 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
     }
     sb.append('\n');
     SearchResult r = m_result;
-    if (!m_constantClass) {
+    if (m_noSearch == null) {
       int archRows = (int) Math.floor(r.trainRows() * s.architectureFraction());
       boolean split = archRows >= 1 && archRows < r.trainRows();
       sb.append("Rows: ").append(r.trainRows()).append(" searched on (")

@@ -31,6 +31,7 @@ import weka.core.TechnicalInformationHandler;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
 
 /**
  * SWAT-NN regression: finds a small sparse MLP (up to 4 hidden layers of up to 7 neurons, each
@@ -75,7 +76,7 @@ import weka.core.Utils;
  * <!-- options-end -->
  */
 public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
-    implements TechnicalInformationHandler {
+    implements TechnicalInformationHandler, WeightedInstancesHandler {
 
   private static final long serialVersionUID = 4607826553315086195L;
 
@@ -550,7 +551,7 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
   @Override
   protected void build(Instances data, Instances train) throws Exception {
     SearchSettings settings = m_settings.copy();
-    DataPreparation.Fitted fitted = DataPreparation.fit(train);
+    DataPreparation.Fitted fitted = prepare(train, inputLimit());
     DataPreparation prep = fitted.preparation();
     int nData = prep.inputCount();
     ChosenModel chosen = chooseModel(prep);
@@ -581,7 +582,7 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     SearchResult result;
     try {
       AutoencoderModel model = AutoencoderModel.load(modelFile);
-      result = new LatentSearch(model, settings).fit(rows.x(), rows.y(), listener);
+      result = new LatentSearch(model, settings).fit(rows.x(), rows.y(), rows.w(), listener);
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (ModelFileException | IllegalArgumentException | IllegalStateException e) {
@@ -589,6 +590,22 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     }
     return rows.x()[0].length > nData
         ? withoutPaddedInputs(result, nData, settings.tolerance()) : result;
+  }
+
+  /**
+   * The most inputs a network can take: the -model's, or with auto the largest bundled
+   * model's.
+   */
+  private int inputLimit() throws Exception {
+    try {
+      if (!AUTO_MODEL.equalsIgnoreCase(m_model)) {
+        return ModelFile.readManifest(ModelLocator.resolve(m_model, 1)).config().nInMax();
+      }
+      return ModelLocator.bundled().values().stream().mapToInt(m -> m.config().nInMax()).max()
+          .orElse(Integer.MAX_VALUE);
+    } catch (ModelFileException e) {
+      throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
+    }
   }
 
   /** A model file with its manifest. */
@@ -675,7 +692,7 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     sb.append("Autoencoder: ").append(m_modelUsed).append('\n');
     sb.append("Data: ").append(m_preparation.describe()).append('\n');
     SearchResult r = m_result;
-    if (!m_constantClass) {
+    if (m_noSearch == null) {
       sb.append("Rows: ").append(r.trainRows()).append(" searched on, ")
           .append(r.validationRows() > 0 ? r.validationRows() + " held out to choose"
               : "none held out (too few; chosen on the training rows)")
