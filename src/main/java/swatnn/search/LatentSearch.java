@@ -20,6 +20,7 @@ import swatnn.autoencoder.ParameterSet;
 import swatnn.autoencoder.SoftMlpGraph;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
+import swatnn.mlp.NetworkPruner;
 import swatnn.mlp.SparseMlp;
 import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.Refinement;
@@ -407,8 +408,7 @@ public final class LatentSearch {
         double valMse = net.meanSquaredError(valX, valY, valW);
         if (bestOfK == null || valMse < bestOfK.validationMse()) {
           bestOfK = new ConfigurationResult(k, net, net.meanSquaredError(trainX, trainY, trainW),
-              valMse,
-              searchSeconds / configs);
+              valMse, searchSeconds / configs);
         }
       }
       if (bestOfK != null) {
@@ -418,7 +418,21 @@ public final class LatentSearch {
     if (out.isEmpty()) {
       throw new IllegalStateException("every decoded network was non-finite; the model file may be unusable");
     }
-    return out;
+    if (!settings.prune()) {
+      return out;
+    }
+    NetworkPruner pruner = new NetworkPruner(new LeastSquaresRefiner(
+        settings.refineIterations(), LeastSquaresRefiner.DEFAULT_TOLERANCE), settings.tolerance());
+    List<java.util.concurrent.Callable<ConfigurationResult>> tasks = new ArrayList<>();
+    for (ConfigurationResult chosen : out) {
+      tasks.add(() -> {
+        SparseMlp net = pruner.prune(chosen.network(), trainX, trainY, trainW, valX, valY, valW);
+        return new ConfigurationResult(chosen.hiddenLayers(), net,
+            net.meanSquaredError(trainX, trainY, trainW), net.meanSquaredError(valX, valY, valW),
+            chosen.seconds());
+      });
+    }
+    return Slots.run(settings.slots(), tasks);
   }
 
   /** One restart's extracted network, before refinement. */

@@ -42,6 +42,7 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   private Refinement refinement = Refinement.LM;
   private int polishSteps = 500;
   private int refineIterations = 200;
+  private boolean prune;
   private int slots = Runtime.getRuntime().availableProcessors();
   private Init init = Init.RANDOM;
   private int initSteps = 300;
@@ -211,6 +212,19 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     return this;
   }
 
+  /**
+   * Whether each configuration's chosen network is pruned and refitted ({@link
+   * swatnn.mlp.NetworkPruner}) while its validation MSE stays within {@link #tolerance()}.
+   */
+  public boolean prune() {
+    return prune;
+  }
+
+  public SearchSettings prune(boolean v) {
+    prune = v;
+    return this;
+  }
+
   /** Levenberg-Marquardt's iteration cap for {@link Refinement#LM}. */
   public int refineIterations() {
     return refineIterations;
@@ -294,6 +308,7 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     c.refinement = refinement;
     c.polishSteps = polishSteps;
     c.refineIterations = refineIterations;
+    c.prune = prune;
     c.slots = slots;
     c.init = init;
     c.initSteps = initSteps;

@@ -65,6 +65,8 @@ import weka.core.WeightedInstancesHandler;
  *  Data points per search step.</pre>
  * <pre> -refine &lt;none|adam|lm&gt;
  *  How each extracted network is refined before selection (-polish: adam).</pre>
+ * <pre> -prune
+ *  Prune and refit each configuration's chosen network.</pre>
  * <pre> -num-slots &lt;n&gt;
  *  Threads for the independent parts of the search.</pre>
  * <pre> -init &lt;random|encode&gt;
@@ -201,6 +203,9 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         + "\tpaper), adam (" + d.polishSteps() + " Adam steps; -polish is an alias) or lm\n"
         + "\t(Levenberg-Marquardt to convergence).\n\t(default "
         + d.refinement().optionName() + ")", "refine", 1, "-refine <none|adam|lm>"));
+    v.add(new Option("\tPrune and refit each configuration's chosen network: remove its smallest\n"
+        + "\tweights a group at a time, refitting the rest, while the validation MSE stays\n"
+        + "\twithin the tolerance.", "prune", 0, "-prune"));
     v.add(new Option("\tNumber of threads for the independent parts of the search; the result\n"
         + "\tdoes not depend on it.\n\t(default: the number of available processors)",
         "num-slots", 1, "-num-slots <n>"));
@@ -244,6 +249,7 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
       }
       setRefine(new SelectedTag(how.ordinal(), TAGS_REFINE));
       setNumSlots(intOption("num-slots", options, d.slots()));
+      setPrune(Utils.getFlag("prune", options));
       String init = Utils.getOption("init", options);
       setInit(new SelectedTag(init.isEmpty() ? d.init().ordinal() : initIndex(init), TAGS_INIT));
       setModel(Utils.getOption("model", options));
@@ -273,6 +279,9 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     addOption(o, "-points", getPointsPerStep());
     addOption(o, "-refine", m_settings.refinement().optionName());
     addOption(o, "-num-slots", getNumSlots());
+    if (getPrune()) {
+      o.add("-prune");
+    }
     addOption(o, "-init", m_settings.init().name().toLowerCase(java.util.Locale.ROOT));
     addOption(o, "-model", getModel());
     Collections.addAll(o, super.getOptions());
@@ -479,6 +488,23 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         + m_settings.polishSteps() + " full-batch Adam steps on the non-zero weights and biases, "
         + "lm fits every non-zero weight and every active neuron's bias by Levenberg-Marquardt "
         + "to convergence.";
+  }
+
+  /** @return whether the chosen networks are pruned and refitted */
+  public boolean getPrune() {
+    return m_settings.prune();
+  }
+
+  /** @param v whether to prune and refit the chosen networks */
+  public void setPrune(boolean v) {
+    m_settings.prune(v);
+  }
+
+  /** @return the tip text */
+  public String pruneTipText() {
+    return "Prune and refit each configuration's chosen network: its smallest weights are "
+        + "removed a group at a time and the rest refitted by Levenberg-Marquardt, while the "
+        + "validation MSE stays within the tolerance. Off by default (not measured to pay).";
   }
 
   /** @return the number of threads for independent parts of the search */

@@ -1,0 +1,76 @@
+package swatnn.mlp;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * Prune-and-refit: removes a refined network's smallest-magnitude weights a group at a time,
+ * refitting the rest by {@link LeastSquaresRefiner} after each removal, for as long as the
+ * held-out MSE stays within a tolerance of the starting network's.
+ *
+ * <p>A group is a tenth of the remaining free weights (at least one); when removing a group
+ * costs too much, half as many are tried, down to a single weight, and the pass ends when even
+ * that fails. Biases are never removed (an active neuron keeps its bias). Deterministic.
+ */
+public final class NetworkPruner {
+  private final LeastSquaresRefiner refiner;
+  private final double tolerance;
+
+  /**
+   * @param refiner refits the remaining parameters after each removal
+   * @param tolerance relative held-out MSE increase allowed over the starting network (>= 0)
+   */
+  public NetworkPruner(LeastSquaresRefiner refiner, double tolerance) {
+    if (!(tolerance >= 0)) {
+      throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
+    }
+    this.refiner = refiner;
+    this.tolerance = tolerance;
+  }
+
+  /**
+   * Prunes {@code net} (already refined on the training rows).
+   *
+   * @param trainW training weights, or null for 1 each
+   * @param valW held-out weights, or null for 1 each
+   * @return the sparsest network found within the tolerance (possibly {@code net}'s canonical
+   *     form)
+   */
+  public SparseMlp prune(SparseMlp net, double[][] trainX, double[] trainY, double[] trainW,
+      double[][] valX, double[] valY, double[] valW) {
+    FreeParameters free = new FreeParameters(net);
+    double[] p = free.values();
+    boolean[] keep = new boolean[free.weightCount()];
+    Arrays.fill(keep, true);
+    SparseMlp best = free.toMlp(p, keep);
+    double limit = best.meanSquaredError(valX, valY, valW) * (1 + tolerance);
+    int remaining = keep.length;
+    int group = Math.max(1, remaining / 10);
+    while (remaining > 0) {
+      double[] current = p;
+      boolean[] currentKeep = keep;
+      int[] order = IntStream.range(0, keep.length).filter(q -> currentKeep[q]).boxed()
+          .sorted(Comparator.comparingDouble(q -> Math.abs(current[q])))
+          .mapToInt(Integer::intValue).toArray();
+      boolean[] trial = keep.clone();
+      for (int i = 0; i < Math.min(group, order.length); i++) {
+        trial[order[i]] = false;
+      }
+      double[] fitted = refiner.fit(free, trainX, trainY, trainW, trial, p);
+      SparseMlp candidate = free.toMlp(fitted, trial);
+      if (candidate.meanSquaredError(valX, valY, valW) <= limit) {
+        p = fitted;
+        keep = trial;
+        best = candidate;
+        remaining -= Math.min(group, order.length);
+        group = Math.max(1, remaining / 10);
+      } else if (group > 1) {
+        group /= 2;
+      } else {
+        break;
+      }
+    }
+    return best.pruned();
+  }
+}
