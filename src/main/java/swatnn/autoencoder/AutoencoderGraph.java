@@ -51,7 +51,7 @@ public final class AutoencoderGraph {
    * denominator, i.e. times the {@link #WEIGHTS} placeholder).
    *
    * @param allDecoderWeight weight of the mean over decoders added to the mean of the minimum;
-   *     0 gives METHOD.md's objective exactly
+   *     0 gives docs/METHOD.md's objective exactly
    */
   public static AutoencoderGraph training(AutoencoderConfig c, ParameterSet params, int b, int p,
       double allDecoderWeight) {

@@ -22,7 +22,7 @@ import swatnn.mlp.MlpLayout;
 public final class SoftMlpGraph {
 
   /**
-   * Optional search-time transforms (METHOD.md section 3); all null for training.
+   * Optional search-time transforms (docs/METHOD.md section 3); all null for training.
    *
    * @param temperature scalar dividing the activation logits
    * @param weightThreshold [L, B, 1, 1]: per decoder and network, the t of the soft weight gate

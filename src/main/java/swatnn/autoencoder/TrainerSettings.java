@@ -17,7 +17,8 @@ import java.io.Serializable;
  *     depth of the input network) is also pulled towards the input matrix itself
  * @param reconstructionSteps steps over which that weight falls linearly to 0
  * @param normalizeOutputs rescale each random MLP's output layer so that its outputs on the
- *     batch's points span exactly [-1, 1] (constant networks are shifted to 0): the range the
+ *     batch's points span exactly [-1, 1] (near-constant networks are shifted to 0 and stretched
+ *     by at most 5x): the range the
  *     latent search meets, since it scales labels to [-1, 1]
  */
 public record TrainerSettings(int batch, int points, double learningRate, int warmupSteps,
@@ -25,7 +26,7 @@ public record TrainerSettings(int batch, int points, double learningRate, int wa
     double reconstructionWeight, long reconstructionSteps, boolean normalizeOutputs)
     implements Serializable {
 
-  /** Settings without output normalisation (METHOD.md's raw distribution). */
+  /** Settings without output normalisation (docs/METHOD.md's raw distribution). */
   public TrainerSettings(int batch, int points, double learningRate, int warmupSteps,
       double clipNorm, double allDecoderWeight, long dataSeed, long initSeed,
       double reconstructionWeight, long reconstructionSteps) {

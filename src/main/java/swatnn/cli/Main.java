@@ -23,7 +23,7 @@ public final class Main {
     return List.of(new CornnImportCommand(), new CornnGenerateCommand(),
         new TrainAutoencoderCommand(), new ModelInfoCommand(), new BenchAutoencoderCommand(),
         new BenchSearchCommand(), new BenchExperimentCommand(), new BenchCornnCommand(),
-        new BenchQualityCommand(), new BenchRealCommand());
+        new BenchQualityCommand(), new BenchRealCommand(), new BackendCommand());
   }
 
   public static void main(String[] args) {

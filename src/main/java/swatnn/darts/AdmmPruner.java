@@ -3,7 +3,7 @@ package swatnn.darts;
 import swatnn.mlp.SparseMlp;
 
 /**
- * ADMM weight pruning of a discrete network (METHOD.md section 6; Zhang et al., ECCV 2018),
+ * ADMM weight pruning of a discrete network (docs/METHOD.md section 6; Zhang et al., ECCV 2018),
  * with the sparse set S = {weights whose non-zero entries all have magnitude >= threshold}:
  *
  * <pre>

@@ -18,7 +18,7 @@ import swatnn.mlp.SparseMlp;
 import swatnn.search.RowSplit;
 
 /**
- * DARTS for one configuration (METHOD.md section 6): a supernet of k hidden layers of H neurons
+ * DARTS for one configuration (docs/METHOD.md section 6): a supernet of k hidden layers of H neurons
  * whose neurons mix sigmoid, tanh and leaky ReLU by a softmax over architecture logits and are
  * scaled by a keep gate; first-order bilevel optimisation, alternating one Adam step on the
  * weights (weight split) and one on the architecture parameters (architecture split); then

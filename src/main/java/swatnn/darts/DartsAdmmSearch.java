@@ -16,7 +16,7 @@ import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
 
 /**
- * The paper's baseline (METHOD.md section 6) for one data set: for each configuration k (a
+ * The paper's baseline (docs/METHOD.md section 6) for one data set: for each configuration k (a
  * number of hidden layers), DARTS over a supernet of k layers of H neurons ({@link
  * BilevelSearch}), discretisation, ADMM pruning of the discrete network's weights ({@link
  * AdmmPruner}), and a short retraining of the surviving weights and biases; then the choice

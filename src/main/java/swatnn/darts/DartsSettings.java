@@ -8,7 +8,7 @@ import swatnn.mlp.Refinement;
 import swatnn.search.SelectionSettings;
 
 /**
- * The mutable configuration of a DARTS + ADMM search (METHOD.md section 6). The paper's values
+ * The mutable configuration of a DARTS + ADMM search (docs/METHOD.md section 6). The paper's values
  * are the defaults where it gives them: 50 epochs, rho = 2, threshold 0.1, 5% tolerance, the
  * layout's H = 7 and L = 4. The rest departs from DARTS' image-classification recipe for a
  * budget of about a minute per data set on one CPU core: Adam for the weights (DARTS: SGD with
@@ -121,8 +121,8 @@ public final class DartsSettings implements SelectionSettings, Serializable {
   }
 
   /**
-   * Weight of the mean keep gate, sigmoid(g), in the architecture objective; without it nothing
-   * ever closes a gate, so the width search would keep every neuron.
+   * Weight of the sum of the keep gates, sigmoid(g), in the architecture objective; without it
+   * nothing ever closes a gate, so the width search would keep every neuron.
    */
   public double gatePenalty() {
     return gatePenalty;
@@ -311,6 +311,21 @@ public final class DartsSettings implements SelectionSettings, Serializable {
     c.validationFraction = validationFraction;
     c.seed = seed;
     return c;
+  }
+
+  /**
+   * Settings serialized by an older version (before refinement existed, e.g. inside a saved
+   * Experimenter definition) lack the newer fields; they take today's defaults.
+   */
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (refinement == null) {
+      refinement = Refinement.LM;
+    }
+    if (refineIterations < 1) {
+      refineIterations = 200;
+    }
   }
 
   private static void require(boolean ok, String message) {

@@ -1,5 +1,5 @@
 /**
- * The SWAT-NN paper's baseline, independent of Weka (METHOD.md section 6): DARTS over a
+ * The SWAT-NN paper's baseline, independent of Weka (docs/METHOD.md section 6): DARTS over a
  * supernet of k hidden layers of H neurons, each neuron a softmax mixture of sigmoid, tanh and
  * leaky ReLU times a keep gate, optimised first-order bilevel in SameDiff ({@link
  * swatnn.darts.BilevelSearch} over {@link swatnn.darts.MixedMlpGraph}); discretisation into a

@@ -2,7 +2,7 @@ package swatnn.mlp;
 
 /**
  * The activation functions a hidden neuron may use. The declaration order is the one-hot order
- * of the activation columns in the matrix layout (METHOD.md section 1) and must not change.
+ * of the activation columns in the matrix layout (docs/METHOD.md section 1) and must not change.
  */
 public enum Activation {
   /** The logistic function 1 / (1 + e^-x). */

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * The shape bounds of the networks this package handles and all column arithmetic of the
- * fixed-size matrix form of METHOD.md section 1.
+ * fixed-size matrix form of docs/METHOD.md section 1.
  *
  * <p>A network has {@code nIn} inputs (1..H), {@code k} hidden layers (1..L) of H neuron slots
  * each, and one linear output. Its matrix has H rows; transition {@code t} (0..k) goes from

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Converts between {@link SparseMlp} and the fixed-size matrix form of METHOD.md section 1,
+ * Converts between {@link SparseMlp} and the fixed-size matrix form of docs/METHOD.md section 1,
  * for one {@link MlpLayout}. Thread-safe.
  *
  * <p>Encoded matrices have H rows and {@link MlpLayout#maxWidth()} columns: a k-hidden-layer
@@ -203,7 +203,7 @@ public final class MlpMatrixCodec {
   }
 
   /**
-   * Applies the extraction rule of METHOD.md section 3 to a decoder output {@code out} of
+   * Applies the extraction rule of docs/METHOD.md section 3 to a decoder output {@code out} of
    * H rows and width(k) columns (maxWidth also accepted) holding raw weights, biases,
    * activation logits and mask logits: weights with {@code |w| < threshold} become 0 (biases
    * are not thresholded), a neuron with {@code sigmoid(mask logit) < 0.5} is removed (made

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Draws random MLPs from the autoencoder's training distribution (METHOD.md section 2): k
+ * Draws random MLPs from the autoencoder's training distribution (docs/METHOD.md section 2): k
  * uniform in 1..L, nIn uniform in [nInMin, nInMax], a sparsity level p drawn per network from
  * {@link #SPARSITY_LEVELS}, real weights U[-5, 5] each zeroed with probability p, hidden and
  * output biases U[-1, 1], each hidden neuron active with probability 0.5 and its activation

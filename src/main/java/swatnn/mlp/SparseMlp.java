@@ -396,7 +396,7 @@ public final class SparseMlp implements Serializable {
   }
 
   /**
-   * The non-zero parameter count the paper reports (METHOD.md section 3): the non-zero weights
+   * The non-zero parameter count the paper reports (docs/METHOD.md section 3): the non-zero weights
    * on live connections ({@link #nonZeroWeights()}), plus the non-zero biases of active hidden
    * neurons, plus 1 if the output bias is non-zero. Zero biases are not counted, in line with
    * counting non-zero weights; biases of inactive neurons never count.

@@ -6,7 +6,7 @@
  * per-neuron {@link swatnn.mlp.Activation} and active flag and one linear output; it predicts
  * fast through a compiled form and counts its non-zero parameters as the paper does.
  * {@link swatnn.mlp.MlpMatrixCodec} converts networks to and from the fixed-size matrix form
- * the autoencoder reads and writes (METHOD.md section 1) and applies the extraction rule that
+ * the autoencoder reads and writes (docs/METHOD.md section 1) and applies the extraction rule that
  * turns a decoder output into a discrete network (section 3). {@link
  * swatnn.mlp.RandomMlpSampler} draws the random networks the autoencoder is trained on
  * (section 2).

@@ -4,7 +4,7 @@ import java.util.List;
 import swatnn.mlp.SparseMlp;
 
 /**
- * METHOD.md section 4: among the configurations whose validation MSE is within a tolerance of
+ * docs/METHOD.md section 4: among the configurations whose validation MSE is within a tolerance of
  * the best one, the one with the fewest non-zero weights (ties: lower validation MSE).
  */
 public final class ConfigurationSelector {

@@ -27,15 +27,18 @@ import swatnn.mlp.Refinement;
 import swatnn.mlp.SparseMlpFitter;
 
 /**
- * SWAT-NN's search for one data set (METHOD.md section 3): with the autoencoder's decoders
+ * SWAT-NN's search for one data set (docs/METHOD.md section 3): with the autoencoder's decoders
  * frozen, gradient descent on latent points z (and a magnitude threshold t) so that the decoded
  * network fits the data, under sparsity and compactness penalties; then extraction of the
  * discrete network, which is what is evaluated and returned.
  *
- * <p>All configurations (hidden-layer counts) and all restarts advance together in one graph:
- * z has shape [L, R, H, d], decoder k decoding z[k-1]. Restarts are chosen on the training
- * split, configurations by {@link ConfigurationSelector} on the validation split. Inputs and
- * labels must already be scaled to [-1, 1].
+ * <p>All configurations (hidden-layer counts) advance together, restarts in fixed groups of
+ * {@link #RESTARTS_PER_GRAPH} per graph (z of shape [L, r, H, d], decoder k decoding z[k-1]),
+ * the groups on up to {@link SearchSettings#slots()} threads. Per restart, the best-step and
+ * the final network compete on the training loss; the winner is refined on the training split
+ * ({@link SearchSettings#refinement()}); restarts are then chosen on the validation split, and
+ * configurations by {@link ConfigurationSelector} on the same split (docs/METHOD.md section 8).
+ * Inputs and labels must already be scaled to [-1, 1].
  */
 public final class LatentSearch {
   static {

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Maps each column linearly from its training range to [-1, 1] (METHOD.md section 5); a
+ * Maps each column linearly from its training range to [-1, 1] (docs/METHOD.md section 5); a
  * constant column maps to 0. Values outside the training range map outside [-1, 1].
  */
 public final class MinMaxScaler implements Serializable {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import swatnn.mlp.Refinement;
 
 /**
- * The mutable configuration of a latent search (METHOD.md section 3), with the paper's values
+ * The mutable configuration of a latent search (docs/METHOD.md section 3), with the paper's values
  * as defaults except where a measured departure is noted: steps, annealing steps and the
  * points per step are scaled down so that a search runs in about a minute on two CPU cores.
  */
@@ -313,6 +313,24 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     c.init = init;
     c.initSteps = initSteps;
     return c;
+  }
+
+  /**
+   * Settings serialized by an older version (before refinement existed, e.g. inside a saved
+   * Experimenter definition) lack the newer fields; they take today's defaults.
+   */
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (refinement == null) {
+      refinement = Refinement.LM;
+    }
+    if (refineIterations < 1) {
+      refineIterations = 200;
+    }
+    if (slots < 1) {
+      slots = Runtime.getRuntime().availableProcessors();
+    }
   }
 
   private static void require(boolean ok, String message) {

@@ -2,7 +2,7 @@ package swatnn.search;
 
 /**
  * The settings every configuration search shares: which hidden-layer counts it tries, how it
- * holds out rows and chooses among them (METHOD.md section 4), and its seed. The searched-network
+ * holds out rows and chooses among them (docs/METHOD.md section 4), and its seed. The searched-network
  * classifiers expose these as the same options.
  */
 public interface SelectionSettings {

@@ -349,8 +349,9 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
 
   /** @return the tip text */
   public String toleranceTipText() {
-    return "Among the configurations whose validation MSE is within this fraction of the best, "
-        + "the one with the fewest non-zero parameters is chosen (0.05: within 5%).";
+    return "Selection tolerance: among the configurations whose validation MSE is within this "
+        + "fraction of the best, the one with the fewest non-zero parameters is chosen. A value "
+        + "of 0.05 means within 5%.";
   }
 
   /** @return the validation fraction */
@@ -828,6 +829,11 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     }
   }
 
+  /** What the configurations table's seconds column measures. */
+  protected String secondsMeaning() {
+    return "the search's time shared evenly, as the configurations are searched together";
+  }
+
   private String configurationTable(SearchResult r, double tolerance) {
     StringBuilder sb = new StringBuilder();
     sb.append("Configurations tried (MSE on the class scaled to [-1, 1]):\n");
@@ -859,7 +865,7 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
       sb.append('\n');
     }
     sb.append(String.format(Locale.ROOT, "(* chosen: fewest non-zero parameters within %s%% "
-        + "of the best validation MSE)%n", num(100 * tolerance)));
+        + "of the best validation MSE; seconds: %s)%n", num(100 * tolerance), secondsMeaning()));
     return sb.toString();
   }
 

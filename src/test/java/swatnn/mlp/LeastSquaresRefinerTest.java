@@ -124,4 +124,34 @@ class LeastSquaresRefinerTest {
     SparseMlp duplicated = lm.refine(net, twiceX, twiceY, null);
     assertEquals(duplicated.meanSquaredError(x, y), weighted.meanSquaredError(x, y), 1e-9);
   }
+
+  @Test
+  void pruningRemovesWeightsTheDataDoesNotNeedAndStaysWithinTolerance() {
+    SparseMlp target = network(2, 2, 1);
+    Random r = new Random(21);
+    double[][] x = points(r, 300, 2);
+    double[] y = target.predict(x);
+    double[][] vx = points(r, 100, 2);
+    double[] vy = target.predict(vx);
+    // the generating network plus small weights on every absent input connection
+    SparseMlp.Builder b = target.toBuilder();
+    int added = 0;
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < LAYOUT.maxNeurons(); j++) {
+        if (target.isActive(0, j) && target.weight(0, i, j) == 0) {
+          b.weight(0, i, j, 1e-3 * (1 + r.nextDouble()));
+          added++;
+        }
+      }
+    }
+    assertTrue(added > 0, "the test network has absent input connections to pad");
+    SparseMlp padded = b.build();
+    LeastSquaresRefiner lm = new LeastSquaresRefiner(200, 1e-10);
+    SparseMlp refined = lm.refine(padded, x, y, null);
+    SparseMlp pruned = new NetworkPruner(lm, 0.05).prune(refined, x, y, null, vx, vy, null);
+    double limit = refined.meanSquaredError(vx, vy) * 1.05;
+    assertTrue(pruned.meanSquaredError(vx, vy) <= limit);
+    assertTrue(pruned.nonZeroWeights() < refined.nonZeroWeights(),
+        pruned.nonZeroWeights() + " of " + refined.nonZeroWeights() + ", " + added + " added");
+  }
 }

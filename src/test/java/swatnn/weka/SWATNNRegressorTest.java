@@ -230,4 +230,14 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
       assertEquals(single[i], batch[i][0], "batch prediction = one at a time");
     }
   }
+
+  @Test
+  void annealingLongerThanTheSearchIsRefusedWithAMessage() throws Exception {
+    SWATNNRegressor c = search(1);
+    c.setSteps(100);
+    c.setAnnealSteps(375);
+    Exception e = assertThrows(Exception.class, () -> c.buildClassifier(QUADRATIC));
+    assertTrue(e.getMessage().contains("-anneal (375) must be less than -steps (100)"),
+        e.getMessage());
+  }
 }

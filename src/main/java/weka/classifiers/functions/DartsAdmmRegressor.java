@@ -121,14 +121,15 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
    * @return the description
    */
   public String globalInfo() {
-    return "DARTS + ADMM regression, the baseline of the SWAT-NN paper: differentiable "
-        + "architecture search over a supernet of up to 4 hidden layers of 7 neurons, each "
+    return "DARTS + ADMM regression: the SWAT-NN paper's baseline, a sparse MLP by "
+        + "architecture search and pruning.\n\n"
+        + "Differentiable architecture search over a supernet of up to 4 hidden layers of 7 neurons, each "
         + "neuron a softmax mixture of sigmoid, tanh and leaky ReLU scaled by a learned keep "
         + "gate. Weights train on one part of the training rows and architecture parameters on "
         + "another, alternating first-order steps. The supernet is then discretised (the most "
         + "weighted activation per neuron; neurons whose gate is below 0.5 removed), trained, "
         + "and its weights pruned by ADMM: weights below a magnitude threshold are driven to "
-        + "zero, the survivors retrained. Every hidden-layer count is searched; among those "
+        + "zero, the survivors refitted (by Levenberg-Marquardt by default). Every hidden-layer count is searched; among those "
         + "whose validation error is within a tolerance of the best, the one with the fewest "
         + "non-zero parameters is chosen.\n\n"
         + "Inputs and class are scaled to [-1, 1] by their training ranges; missing values are "
@@ -445,9 +446,8 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
 
   /** @return the tip text */
   public String thresholdTipText() {
-    return "Weights whose magnitude is below this are outside ADMM's sparse set and end at "
-        + "zero (the paper uses 0.1; inputs and class are scaled to [-1, 1]). Larger gives "
-        + "sparser networks.";
+    return "Magnitude below which ADMM sets a weight to zero; larger gives sparser networks. "
+        + "The paper uses 0.1, with inputs and class scaled to [-1, 1].";
   }
 
   /** @return the retraining steps */
@@ -484,6 +484,11 @@ public class DartsAdmmRegressor extends swatnn.weka.SparseNetworkRegressor
   public String retrainStepsTipText() {
     return "Full-batch Adam steps retraining the non-zero weights and biases after pruning; "
         + "the zero pattern stays, so the non-zero count does not change.";
+  }
+
+  @Override
+  protected String secondsMeaning() {
+    return "each configuration's own search, pruning and refinement";
   }
 
   /** @return the tip text */

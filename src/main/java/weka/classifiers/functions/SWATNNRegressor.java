@@ -110,6 +110,9 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
   /** A description of the autoencoder used. */
   protected String m_modelUsed;
 
+  /** The ND4J backend the search ran on. */
+  protected String m_backend;
+
   /**
    * Runs the classifier from the command line, with progress lines on System.err.
    *
@@ -135,18 +138,21 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
    * @return the description
    */
   public String globalInfo() {
-    return "SWAT-NN regression: finds a small, sparse multilayer perceptron (up to 4 hidden "
-        + "layers of up to 7 neurons, each with its own activation: sigmoid, tanh or leaky "
-        + "ReLU) by gradient descent on a point in the latent space of a pretrained "
-        + "autoencoder, so that architecture and weights are trained together. Sparsity and "
-        + "compactness penalties favour few weights and neurons. Every hidden-layer count is "
-        + "searched; among those whose validation error is within a tolerance of the best, "
-        + "the one with the fewest non-zero parameters is chosen.\n\n"
+    return "SWAT-NN regression: a small sparse MLP whose architecture and weights are found "
+        + "together in an autoencoder's latent space.\n\n"
+        + "Gradient descent on a point in the latent space of a pretrained autoencoder finds a "
+        + "multilayer perceptron of up to 4 hidden layers of up to 7 neurons, each neuron with "
+        + "its own activation (sigmoid, tanh or leaky ReLU); sparsity and compactness penalties "
+        + "favour few weights and neurons. Each restart's network is then refined by "
+        + "Levenberg-Marquardt on the training rows, its structure fixed. Every hidden-layer "
+        + "count is searched; among those whose validation error is within a tolerance of the "
+        + "best, the one with the fewest non-zero parameters is chosen, and the training mean "
+        + "when no network beats it clearly.\n\n"
         + "Inputs and class are scaled to [-1, 1] by their training ranges; missing values are "
         + "replaced by training means and modes, nominal attributes converted to binary ones. "
-        + "The autoencoder limits the number of inputs (after conversion); select attributes "
-        + "first if there are more. Instance weights are ignored. Building needs ND4J; "
-        + "predicting is plain Java.\n\nFor more information see:\n\n"
+        + "When there are more inputs than the autoencoder takes, Weka's attribute selection "
+        + "keeps the best-ranked. Instance weights are used. Building needs ND4J; predicting is "
+        + "plain Java.\n\nFor more information see:\n\n"
         + getTechnicalInformation().toString();
   }
 
@@ -316,8 +322,9 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
 
   /** @return the tip text */
   public String annealStepsTipText() {
-    return "Steps over which the activation temperature falls linearly from 1 to 0.01; the "
-        + "step with the lowest loss after them is kept. Should be less than steps.";
+    return "Annealing steps, over which the activation temperature falls linearly from one to "
+        + "a hundredth; the step with the lowest loss after them is kept. Must be less than "
+        + "steps.";
   }
 
   /** @return the number of restarts */
@@ -555,8 +562,8 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
 
   /** @return the tip text */
   public String modelTipText() {
-    return "The pretrained autoencoder: the name of a bundled model (e.g. swatnn-2in), the path "
-        + "of a model file, or auto for the bundled model with the fewest inputs that takes the "
+    return "The pretrained autoencoder: a bundled model's name such as swatnn-2in, a model "
+        + "file's path, or auto for the bundled model with the fewest inputs that takes the "
         + "data's inputs.";
   }
 
@@ -577,6 +584,11 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
   @Override
   protected void build(Instances data, Instances train) throws Exception {
     SearchSettings settings = m_settings.copy();
+    if (settings.annealSteps() >= settings.steps()) {
+      throw new Exception("SWATNNRegressor: -anneal (" + settings.annealSteps() + ") must be "
+          + "less than -steps (" + settings.steps() + "): the best step is taken after the "
+          + "annealing; lower -anneal as well");
+    }
     DataPreparation.Fitted fitted = prepare(train, inputLimit());
     DataPreparation prep = fitted.preparation();
     int nData = prep.inputCount();
@@ -596,6 +608,7 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
         rows -> search(modelFile, settings, rows, nData));
     m_builtSettings = settings;
     m_modelUsed = describeModel(modelFile, manifest, nIn - nData);
+    m_backend = m_result.seconds() > 0 ? swatnn.autoencoder.Nd4jBackend.summary() : null;
   }
 
   private SearchResult search(Path modelFile, SearchSettings settings, ScaledRows rows,
@@ -688,9 +701,11 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     if (name.endsWith(".zip")) {
       name = name.substring(0, name.length() - 4);
     }
-    String s = String.format(Locale.ROOT, "%s (%s; %d-%d inputs, d = %d, %d training steps)",
-        name, file, m.config().nInMin(), m.config().nInMax(), m.config().dModel(),
-        m.trainingSteps());
+    int lo = m.config().nInMin();
+    int hi = m.config().nInMax();
+    String inputs = lo == hi ? hi + (hi == 1 ? " input" : " inputs") : lo + "-" + hi + " inputs";
+    String s = String.format(Locale.ROOT, "%s (%s; %s, d = %d, %d training steps)",
+        name, file, inputs, m.config().dModel(), m.trainingSteps());
     if (padded > 0) {
       s += "; " + padded + " unused input" + (padded == 1 ? "" : "s") + " held at 0";
     }
@@ -716,6 +731,9 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
     String title = "SWAT-NN regression: sparse MLP found in an autoencoder's latent space";
     sb.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
     sb.append("Autoencoder: ").append(m_modelUsed).append('\n');
+    if (m_backend != null) {
+      sb.append("Search ran on: ND4J ").append(m_backend).append('\n');
+    }
     sb.append("Data: ").append(m_preparation.describe()).append('\n');
     SearchResult r = m_result;
     if (m_noSearch == null) {
