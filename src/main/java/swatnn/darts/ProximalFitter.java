@@ -223,7 +223,7 @@ final class ProximalFitter {
       for (int r = 0; r < n; r++) {
         for (int j = 0; j < h; j++) {
           int idx = r * h + j;
-          delta[idx] = active[l][j] ? delta[idx] * derivative(act[l][j], p[idx], o[idx]) : 0;
+          delta[idx] = active[l][j] ? delta[idx] * act[l][j].derivative(p[idx], o[idx]) : 0;
         }
       }
       double[] in = l == 0 ? x : out[l - 1];
@@ -250,18 +250,6 @@ final class ProximalFitter {
       if (next != null) {
         delta = next;
       }
-    }
-  }
-
-  /** The activation's derivative at pre-activation s with output a. */
-  private static double derivative(Activation f, double s, double a) {
-    switch (f) {
-      case SIGMOID:
-        return a * (1 - a);
-      case TANH:
-        return 1 - a * a;
-      default:
-        return s > 0 ? 1 : Activation.LEAKY_SLOPE;
     }
   }
 

@@ -463,6 +463,16 @@ public final class SparseMlp implements Serializable {
    */
   @Override
   public String toString() {
+    return toString(null);
+  }
+
+  /**
+   * The same text with the inputs named: input i is written {@code names[i]} (quoted with
+   * single quotes when it is not a plain identifier) instead of {@code x<i>}.
+   *
+   * @param names one name per input, or null for x0, x1, ...
+   */
+  public String toString(String[] names) {
     int h = layout.maxNeurons();
     StringBuilder sb = new StringBuilder();
     sb.append(nIn);
@@ -492,7 +502,7 @@ public final class SparseMlp implements Serializable {
           sb.append(unitName(t + 1, j)).append(" = ")
               .append(activations[t * h + j].shortName()).append('(');
         }
-        appendSum(sb, t, j, t == k ? outputBias : biases[t * h + j]);
+        appendSum(sb, t, j, t == k ? outputBias : biases[t * h + j], names);
         if (t < k) {
           sb.append(')');
         }
@@ -501,7 +511,7 @@ public final class SparseMlp implements Serializable {
     return sb.toString();
   }
 
-  private void appendSum(StringBuilder sb, int t, int j, double bias) {
+  private void appendSum(StringBuilder sb, int t, int j, double bias, String[] names) {
     boolean first = true;
     int rows = layout.weightRows(nIn, t);
     for (int i = 0; i < rows; i++) {
@@ -510,7 +520,8 @@ public final class SparseMlp implements Serializable {
         continue;
       }
       appendTerm(sb, w, first);
-      sb.append(' ').append(unitName(t, i));
+      sb.append(' ').append(t == 0 && names != null && i < names.length ? inputName(names[i])
+          : unitName(t, i));
       first = false;
     }
     if (bias != 0 || first) {
@@ -527,6 +538,10 @@ public final class SparseMlp implements Serializable {
   }
 
   /** Input i (layer 0) or hidden slot i of layer {@code layer} (1-based). */
+  private static String inputName(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_.]*") ? name : "'" + name.replace("'", "\\'") + "'";
+  }
+
   private static String unitName(int layer, int i) {
     return layer == 0 ? "x" + i : "h" + layer + "." + i;
   }

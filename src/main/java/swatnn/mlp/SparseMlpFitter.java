@@ -181,7 +181,7 @@ public final class SparseMlpFitter {
           double[] dPre = new double[h];
           for (int j = 0; j < h; j++) {
             if (active[l][j]) {
-              dPre[j] = dh[j] * derivative(act[l][j], pre[l][j]);
+              dPre[j] = dh[j] * act[l][j].derivative(pre[l][j], act[l][j].apply(pre[l][j]));
             }
           }
           double[] in = hs[l];
@@ -254,21 +254,6 @@ public final class SparseMlpFitter {
         o += hs[k][i] * w[k][i][0];
       }
       return o;
-    }
-
-    private static double derivative(Activation a, double x) {
-      switch (a) {
-        case SIGMOID: {
-          double s = Activation.sigmoid(x);
-          return s * (1 - s);
-        }
-        case TANH: {
-          double t = Activation.tanh(x);
-          return 1 - t * t;
-        }
-        default:
-          return x > 0 ? 1 : Activation.LEAKY_SLOPE;
-      }
     }
 
     SparseMlp toMlp() {

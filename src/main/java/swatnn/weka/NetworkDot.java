@@ -69,7 +69,7 @@ public final class NetworkDot {
   }
 
   private static String inputLabel(int i, String[] names) {
-    return "x" + i + (i < names.length ? "\\n" + escape(names[i]) : "");
+    return i < names.length ? escape(names[i]) : "x" + i;
   }
 
   private static String hiddenLabel(SparseMlp net, int layer, int j) {

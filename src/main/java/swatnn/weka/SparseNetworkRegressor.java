@@ -797,14 +797,14 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
    */
   protected void appendModel(StringBuilder sb, double tolerance) {
     SearchResult r = m_result;
-    sb.append("\nInputs, each scaled to [-1, 1] by its training range:\n");
+    sb.append("\nInputs, each scaled to [-1, 1] by its training range before the network:\n");
     int width = 1;
     for (int j = 0; j < m_preparation.inputCount(); j++) {
       width = Math.max(width, m_preparation.inputName(j).length());
     }
     for (int j = 0; j < m_preparation.inputCount(); j++) {
-      sb.append(String.format(Locale.ROOT, "  x%-2d = %-" + width + "s  training range [%s, %s]%n",
-          j, m_preparation.inputName(j), num(m_inputScaler.min(j)), num(m_inputScaler.max(j))));
+      sb.append(String.format(Locale.ROOT, "  %-" + width + "s  training range [%s, %s]%n",
+          m_preparation.inputName(j), num(m_inputScaler.min(j)), num(m_inputScaler.max(j))));
     }
     sb.append(String.format(Locale.ROOT,
         "Output: %s = %s + %s * (y + 1) / 2 (training range [%s, %s])%n",
@@ -820,13 +820,22 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     if (m_noSearch == null) {
       sb.append("\nChosen network (").append(net.hiddenLayers()).append(" hidden layer")
           .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
-      sb.append(net).append("\n");
+      sb.append(net.toString(inputNames(net.nIn()))).append("\n");
     }
     sb.append("\nNon-zero count: ").append(net.nonZeroCount()).append('\n');
     if (r.seconds() > 0) {
       sb.append('\n').append(configurationTable(r, tolerance));
       sb.append(String.format(Locale.ROOT, "%nSearch time: %.1f s%n", r.seconds()));
     }
+  }
+
+  /** The network's input names: the data's, then "unused" for inputs held at 0. */
+  private String[] inputNames(int nIn) {
+    String[] names = new String[nIn];
+    for (int j = 0; j < nIn; j++) {
+      names[j] = j < m_preparation.inputCount() ? m_preparation.inputName(j) : "unused" + j;
+    }
+    return names;
   }
 
   /** What the configurations table's seconds column measures. */

@@ -168,6 +168,9 @@ class SparseMlpTest {
     assertEquals("h2.3 = tanh(-1 h1.5)", lines[5]);
     assertEquals("y = 2 h2.0 - 0.125 h2.3 + 0.1", lines[6]);
     assertEquals(7, lines.length);
+    String[] named = m.toString(new String[] {"x2", "air temp"}).split("\n");
+    assertEquals("h1.5 = sigmoid(1 x2 + 1 'air temp' + 0.5)", named[3],
+        "the data's names, quoted when they are not identifiers");
   }
 
   @Test
