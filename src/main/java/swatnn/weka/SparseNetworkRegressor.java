@@ -301,7 +301,8 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
   public void setInputEvaluator(ASEvaluation v) {
     if (!(v instanceof AttributeEvaluator)) {
       throw new IllegalArgumentException("the input evaluator must rank single attributes "
-          + "(a weka.attributeSelection.AttributeEvaluator such as ReliefFAttributeEval), got " + (v == null ? "none" : v.getClass().getName()));
+          + "(a weka.attributeSelection.AttributeEvaluator such as ReliefFAttributeEval), got "
+          + (v == null ? "none" : v.getClass().getName()));
     }
     m_inputEvaluator = v;
   }
