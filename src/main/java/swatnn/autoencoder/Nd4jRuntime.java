@@ -83,13 +83,4 @@ public final class Nd4jRuntime {
       Nd4j.factory().blas().setMaxThreads(savedBlasThreads);
     }
   }
-
-  /** ND4J's current thread counts, "max/master/omp/blas", for diagnostics and tests. */
-  public static String threadCounts() {
-    init();
-    Environment env = Nd4j.getEnvironment();
-    return env.maxThreads() + "/" + env.maxMasterThreads() + "/"
-        + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + "/"
-        + Nd4j.factory().blas().getMaxThreads();
-  }
 }

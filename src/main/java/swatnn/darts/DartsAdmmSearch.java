@@ -103,7 +103,7 @@ public final class DartsAdmmSearch {
         SparseMlp pruned = new AdmmPruner(settings).prune(trained, trainX, trainY, observer);
         checkInterrupt();
         net = settings.refinement() == Refinement.ADAM && settings.retrainSteps() == 0 ? pruned
-            : settings.refinement().apply(pruned, trainX, trainY, settings.retrainSteps(),
+            : settings.refinement().apply(pruned, trainX, trainY, null, settings.retrainSteps(),
                 settings.weightLearningRate(), new LeastSquaresRefiner(
                     settings.refineIterations(), LeastSquaresRefiner.DEFAULT_TOLERANCE));
       } catch (ArithmeticException diverged) {

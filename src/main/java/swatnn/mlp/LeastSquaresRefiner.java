@@ -44,11 +44,6 @@ public final class LeastSquaresRefiner {
     this.tolerance = tolerance;
   }
 
-  /** The iteration cap. */
-  public int maxIterations() {
-    return maxIterations;
-  }
-
   /**
    * Refines every free parameter of {@code net} on rows {@code x} against labels {@code y}.
    *
@@ -60,8 +55,6 @@ public final class LeastSquaresRefiner {
     FreeParameters free = new FreeParameters(net);
     return free.toMlp(fit(free, x, y, weights, null, free.values()), null);
   }
-
-
 
   /**
    * Fits the free parameters with some weights held at 0 (the rest start from {@code start}).

@@ -41,18 +41,24 @@ public enum Refinement {
   /**
    * Refines {@code net} on rows {@code x} against labels {@code y}.
    *
+   * @param weights per-row instance weights, or null for 1 each
    * @param adamSteps full-batch steps of {@link #ADAM}
    * @param adamRate Adam's step size for {@link #ADAM}
    * @param lm the refiner {@link #LM} uses
    * @return the refined network; {@code net} itself for {@link #NONE}
+   * @throws IllegalArgumentException for {@link #ADAM} with weights, which it does not take
    */
-  public SparseMlp apply(SparseMlp net, double[][] x, double[] y, int adamSteps, double adamRate,
-      LeastSquaresRefiner lm) {
+  public SparseMlp apply(SparseMlp net, double[][] x, double[] y, double[] weights,
+      int adamSteps, double adamRate, LeastSquaresRefiner lm) {
     switch (this) {
       case ADAM:
+        if (weights != null) {
+          throw new IllegalArgumentException("-refine adam does not take instance weights; "
+              + "use lm or none");
+        }
         return SparseMlpFitter.fit(net, x, y, adamSteps, adamRate, true);
       case LM:
-        return lm.refine(net, x, y, null);
+        return lm.refine(net, x, y, weights);
       default:
         return net;
     }

@@ -95,7 +95,8 @@ public final class ConfigurationSelector {
     return e / total;
   }
 
-  private static double weightedMean(double[] y, double[] w) {
+  /** The weighted mean of {@code y}; with {@code w} null the plain mean. */
+  public static double weightedMean(double[] y, double[] w) {
     double s = 0;
     double total = 0;
     for (int i = 0; i < y.length; i++) {

@@ -65,25 +65,22 @@ public final class LatentSearch {
   private final SearchSettings settings;
   private final MlpLayout layout;
   private final MlpMatrixCodec codec;
-  /** Seconds the last {@link #fit}'s refinements took (for benchmarks). */
-  private volatile double refineSeconds;
+  /** Levenberg-Marquardt for refinement and pruning, as the settings configure it. */
+  private final LeastSquaresRefiner refiner;
 
   public LatentSearch(AutoencoderModel model, SearchSettings settings) {
     this.model = model;
     this.settings = settings.copy();
     this.layout = model.config().layout();
     this.codec = new MlpMatrixCodec(layout);
+    this.refiner = new LeastSquaresRefiner(this.settings.refineIterations(),
+        LeastSquaresRefiner.DEFAULT_TOLERANCE);
     for (int k : this.settings.layers()) {
       if (k > layout.maxHiddenLayers()) {
         throw new IllegalArgumentException("the model's decoders build up to "
             + layout.maxHiddenLayers() + " hidden layers, asked for " + k);
       }
     }
-  }
-
-  /** Seconds the refinements of the last {@link #fit} took, 0 before the first. */
-  public double refineSeconds() {
-    return refineSeconds;
   }
 
   /**
@@ -395,9 +392,7 @@ public final class LatentSearch {
         }
       }
     }
-    long refineStart = System.nanoTime();
     List<SparseMlp> refined = refineAll(picks, trainX, trainY, trainW);
-    refineSeconds = (System.nanoTime() - refineStart) / 1e9;
     // per configuration, the restart with the lowest validation MSE of its refined network
     int configs = settings.layers().length;
     List<ConfigurationResult> out = new ArrayList<>();
@@ -424,8 +419,7 @@ public final class LatentSearch {
     if (!settings.prune()) {
       return out;
     }
-    NetworkPruner pruner = new NetworkPruner(new LeastSquaresRefiner(
-        settings.refineIterations(), LeastSquaresRefiner.DEFAULT_TOLERANCE), settings.tolerance());
+    NetworkPruner pruner = new NetworkPruner(refiner, settings.tolerance());
     List<java.util.concurrent.Callable<ConfigurationResult>> tasks = new ArrayList<>();
     for (ConfigurationResult chosen : out) {
       tasks.add(() -> {
@@ -449,22 +443,14 @@ public final class LatentSearch {
   private List<SparseMlp> refineAll(List<Candidate> picks, double[][] trainX, double[] trainY,
       double[] trainW) {
     Refinement how = settings.refinement();
-    LeastSquaresRefiner lm = new LeastSquaresRefiner(settings.refineIterations(),
-        LeastSquaresRefiner.DEFAULT_TOLERANCE);
     List<java.util.concurrent.Callable<SparseMlp>> tasks = new ArrayList<>();
     for (Candidate pick : picks) {
       tasks.add(() -> {
         if (Thread.currentThread().isInterrupted()) {
           throw new SearchInterruptedException();
         }
-        if (how == Refinement.LM) {
-          return lm.refine(pick.net(), trainX, trainY, trainW);
-        }
-        if (how == Refinement.ADAM && trainW != null) {
-          throw new IllegalArgumentException("-refine adam does not take instance weights; "
-              + "use lm or none");
-        }
-        return how.apply(pick.net(), trainX, trainY, settings.polishSteps(), POLISH_RATE, lm);
+        return how.apply(pick.net(), trainX, trainY, trainW, settings.polishSteps(),
+            POLISH_RATE, refiner);
       });
     }
     return Slots.run(how == Refinement.NONE ? 1 : settings.slots(), tasks);

@@ -164,11 +164,6 @@ public final class DataPreparation implements Serializable {
     return inputNames[j];
   }
 
-  /** The number of inputs after conversion, before any selection. */
-  public int convertedInputCount() {
-    return convertedInputs;
-  }
-
   /** How the inputs were chosen among too many (for the model text), or null if all are kept. */
   public String selection() {
     return selection;

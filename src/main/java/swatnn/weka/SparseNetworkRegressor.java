@@ -436,7 +436,7 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
         ? "The class is constant on the training data"
         : !varies ? "No input varies on the training data (" + (nData == 0 ? "there is none"
             : "every one is constant or missing") + ")" : null;
-    double mean = weightedMean(fitted.labels(), fitted.weights());
+    double mean = ConfigurationSelector.weightedMean(fitted.labels(), fitted.weights());
     SearchResult result = noSearch != null
         ? meanResult(layout, nIn, train.numInstances(), classScaler.scale(0, mean))
         : search.run(scale(fitted, inputScaler, classScaler, nIn));
@@ -457,16 +457,6 @@ public abstract class SparseNetworkRegressor extends AbstractClassifier
     m_noSearch = noSearch;
     m_mean = mean;
     m_result = result;
-  }
-
-  private static double weightedMean(double[] y, double[] w) {
-    double s = 0;
-    double total = 0;
-    for (int i = 0; i < y.length; i++) {
-      s += w[i] * y[i];
-      total += w[i];
-    }
-    return s / total;
   }
 
   /** The result without a search: one network of no neurons, its output bias the mean. */

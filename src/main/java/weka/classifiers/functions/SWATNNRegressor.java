@@ -640,8 +640,8 @@ public class SWATNNRegressor extends swatnn.weka.SparseNetworkRegressor
       if (!AUTO_MODEL.equalsIgnoreCase(m_model)) {
         return ModelFile.readManifest(ModelLocator.resolve(m_model, 1)).config().nInMax();
       }
-      return ModelLocator.bundled().values().stream().mapToInt(m -> m.config().nInMax()).max()
-          .orElse(Integer.MAX_VALUE);
+      int max = ModelLocator.maxInputs();
+      return max > 0 ? max : Integer.MAX_VALUE; // none bundled: chooseModel says so
     } catch (ModelFileException e) {
       throw new Exception("SWATNNRegressor: " + e.getMessage(), e);
     }
