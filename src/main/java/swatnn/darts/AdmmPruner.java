@@ -37,48 +37,37 @@ final class AdmmPruner {
   SparseMlp prune(SparseMlp start, double[][] x, double[] y, StepObserver observer) {
     double rho = settings.rho();
     double threshold = settings.threshold();
-    ProximalFitter fitter = new ProximalFitter(start, x, y);
-    double[][] w = fitter.weights();
-    int transitions = w.length;
-    double[][] z = new double[transitions][];
-    double[][] u = new double[transitions][];
-    double[][] anchor = new double[transitions][];
-    for (int t = 0; t < transitions; t++) {
-      z[t] = project(w[t], threshold);
-      u[t] = new double[w[t].length];
-      anchor[t] = new double[w[t].length];
-    }
+    ProximalFitter fitter = new ProximalFitter(start, x, y, settings.weightLearningRate());
+    double[] w = fitter.weights();
+    double[] z = project(w, threshold);
+    double[] u = new double[w.length];
+    double[] anchor = new double[w.length];
     for (int round = 0; round < settings.admmRounds(); round++) {
-      for (int t = 0; t < transitions; t++) {
-        for (int i = 0; i < w[t].length; i++) {
-          anchor[t][i] = z[t][i] - u[t][i];
-        }
+      for (int i = 0; i < w.length; i++) {
+        anchor[i] = z[i] - u[i];
       }
       for (int step = 0; step < settings.admmSteps(); step++) {
-        observer.stepDone(fitter.step(anchor, rho, settings.weightLearningRate()));
+        observer.stepDone(fitter.step(anchor, rho));
       }
-      for (int t = 0; t < transitions; t++) {
-        double[] sum = new double[w[t].length];
-        for (int i = 0; i < sum.length; i++) {
-          sum[i] = w[t][i] + u[t][i];
-        }
-        z[t] = project(sum, threshold);
-        for (int i = 0; i < sum.length; i++) {
-          u[t][i] += w[t][i] - z[t][i];
-        }
+      w = fitter.weights();
+      double[] sum = new double[w.length];
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] = w[i] + u[i];
+      }
+      z = project(sum, threshold);
+      for (int i = 0; i < sum.length; i++) {
+        u[i] += w[i] - z[i];
       }
     }
     if (!fitter.isFinite()) {
       throw new ArithmeticException("ADMM diverged: a weight or bias is not finite");
     }
-    for (int t = 0; t < transitions; t++) {
-      for (int i = 0; i < w[t].length; i++) {
-        if (z[t][i] == 0 || Math.abs(w[t][i]) < threshold) {
-          w[t][i] = 0;
-        }
-      }
+    w = fitter.weights();
+    boolean[] keep = new boolean[w.length];
+    for (int i = 0; i < w.length; i++) {
+      keep[i] = z[i] != 0 && Math.abs(w[i]) >= threshold;
     }
-    return fitter.toMlp();
+    return fitter.toMlp(keep);
   }
 
   /** The projection onto S: a copy with the entries of magnitude below the threshold set to 0. */

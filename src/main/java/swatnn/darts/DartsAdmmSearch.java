@@ -135,9 +135,9 @@ public final class DartsAdmmSearch {
     if (settings.trainSteps() == 0) {
       return discrete;
     }
-    ProximalFitter fitter = new ProximalFitter(discrete, x, y);
+    ProximalFitter fitter = new ProximalFitter(discrete, x, y, settings.weightLearningRate());
     for (int step = 0; step < settings.trainSteps(); step++) {
-      observer.stepDone(fitter.step(null, 0, settings.weightLearningRate()));
+      observer.stepDone(fitter.step(null, 0));
     }
     if (!fitter.isFinite()) {
       throw new ArithmeticException("training the discretised network diverged");

@@ -4,17 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parameters of a fixed network structure that refinement may move, as one vector, with
- * the network's outputs and their analytic Jacobian with respect to that vector.
+ * The parameters of a fixed network structure that a fit may move, as one vector, with the
+ * network's outputs, their analytic Jacobian and the gradient of the mean squared error with
+ * respect to that vector: the one derivative code of every small-network fit (Levenberg-Marquardt
+ * refinement, Adam polishing, dense starts, DARTS+ADMM's weight training).
  *
- * <p>The structure is that of a {@link SparseMlp} (its zero pattern, active neurons and
- * activations, docs/METHOD.md section 3); the free parameters are, in this order: every
- * non-zero weight on a live connection (from an input or active neuron to an active neuron or
- * the output), transition by transition, row-major; the bias of every active hidden neuron,
- * zero or not; the output bias. Everything else stays 0, so the non-zero count after refinement
- * is at most the number of free parameters. Not thread-safe: one instance per thread.
+ * <p>The structure is that of a {@link SparseMlp} (its active neurons and activations,
+ * docs/METHOD.md section 3); which of its weights and biases are free is the {@link Scope}. The
+ * vector holds, in this order: the free weights on live connections (from an input or active
+ * neuron to an active neuron or the output), transition by transition, row-major; the free
+ * biases of active hidden neurons; the output bias. Everything else keeps its value, so the
+ * non-zero count after a fit is at most that of the start plus the free zero entries. Not
+ * thread-safe: one instance per thread.
  */
 public final class FreeParameters {
+  /** Which weights and biases are free. */
+  public enum Scope {
+    /** The non-zero weights, every active bias and the output bias (refinement). */
+    NON_ZERO_WEIGHTS,
+    /** The non-zero weights and biases only: the zero pattern cannot change (polishing). */
+    NON_ZERO,
+    /** Every weight on a live connection and every bias (training a dense network). */
+    LIVE
+  }
+
   private final SparseMlp template;
   private final int k;
   private final int h;
@@ -39,8 +52,13 @@ public final class FreeParameters {
   private final double[][] slope;
   private final double[][] delta;
 
-  /** The free parameters of {@code net}'s canonical form ({@link SparseMlp#pruned()}). */
+  /** The non-zero weights and every bias of {@code net}'s canonical form ({@link SparseMlp#pruned()}). */
   public FreeParameters(SparseMlp net) {
+    this(net, Scope.NON_ZERO_WEIGHTS);
+  }
+
+  /** The parameters of {@code net}'s canonical form ({@link SparseMlp#pruned()}) in the scope. */
+  public FreeParameters(SparseMlp net, Scope scope) {
     template = net.pruned();
     MlpLayout layout = template.layout();
     k = template.hiddenLayers();
@@ -67,7 +85,7 @@ public final class FreeParameters {
           double v = template.weight(t, i, j);
           w[t][i][j] = v;
           boolean live = (t == 0 || active[t - 1][i]) && (t == k || active[t][j]);
-          wIndex[t][i][j] = live && v != 0 ? weights.size() : -1;
+          wIndex[t][i][j] = live && (v != 0 || scope == Scope.LIVE) ? weights.size() : -1;
           if (wIndex[t][i][j] >= 0) {
             weights.add(new int[] {t, i, j});
           }
@@ -91,8 +109,9 @@ public final class FreeParameters {
       bIndex[l] = new int[h];
       for (int j = 0; j < h; j++) {
         b[l][j] = template.bias(l, j);
-        bIndex[l][j] = active[l][j] ? next++ : -1;
-        if (active[l][j]) {
+        boolean free = active[l][j] && (b[l][j] != 0 || scope != Scope.NON_ZERO);
+        bIndex[l][j] = free ? next++ : -1;
+        if (free) {
           biases.add(new int[] {l, j});
         }
       }
@@ -174,7 +193,6 @@ public final class FreeParameters {
    */
   public void evaluate(double[] p, double[][] x, double[] scale, double[] f, double[][] jac) {
     load(p);
-    int biasBase = wt.length;
     for (int r = 0; r < x.length; r++) {
       double s = scale == null ? 1 : scale[r];
       double y = forward(x[r]);
@@ -182,37 +200,78 @@ public final class FreeParameters {
       if (jac == null) {
         continue;
       }
-      double[] row = jac[r];
-      // sensitivities d y / d pre-activation, last hidden layer first
-      for (int l = k - 1; l >= 0; l--) {
-        for (int j = 0; j < h; j++) {
-          if (!active[l][j]) {
-            delta[l][j] = 0;
-            continue;
-          }
-          double up;
-          if (l == k - 1) {
-            up = w[k][j][0];
-          } else {
-            up = 0;
-            double[] wRow = w[l + 1][j];
-            for (int m = 0; m < h; m++) {
-              up += wRow[m] * delta[l + 1][m];
-            }
-          }
-          delta[l][j] = up * slope[l][j];
-        }
-      }
-      for (int q = 0; q < wt.length; q++) {
-        int t = wt[q];
-        double from = out[t][wi[q]];
-        row[q] = s * from * (t == k ? 1.0 : delta[t][wj[q]]);
-      }
-      for (int q = 0; q < bl.length; q++) {
-        row[biasBase + q] = s * delta[bl[q]][bj[q]];
-      }
-      row[size() - 1] = s;
+      jacobianRow(s, jac[r]);
     }
+  }
+
+  /**
+   * The mean squared error at {@code p} and its gradient, {@code grad[q] = d MSE / d p_q}, with
+   * row weights: {@code MSE = sum_r w_r (net(x_r) - y_r)^2 / sum_r w_r}.
+   *
+   * @param p a vector of length {@link #size()}
+   * @param x rows of {@code nIn} inputs
+   * @param y their labels
+   * @param weights row weights >= 0, not all 0, or null for 1 each
+   * @param grad receives the gradient, length {@link #size()}
+   * @return the (weighted) mean squared error at {@code p}
+   */
+  public double gradient(double[] p, double[][] x, double[] y, double[] weights, double[] grad) {
+    load(p);
+    java.util.Arrays.fill(grad, 0);
+    double[] row = new double[size()];
+    double total = 0;
+    double sum = 0;
+    for (int r = 0; r < x.length; r++) {
+      double wr = weights == null ? 1 : weights[r];
+      double e = forward(x[r]) - y[r];
+      total += wr;
+      sum += wr * e * e;
+      if (wr == 0) {
+        continue;
+      }
+      jacobianRow(2 * wr * e, row);
+      for (int q = 0; q < row.length; q++) {
+        grad[q] += row[q];
+      }
+    }
+    for (int q = 0; q < grad.length; q++) {
+      grad[q] /= total;
+    }
+    return sum / total;
+  }
+
+  /** {@code s} times the gradient of the output of the row last passed to {@link #forward}. */
+  private void jacobianRow(double s, double[] row) {
+    int biasBase = wt.length;
+    // sensitivities d y / d pre-activation, last hidden layer first
+    for (int l = k - 1; l >= 0; l--) {
+      for (int j = 0; j < h; j++) {
+        if (!active[l][j]) {
+          delta[l][j] = 0;
+          continue;
+        }
+        double up;
+        if (l == k - 1) {
+          up = w[k][j][0];
+        } else {
+          up = 0;
+          double[] wRow = w[l + 1][j];
+          for (int m = 0; m < h; m++) {
+            up += wRow[m] * delta[l + 1][m];
+          }
+        }
+        delta[l][j] = up * slope[l][j];
+      }
+    }
+    for (int q = 0; q < wt.length; q++) {
+      int t = wt[q];
+      double from = out[t][wi[q]];
+      row[q] = s * from * (t == k ? 1.0 : delta[t][wj[q]]);
+    }
+    for (int q = 0; q < bl.length; q++) {
+      row[biasBase + q] = s * delta[bl[q]][bj[q]];
+    }
+    row[size() - 1] = s;
   }
 
   private void load(double[] p) {

@@ -60,6 +60,11 @@ public final class LatentSearch {
   static final double POLISH_RATE = 3e-3;
   /** Adam step size of the dense networks trained for -init encode. */
   static final double INIT_RATE = 1e-2;
+  /**
+   * Early stopping's least relative fall of the windowed geometric-mean training MSE
+   * ({@link SearchSettings#patience()}).
+   */
+  public static final double MIN_IMPROVEMENT = 0.01;
 
   private final AutoencoderModel model;
   private final SearchSettings settings;
@@ -153,15 +158,18 @@ public final class LatentSearch {
     // on as many slots as there are; fixed groups keep every float op the same for any slots.
     int groups = (r + RESTARTS_PER_GRAPH - 1) / RESTARTS_PER_GRAPH;
     // progress counts the steps of every group; the loss shown is the reporting group's
-    java.util.concurrent.atomic.AtomicInteger stepsDone = new java.util.concurrent.atomic.AtomicInteger();
+    int[] stepsDone = {0};
     int totalSteps = settings.steps() * groups;
-    SearchListener told = (step, steps, loss) -> {
-      synchronized (stepsDone) {
-        listener.progress(stepsDone.incrementAndGet(), totalSteps, loss);
-      }
-    };
     List<java.util.concurrent.Callable<Trajectory>> parts = new ArrayList<>();
     for (int s = 0; s < groups; s++) {
+      int[] groupDone = {0};
+      SearchListener told = (step, steps, loss) -> {
+        synchronized (stepsDone) { // a group stopped early counts its skipped steps as done
+          stepsDone[0] += step - groupDone[0];
+          groupDone[0] = step;
+          listener.progress(stepsDone[0], totalSteps, loss);
+        }
+      };
       int from = s * RESTARTS_PER_GRAPH;
       int to = Math.min(r, from + RESTARTS_PER_GRAPH);
       float[] share = new float[l * (to - from) * h * d];
@@ -221,6 +229,10 @@ public final class LatentSearch {
     INDArray bestZ = zSet.get("z").dup();
     INDArray bestT = tSet.get("t").dup();
     int steps = settings.steps();
+    int patience = settings.patience();
+    double window = 0; // sum over the current window of the steps' mean log training MSE
+    double previousWindow = Double.NaN;
+    int inWindow = 0;
     for (int step = 0; step < steps; step++) {
       if (Thread.currentThread().isInterrupted()) {
         throw new SearchInterruptedException();
@@ -253,7 +265,8 @@ public final class LatentSearch {
       } else if (PROFILE != null && step == 23) {
         sd.setListeners();
       }
-      OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("lossPer"), List.of("z", "t"));
+      OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("lossPer", "mse"),
+          List.of("z", "t"));
       INDArray per = og.getOutputs().get("lossPer");
       double mean = 0;
       int counted = 0;
@@ -277,7 +290,21 @@ public final class LatentSearch {
       INDArray tArr = tSet.get("t");
       tArr.assign(org.nd4j.linalg.ops.transforms.Transforms.min(
           org.nd4j.linalg.ops.transforms.Transforms.max(tArr, 0.0), 3.0));
-      listener.progress(step + 1, steps, mean / counted);
+      boolean stalled = false;
+      if (patience > 0 && step >= settings.annealSteps()) {
+        window += meanLogMse(og.getOutputs().get("mse"), r);
+        if (++inWindow == patience) {
+          double now = window / patience;
+          stalled = now > previousWindow + Math.log(1 - MIN_IMPROVEMENT); // false while NaN
+          previousWindow = now;
+          window = 0;
+          inWindow = 0;
+        }
+      }
+      listener.progress(stalled ? steps : step + 1, steps, mean / counted);
+      if (stalled) {
+        break;
+      }
     }
     for (int i = 0; i < l * r; i++) {
       if (best[i] == Double.POSITIVE_INFINITY) { // no step after annealing: keep the last
@@ -287,6 +314,17 @@ public final class LatentSearch {
       }
     }
     return new Trajectory(bestZ, bestT, zSet.get("z"), tSet.get("t"));
+  }
+
+  /** The mean over the searched configurations and the r restarts of log(training MSE). */
+  private double meanLogMse(INDArray mse, int r) {
+    double sum = 0;
+    for (int k : settings.layers()) {
+      for (int rr = 0; rr < r; rr++) {
+        sum += Math.log(Math.max(mse.getDouble(k - 1, rr), 1e-30));
+      }
+    }
+    return sum / (settings.layers().length * r);
   }
 
   /**
@@ -318,7 +356,7 @@ public final class LatentSearch {
     if (weighted) {
       squared = squared.mul(sd.placeHolder("weights", DataType.FLOAT, 1, 1, p));
     }
-    SDVariable mse = squared.mean(2); // [L, R]
+    SDVariable mse = squared.mean(2).rename("mse"); // [L, R]
     // each penalty arrives with its coefficient folded into its constants (fewer graph ops)
     SDVariable lossPer = mse.add(sparsity(sd, soft, t, nIn))
         .add(maskSpread(sd, soft.masks(), -settings.alpha()))

@@ -24,8 +24,13 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     ENCODE
   }
 
+  /** Default of {@link #patience()}. */
+  public static final int DEFAULT_PATIENCE = 0;
+
   private int steps = 1000;
   private int annealSteps = 375;
+  /** Boxed so that settings serialized before it existed read as null (today's default). */
+  private Integer patience = DEFAULT_PATIENCE;
   private int restarts = 4;
   private int[] layers = {1, 2, 3, 4};
   private double zLearningRate = 0.1;
@@ -64,6 +69,22 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   public SearchSettings annealSteps(int v) {
     require(v >= 0, "anneal steps must be >= 0");
     annealSteps = v;
+    return this;
+  }
+
+  /**
+   * Early stopping: after the annealing, a group of restarts stops once the geometric mean of
+   * its configurations' training MSE over the last {@code patience} steps is less than
+   * {@link LatentSearch#MIN_IMPROVEMENT} lower than over the {@code patience} steps before;
+   * 0 runs every step.
+   */
+  public int patience() {
+    return patience;
+  }
+
+  public SearchSettings patience(int v) {
+    require(v >= 0, "patience must be >= 0");
+    patience = v;
     return this;
   }
 
@@ -292,6 +313,7 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     SearchSettings c = new SearchSettings();
     c.steps = steps;
     c.annealSteps = annealSteps;
+    c.patience = patience;
     c.restarts = restarts;
     c.layers = layers.clone();
     c.zLearningRate = zLearningRate;
@@ -327,6 +349,9 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     }
     if (refineIterations < 1) {
       refineIterations = 200;
+    }
+    if (patience == null) {
+      patience = DEFAULT_PATIENCE;
     }
     if (slots < 1) {
       slots = Runtime.getRuntime().availableProcessors();

@@ -334,18 +334,19 @@ class CornnBenchmarkTest {
     assertTrue(md.contains("- Polish at equal non-zero count, test-MSE ratio per configuration"
         + " SWATNN_polish / SWATNN"), md);
     assertTrue(md.contains("| F53 | Xin-She Yang N.4 | - | - |"), md);
-    assertEquals(2, run("bench", "quality", "--out", out.toString(), "--swatnn-options",
-        "-restarts 2"));
+    assertEquals(2, run("bench", "quality", "--data", data.toString(), "--out", out.toString(),
+        "--swatnn-options", "-restarts 2"));
     assertTrue(stderr.contains("must not set -restarts"), stderr);
   }
 
   @Test
   void badArgumentsAndAbsentDarts() throws Exception {
     String out = dir.resolve("bad").toString();
-    assertEquals(2, run("bench", "cornn", "--out", out, "--methods", "SWATNN,Nope"));
+    assertEquals(2, run("bench", "cornn", "--data", data.toString(), "--out", out, "--methods",
+        "SWATNN,Nope"));
     assertTrue(stderr.contains("unknown method 'Nope'"), stderr);
-    assertEquals(2, run("bench", "cornn", "--out", out, "--tasks", "F99"));
-    assertEquals(2, run("bench", "cornn", "--out", out, "--bogus"));
+    assertEquals(2, run("bench", "cornn", "--data", data.toString(), "--out", out, "--tasks", "F99"));
+    assertEquals(2, run("bench", "cornn", "--data", data.toString(), "--out", out, "--bogus"));
     assertEquals(0, run("bench", "cornn", "--help"));
     assertTrue(stdout.contains("--swatnn-options"), stdout);
     assertTrue(BenchMethod.DARTS_ADMM.isAvailable(), "DartsAdmmRegressor is part of the package");

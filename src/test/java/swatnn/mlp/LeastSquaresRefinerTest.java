@@ -62,6 +62,61 @@ class LeastSquaresRefinerTest {
   }
 
   @Test
+  void weightedMseGradientMatchesFiniteDifferencesInEveryScope() {
+    for (FreeParameters.Scope scope : FreeParameters.Scope.values()) {
+      for (long seed = 1; seed <= 4; seed++) {
+        SparseMlp net = network(seed, 2, 1 + (int) (seed % 4));
+        FreeParameters free = new FreeParameters(net, scope);
+        Random r = new Random(seed);
+        double[][] x = points(r, 30, 2);
+        double[] y = new double[x.length];
+        double[] w = new double[x.length];
+        for (int i = 0; i < y.length; i++) {
+          y[i] = r.nextGaussian();
+          w[i] = i % 5 == 0 ? 0 : r.nextDouble() * 3;
+        }
+        double[] p = free.values();
+        double[] grad = new double[p.length];
+        double mse = free.gradient(p, x, y, w, grad);
+        assertEquals(net.meanSquaredError(x, y, w), mse, 1e-12);
+        double[] ignored = new double[p.length];
+        for (int q = 0; q < p.length; q++) {
+          double h = 1e-6;
+          double[] plus = p.clone();
+          double[] minus = p.clone();
+          plus[q] += h;
+          minus[q] -= h;
+          double numeric = (free.gradient(plus, x, y, w, ignored)
+              - free.gradient(minus, x, y, w, ignored)) / (2 * h);
+          assertEquals(numeric, grad[q], 1e-6 * (1 + Math.abs(numeric)),
+              scope + ", seed " + seed + ", parameter " + q);
+        }
+      }
+    }
+  }
+
+  @Test
+  void scopesFreeWhatTheyName() {
+    SparseMlp net = network(3, 2, 2).toBuilder().bias(0, firstActive(network(3, 2, 2)), 0.0)
+        .build();
+    int live = new FreeParameters(net, FreeParameters.Scope.LIVE).weightCount();
+    assertTrue(live > net.nonZeroWeights(), "LIVE frees the zero weights of live connections");
+    assertEquals(net.nonZeroWeights(),
+        new FreeParameters(net, FreeParameters.Scope.NON_ZERO).weightCount());
+    assertEquals(new FreeParameters(net).size() - 1,
+        new FreeParameters(net, FreeParameters.Scope.NON_ZERO).size(),
+        "NON_ZERO keeps the zero bias fixed");
+  }
+
+  private static int firstActive(SparseMlp net) {
+    for (int j = 0; ; j++) {
+      if (net.isActive(0, j)) {
+        return j;
+      }
+    }
+  }
+
+  @Test
   void theParameterVectorRoundTrips() {
     SparseMlp net = network(3, 2, 2);
     FreeParameters free = new FreeParameters(net);

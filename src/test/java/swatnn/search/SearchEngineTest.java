@@ -73,6 +73,32 @@ class SearchEngineTest {
   }
 
   @Test
+  void earlyStoppingEndsAStalledSearchAndCountsItsStepsAsDone() {
+    // (almost) no learning and full batches: the MSE never falls, so the search stops after
+    // annealing plus two windows; progress still ends at the total
+    SearchSettings s = quick().steps(200).annealSteps(10).patience(20).zLearningRate(1e-12)
+        .thresholdLearningRate(1e-12).restarts(4).pointsPerStep(1000);
+    AtomicInteger calls = new AtomicInteger();
+    AtomicInteger last = new AtomicInteger();
+    SearchResult stopped = new LatentSearch(model, s.slots(1)).fit(x, y, (step, n, loss) -> {
+      calls.incrementAndGet();
+      last.set(step);
+      assertEquals(400, n, "two groups of 200 steps");
+    });
+    assertEquals(2 * (10 + 2 * 20), calls.get(), "each group ran annealing and two windows");
+    assertEquals(400, last.get());
+    SearchResult twoSlots = new LatentSearch(model, s.slots(2)).fit(x, y, SearchListener.NONE);
+    for (int i = 0; i < stopped.configurations().size(); i++) {
+      assertEquals(stopped.configurations().get(i).network(),
+          twoSlots.configurations().get(i).network(), "groups stop on their own: any slots");
+    }
+    AtomicInteger all = new AtomicInteger();
+    new LatentSearch(model, quick().steps(60).patience(0)).fit(x, y,
+        (step, n, loss) -> all.incrementAndGet());
+    assertEquals(60, all.get(), "patience 0 runs every step");
+  }
+
+  @Test
   void sameSeedSameNetworks() {
     SearchResult a = new LatentSearch(model, quick().seed(7)).fit(x, y, SearchListener.NONE);
     SearchResult b = new LatentSearch(model, quick().seed(7)).fit(x, y, SearchListener.NONE);
