@@ -99,6 +99,25 @@ class SearchEngineTest {
   }
 
   @Test
+  void selectionMeansCountARowOfWeightTwoAsTwoRows() {
+    double[] v = {0.3, -1.2, 0.7, 2.5};
+    double[] w = {2, 1, 1, 1};
+    double[] twice = {0.3, -1.2, 0.7, 2.5, 0.3};
+    assertEquals(ConfigurationSelector.weightedMean(twice, null),
+        ConfigurationSelector.weightedMean(v, w), 1e-15);
+    assertEquals(ConfigurationSelector.meanMse(twice, null, twice, null),
+        ConfigurationSelector.meanMse(v, w, v, w), 1e-15);
+    SparseMlp net = SparseMlpFitterAccess.dense();
+    double[][] rows = {{0.1}, {-0.5}, {0.9}, {0.2}};
+    double[][] rowsTwice = {{0.1}, {-0.5}, {0.9}, {0.2}, {0.1}};
+    assertEquals(
+        ConfigurationSelector.beatsMean(net, twice, null, rowsTwice, twice, null, 0.05),
+        ConfigurationSelector.beatsMean(net, v, w, rows, v, w, 0.05));
+    assertEquals(net.meanSquaredError(rowsTwice, twice, null), net.meanSquaredError(rows, v, w),
+        1e-12);
+  }
+
+  @Test
   void sameSeedSameNetworks() {
     SearchResult a = new LatentSearch(model, quick().seed(7)).fit(x, y, SearchListener.NONE);
     SearchResult b = new LatentSearch(model, quick().seed(7)).fit(x, y, SearchListener.NONE);

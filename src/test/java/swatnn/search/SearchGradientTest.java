@@ -180,6 +180,51 @@ class SearchGradientTest {
   }
 
   @Test
+  void aDuplicatedRowEqualsARowOfWeightTwo() {
+    // the search loss and its gradient for 16 points with point 0 given weight 2 and for the
+    // same 16 points with point 0 repeated; LM refinement and the selection's weighted means
+    // have their own duplicate tests (LeastSquaresRefinerTest, ConfigurationSelector)
+    AutoencoderConfig c = model.config();
+    int l = c.layout().maxHiddenLayers();
+    int h = c.layout().maxNeurons();
+    int r = 2;
+    int p = 16;
+    Nd4j.getRandom().setSeed(5);
+    INDArray z = Nd4j.randn(DataType.FLOAT, l, r, h, c.dModel());
+    INDArray t = Nd4j.valueArrayOf(new long[] {l, r, 1, 1}, 0.05f);
+    INDArray pts = Nd4j.zeros(DataType.FLOAT, r, p + 1, h);
+    pts.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p), NDArrayIndex.interval(0, 2))
+        .assign(Nd4j.rand(DataType.FLOAT, 1, p, 2).subi(0.5).muli(2).broadcast(r, p, 2));
+    pts.get(NDArrayIndex.all(), NDArrayIndex.point(p), NDArrayIndex.all())
+        .assign(pts.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()));
+    INDArray targets = Nd4j.rand(DataType.FLOAT, p + 1).subi(0.5);
+    targets.putScalar(p, targets.getFloat(0));
+    float[] w = new float[p];
+    java.util.Arrays.fill(w, p / (p + 1f)); // the search's batch weights: mean 1
+    w[0] *= 2;
+    LatentSearch search = new LatentSearch(model, new SearchSettings().restarts(r));
+    Map<String, INDArray> twice = Map.of("points", pts, "targets", targets,
+        "temperature", Nd4j.scalar(0.3f));
+    Map<String, INDArray> weighted = Map.of(
+        "points", pts.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p), NDArrayIndex.all()).dup(),
+        "targets", targets.get(NDArrayIndex.interval(0, p)).dup(),
+        "temperature", Nd4j.scalar(0.3f), "weights", Nd4j.create(w, new long[] {1, 1, p}, 'c'));
+    var a = search.graph(z.dup(), t.dup(), 2, p + 1, false)
+        .calculateGradientsAndOutputs(twice, List.of("lossPer"), List.of("z"));
+    var b = search.graph(z.dup(), t.dup(), 2, p, true)
+        .calculateGradientsAndOutputs(weighted, List.of("lossPer"), List.of("z"));
+    INDArray la = a.getOutputs().get("lossPer");
+    INDArray lb = b.getOutputs().get("lossPer");
+    INDArray ga = a.getGradients().get("z");
+    INDArray gb = b.getGradients().get("z");
+    for (int i = 0; i < la.length(); i++) {
+      assertEquals(la.getDouble(i), lb.getDouble(i), 1e-5 * Math.abs(la.getDouble(i)) + 1e-7);
+    }
+    double diff = ga.sub(gb).norm2Number().doubleValue();
+    assertTrue(diff <= 1e-4 * ga.norm2Number().doubleValue(), "gradient difference " + diff);
+  }
+
+  @Test
   void softNetworksDependOnEveryDecodersPoint() {
     double[] n = gradNormPerDecoder(true);
     for (int k = 0; k < n.length; k++) {
