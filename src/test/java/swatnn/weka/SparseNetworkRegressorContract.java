@@ -24,6 +24,7 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.OptionMetadata;
 import weka.core.SerializationHelper;
 import weka.gui.treevisualizer.Node;
 import weka.gui.treevisualizer.TreeBuild;
@@ -89,8 +90,15 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     assertTrue(bad.getMessage().contains("1,x"), bad.getMessage());
   }
 
+  /**
+   * Every option is listed; every GUI property has a tool tip (its {@link OptionMetadata}
+   * description or a TipText method), and the tool tip's first sentence, which is all that
+   * Weka's property sheet shows, stands alone: it is not cut at a decimal point or an
+   * abbreviation.
+   */
   @Test
-  void everyOptionIsListedAndEveryPropertyHasATipText() throws Exception {
+  void everyOptionIsListedAndEveryPropertyHasAToolTipWhoseFirstSentenceStandsAlone()
+      throws Exception {
     C a = fresh();
     Set<String> listed = new HashSet<>();
     for (weka.core.Option o : java.util.Collections.list(a.listOptions())) {
@@ -101,6 +109,7 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
         assertTrue(listed.contains(o.substring(1)), o + " is not listed");
       }
     }
+    int annotated = 0;
     for (java.beans.PropertyDescriptor p : java.beans.Introspector.getBeanInfo(a.getClass(),
         Object.class).getPropertyDescriptors()) {
       if (p.getReadMethod() == null || p.getWriteMethod() == null
@@ -108,9 +117,20 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
           || p.getWriteMethod().isAnnotationPresent(weka.gui.ProgrammaticProperty.class)) {
         continue;
       }
-      Object tip = a.getClass().getMethod(p.getName() + "TipText").invoke(a);
-      assertTrue(tip instanceof String t && !t.isBlank(), p.getName());
+      OptionMetadata meta = p.getReadMethod().getAnnotation(OptionMetadata.class);
+      String tip = meta != null ? meta.description()
+          : (String) a.getClass().getMethod(p.getName() + "TipText").invoke(a);
+      annotated += meta != null ? 1 : 0;
+      assertFalse(tip.isBlank(), p.getName());
+      if (meta != null) {
+        assertEquals(p.getName(), meta.displayName(), "the GUI shows the property's name");
+        int stop = tip.indexOf('.');
+        assertTrue(stop > 0 && (stop == tip.length() - 1 || tip.charAt(stop + 1) == ' ')
+            && !tip.substring(0, stop + 1)
+                .matches(".*\\b(e\\.g|i\\.e|etc)\\.$"), p.getName() + ": " + tip);
+      }
     }
+    assertTrue(annotated > 0, "options by annotation");
   }
 
   static Instances quadratic(int n, long seed) {
@@ -280,6 +300,32 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
       assertEquals(built().classifyInstance(i), read.classifyInstance(i));
     }
     assertEquals(built().toString(), read.toString());
+  }
+
+  @Test
+  void aModelOfAnotherVersionIsRefusedNamingBothVersions() throws Exception {
+    FittedNetwork f = built().fittedNetwork();
+    FittedNetwork.Provenance p = f.provenance();
+    assertEquals(FittedNetwork.PACKAGE_VERSION, p.packageVersion());
+    java.util.Properties description = new java.util.Properties();
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(
+        java.nio.file.Paths.get("Description.props"))) {
+      description.load(r);
+    }
+    assertEquals(description.getProperty("Version"), FittedNetwork.PACKAGE_VERSION);
+    String text = built().toString();
+    assertTrue(text.contains("Provenance:\n  package      swatnn " + p.packageVersion() + "\n"
+        + "  options      " + weka.core.Utils.joinOptions(built().getOptions())), text);
+    FittedNetwork other = new FittedNetwork(f.preparation(), f.inputScaler(), f.classScaler(),
+        f.result(), f.className(), f.noSearch(), f.mean(), f.tolerance(), f.header(),
+        new FittedNetwork.Provenance("0.0.9", p.options(), p.autoencoder(),
+            p.autoencoderSha256()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SerializationHelper.write(bytes, other);
+    Exception e = assertThrows(java.io.InvalidClassException.class,
+        () -> SerializationHelper.read(new ByteArrayInputStream(bytes.toByteArray())));
+    assertTrue(e.getMessage().contains("built by swatnn 0.0.9; this is swatnn "
+        + FittedNetwork.PACKAGE_VERSION), e.getMessage());
   }
 
   @Test
