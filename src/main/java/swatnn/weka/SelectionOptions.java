@@ -10,6 +10,7 @@ import weka.attributeSelection.ASEvaluation;
 import weka.attributeSelection.AttributeEvaluator;
 import weka.attributeSelection.ReliefFAttributeEval;
 import weka.classifiers.AbstractClassifier;
+import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
@@ -224,6 +225,24 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   /** @param v whether to choose inputs when there are too many (false: refuse such data) */
   public void setSelectInputs(boolean v) {
     m_selectInputs = v;
+  }
+
+  /**
+   * Fits the data preparation to the training rows, keeping at most {@code maxInputs} inputs
+   * (chosen by the input evaluator) unless input selection is off.
+   *
+   * @param train the training rows
+   * @param maxInputs the most inputs the network takes
+   * @return the prepared rows
+   * @throws Exception if the preparation or the input evaluator fails
+   */
+  protected DataPreparation.Fitted prepare(Instances train, int maxInputs) throws Exception {
+    return DataPreparation.fit(train, maxInputs, m_selectInputs ? m_inputEvaluator : null);
+  }
+
+  /** @return this classifier's options as one command line, for the provenance */
+  protected String optionsLine() {
+    return Utils.joinOptions(getOptions());
   }
 
   /**

@@ -14,7 +14,6 @@ import weka.core.Drawable;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.LogHandler;
-import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.gui.Logger;
 import weka.gui.ProgrammaticProperty;
@@ -88,24 +87,8 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
       m_fitted = null;
       m_buffers = null;
       getCapabilities().testWithFail(data);
-      Instances train = new Instances(data);
-      train.deleteWithMissingClass();
-      if (train.numInstances() == 0) {
-        throw new Exception(name + ": no training instance has a class value (all "
-            + data.numInstances() + " are missing)");
-      }
-      if (this instanceof WeightedInstancesHandler) {
-        // a row of weight 0 has no effect on anything, the input ranges included
-        for (int i = train.numInstances() - 1; i >= 0; i--) {
-          if (train.instance(i).weight() == 0) {
-            train.delete(i);
-          }
-        }
-        if (train.numInstances() == 0) {
-          throw new Exception(name + ": every training instance with a class value has "
-              + "weight 0");
-        }
-      }
+      Instances train = DataPreparation.trainingRows(data, this instanceof WeightedInstancesHandler,
+          name);
       m_fitted = Nd4jRuntime.singleThreaded(() -> fit(train));
     } catch (Exception e) {
       if (Thread.currentThread().isInterrupted() && !interrupted.equals(e.getMessage())) {
@@ -113,42 +96,6 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
       }
       throw e;
     }
-  }
-
-  /**
-   * Fits the data preparation to the training rows, keeping at most {@code maxInputs} inputs
-   * (chosen by the input evaluator) unless input selection is off.
-   *
-   * @param train the training rows
-   * @param maxInputs the most inputs the network takes
-   * @return the prepared rows
-   * @throws Exception if the preparation or the input evaluator fails
-   */
-  protected DataPreparation.Fitted prepare(Instances train, int maxInputs) throws Exception {
-    return DataPreparation.fit(train, maxInputs, m_selectInputs ? m_inputEvaluator : null);
-  }
-
-  /**
-   * The message for data with more inputs than the search takes: how many it has (and why,
-   * after nominal conversion), the limit, and what the user can do.
-   *
-   * @param prep the fitted preparation
-   * @param limit e.g. "the largest bundled model takes at most"
-   * @param max the most inputs taken
-   * @param orElse a further remedy ending the message, or an empty string
-   * @return the message
-   */
-  protected String tooManyInputs(DataPreparation prep, String limit, int max, String orElse) {
-    String has = "the data has " + prep.inputCount() + " inputs";
-    if (prep.convertsNominal()) {
-      has += " after converting nominal attributes to binary (" + prep.originalInputCount()
-          + " attributes besides the class)";
-    }
-    return getClass().getSimpleName() + ": " + has + ", but " + limit + " " + max
-        + ". Reduce the inputs to " + max + " or fewer, e.g. with "
-        + "weka.filters.supervised.attribute.AttributeSelection (or "
-        + "weka.classifiers.meta.AttributeSelectedClassifier) or by removing attributes "
-        + "(weka.filters.unsupervised.attribute.Remove)" + orElse + ".";
   }
 
   /**
@@ -320,10 +267,5 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   public String toString() {
     FittedNetwork f = m_fitted;
     return f == null ? getClass().getSimpleName() + ": no model built yet." : ModelText.of(f);
-  }
-
-  /** @return this classifier's options as one command line, for the provenance */
-  protected String optionsLine() {
-    return Utils.joinOptions(getOptions());
   }
 }

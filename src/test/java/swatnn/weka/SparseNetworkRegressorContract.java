@@ -447,10 +447,50 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     assertTrue(status.get(status.size() - 1).contains(lastProgress()), status.toString());
   }
 
+  /** From the command line (Weka's runClassifier calls preExecution) progress is a bar. */
+  @Test
+  void progressGoesToTheCommandLineAsABar() throws Exception {
+    C c = shortSearch(2);
+    shorten(c);
+    c.preExecution();
+    PrintStream err = System.err;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(bytes, true));
+      c.buildClassifier(QUADRATIC);
+    } finally {
+      System.setErr(err);
+      c.postExecution();
+    }
+    String out = bytes.toString();
+    assertTrue(out.contains("[" + "#".repeat(20) + "] 100%  " + lastProgress()), out);
+    bytes.reset();
+    C quiet = shortSearch(2);
+    shorten(quiet);
+    try {
+      System.setErr(new PrintStream(bytes, true));
+      quiet.buildClassifier(QUADRATIC);
+    } finally {
+      System.setErr(err);
+    }
+    assertFalse(bytes.toString().contains(lastProgress()), "no bar outside the command line");
+  }
+
   @Test
   void interruptStopsTheSearch() throws Exception {
     C c = shortSearch(1);
     makeEndless(c);
+    java.util.concurrent.CountDownLatch searching = new java.util.concurrent.CountDownLatch(1);
+    c.setLog(new weka.gui.Logger() {
+      @Override
+      public void logMessage(String message) {
+      }
+
+      @Override
+      public void statusMessage(String message) {
+        searching.countDown();
+      }
+    });
     Exception[] thrown = new Exception[1];
     Thread t = new Thread(() -> {
       try {
@@ -460,7 +500,8 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
       }
     });
     t.start();
-    Thread.sleep(1500);
+    // interrupt once the search reports progress, however long a slow machine takes to get there
+    assertTrue(searching.await(120, java.util.concurrent.TimeUnit.SECONDS), "no progress");
     t.interrupt();
     t.join(30_000); // a step takes milliseconds here: the Explorer's Stop ends the search at once
     assertFalse(t.isAlive(), "still searching 30 s after the interrupt");

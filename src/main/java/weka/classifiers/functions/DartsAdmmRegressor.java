@@ -103,7 +103,7 @@ public class DartsAdmmRegressor extends DartsOptions implements TechnicalInforma
     DataPreparation prep = prepared.preparation();
     int nData = prep.inputCount();
     if (nData > layout.maxNeurons()) {
-      throw new Exception(tooManyInputs(prep, "the search space (H, the neurons per hidden"
+      throw new Exception(prep.tooManyInputs(getClass().getSimpleName(), "the search space (H, the neurons per hidden"
           + " layer) takes at most", layout.maxNeurons(), ""));
     }
     // without any input the network gets one that is always 0
