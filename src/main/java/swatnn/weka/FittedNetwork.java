@@ -147,16 +147,17 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScale
   }
 
   /**
-   * The chosen network as a dot digraph (see {@link NetworkDot}), with the data's input names.
+   * The chosen network as the XMLBIF graph of {@link NetworkGraph}, with the data's input
+   * names.
    *
-   * @return the dot text
+   * @return the XMLBIF document
    */
   public String graph() {
     String[] names = new String[preparation.inputCount()];
     for (int j = 0; j < names.length; j++) {
       names[j] = preparation.inputName(j);
     }
-    return NetworkDot.of(result.network(), names, className);
+    return NetworkGraph.of(result.network(), names, className);
   }
 
   /**

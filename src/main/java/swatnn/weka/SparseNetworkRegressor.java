@@ -245,16 +245,16 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
     return f == null ? Double.NaN : f.measure(name);
   }
 
-  /** @return {@link Drawable#TREE}: the graph is a dot digraph for Weka's tree visualizer */
+  /** @return {@link Drawable#BayesNet}: the graph is XMLBIF for Weka's graph visualizer */
   @Override
   public int graphType() {
-    return Drawable.TREE;
+    return Drawable.BayesNet;
   }
 
   /**
-   * The chosen network as a dot digraph ({@link NetworkDot}).
+   * The chosen network, laid out by layer ({@link NetworkGraph}).
    *
-   * @return the dot text
+   * @return an XMLBIF document
    * @throws Exception if no model was built
    */
   @Override

@@ -13,7 +13,7 @@
  *   <li>instances to network inputs: {@link swatnn.weka.DataPreparation};
  *   <li>the scaled search and its degenerate cases: {@link swatnn.weka.ScaledSearch};
  *   <li>the built model, immutable, with its provenance: {@link swatnn.weka.FittedNetwork};
- *   <li>the model text: {@link swatnn.weka.ModelText}; the graph: {@link swatnn.weka.NetworkDot};
+ *   <li>the model text: {@link swatnn.weka.ModelText}; the graph: {@link swatnn.weka.NetworkGraph};
  *   <li>progress to the command line and the Explorer: {@link swatnn.weka.ProgressPrinter};
  *   <li>what the benchmarks read of a built search: {@link swatnn.weka.NetworkSearchClassifier}.
  * </ul>
