@@ -71,6 +71,76 @@ public final class ModelLocator {
   }
 
   /**
+   * A model file with its name (the file name without {@code .zip}) and its manifest.
+   *
+   * @param name e.g. {@code swatnn-2in}
+   * @param file the model file
+   * @param manifest its manifest
+   */
+  public record Located(String name, Path file, ModelManifest manifest) {
+    /** Whether the model takes {@code nIn} inputs without padding or selection. */
+    boolean takes(int nIn) {
+      return manifest.config().nInMin() <= nIn && nIn <= manifest.config().nInMax();
+    }
+  }
+
+  /**
+   * The models a specification names, each manifest read once: for a file path or a bundled
+   * model's name ("swatnn-2in" or "2in") that model; for empty or "auto" every bundled model.
+   *
+   * @param spec a model file, a bundled model's name, "auto" or null
+   * @return at least one model
+   * @throws ModelFileException if the named model does not exist or cannot be read, or none is
+   *     bundled
+   */
+  public static List<Located> candidates(String spec) throws ModelFileException {
+    if (spec != null && !spec.isBlank() && !spec.equalsIgnoreCase("auto")) {
+      Path file = locate(spec);
+      String n = file.getFileName().toString();
+      return List.of(new Located(n.endsWith(".zip") ? n.substring(0, n.length() - 4) : n, file,
+          ModelFile.readManifest(file)));
+    }
+    List<Located> all = new ArrayList<>();
+    for (Map.Entry<String, ModelManifest> e : bundled().entrySet()) {
+      all.add(new Located(e.getKey(), locate(e.getKey()), e.getValue()));
+    }
+    if (all.isEmpty()) {
+      throw new ModelFileException("no bundled autoencoder model was found (looked in "
+          + searchPath() + "); give a model file with -model");
+    }
+    return all;
+  }
+
+  /**
+   * The model for {@code nIn} inputs among candidates: of those taking at least {@code nIn},
+   * one whose smallest input count is at most {@code nIn} first (otherwise its extra inputs are
+   * held at 0), then the one taking the fewest; when none takes {@code nIn}, the one taking the
+   * most (the caller reports that the data has too many inputs).
+   *
+   * @param candidates from {@link #candidates}, not empty
+   * @param nIn the data's input count (at least 1)
+   * @return the chosen model
+   */
+  public static Located choose(List<Located> candidates, int nIn) {
+    Located best = null;
+    Located widest = candidates.get(0);
+    for (Located c : candidates) {
+      int hi = c.manifest().config().nInMax();
+      widest = hi > widest.manifest().config().nInMax() ? c : widest;
+      if (hi < nIn) {
+        continue;
+      }
+      boolean takes = c.manifest().config().nInMin() <= nIn;
+      boolean bestTakes = best != null && best.manifest().config().nInMin() <= nIn;
+      if (best == null || takes && !bestTakes
+          || takes == bestTakes && hi < best.manifest().config().nInMax()) {
+        best = c;
+      }
+    }
+    return best != null ? best : widest;
+  }
+
+  /**
    * Resolves a model: an existing file path, or the name of a bundled model ("swatnn-2in" or
    * "2in"); empty or "auto" picks the bundled model with the fewest inputs that takes n_in.
    *
@@ -78,39 +148,36 @@ public final class ModelLocator {
    */
   public static Path resolve(String spec, int nIn) throws ModelFileException {
     if (spec != null && !spec.isBlank() && !spec.equalsIgnoreCase("auto")) {
-      Path direct = Paths.get(spec);
-      if (Files.isRegularFile(direct)) {
-        return direct;
-      }
-      String name = spec.endsWith(".zip") ? spec.substring(0, spec.length() - 4) : spec;
-      if (!name.startsWith("swatnn-")) {
-        name = "swatnn-" + name;
-      }
-      for (Path dir : searchPath()) {
-        Path f = dir.resolve(name + ".zip");
-        if (Files.isRegularFile(f)) {
-          return f;
-        }
-      }
-      throw new ModelFileException("no model file or bundled model '" + spec + "' (looked in "
-          + searchPath().stream().map(Path::toString).reduce((a, b) -> a + File.pathSeparator + b).orElse("-")
-          + "); bundled: " + bundled().keySet());
+      return locate(spec);
     }
-    String bestName = null;
-    ModelManifest best = null;
-    for (Map.Entry<String, ModelManifest> e : bundled().entrySet()) {
-      ModelManifest m = e.getValue();
-      if (m.config().nInMin() <= nIn && nIn <= m.config().nInMax()
-          && (best == null || m.config().nInMax() < best.config().nInMax())) {
-        best = m;
-        bestName = e.getKey();
-      }
-    }
-    if (bestName == null) {
+    Map<String, ModelManifest> bundled = bundled();
+    Located chosen = bundled.isEmpty() ? null : choose(candidates(spec), nIn);
+    if (chosen == null || !chosen.takes(nIn)) {
       throw new ModelFileException("no bundled model takes " + nIn + " input(s); bundled: "
-          + describe(bundled()));
+          + describe(bundled));
     }
-    return resolve(bestName, nIn);
+    return chosen.file();
+  }
+
+  /** The file of a model path or bundled model name. */
+  private static Path locate(String spec) throws ModelFileException {
+    Path direct = Paths.get(spec);
+    if (Files.isRegularFile(direct)) {
+      return direct;
+    }
+    String name = spec.endsWith(".zip") ? spec.substring(0, spec.length() - 4) : spec;
+    if (!name.startsWith("swatnn-")) {
+      name = "swatnn-" + name;
+    }
+    for (Path dir : searchPath()) {
+      Path f = dir.resolve(name + ".zip");
+      if (Files.isRegularFile(f)) {
+        return f;
+      }
+    }
+    throw new ModelFileException("no model file or bundled model '" + spec + "' (looked in "
+        + searchPath().stream().map(Path::toString).reduce((a, b) -> a + File.pathSeparator + b)
+            .orElse("-") + "); bundled: " + bundled().keySet());
   }
 
   static String describe(Map<String, ModelManifest> models) {
@@ -126,10 +193,5 @@ public final class ModelLocator {
           .append(e.getValue().config().nInMax()).append(" inputs)");
     }
     return sb.toString();
-  }
-
-  /** The largest input count any bundled model takes (0 if none). */
-  public static int maxInputs() {
-    return bundled().values().stream().mapToInt(m -> m.config().nInMax()).max().orElse(0);
   }
 }

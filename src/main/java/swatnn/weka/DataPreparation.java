@@ -61,6 +61,39 @@ public final class DataPreparation implements Serializable {
       double[] weights) {}
 
   /**
+   * The rows a model is trained on: a copy of the data without the rows whose class is
+   * missing and, when instance weights are used, without those of weight 0 (such a row has no
+   * effect on anything, the input ranges included).
+   *
+   * @param data the training data as given
+   * @param weighted whether instance weights are used
+   * @param owner what an error message starts with, e.g. "SWATNNRegressor"
+   * @return the rows, at least one
+   * @throws Exception if no row is left
+   */
+  public static Instances trainingRows(Instances data, boolean weighted, String owner)
+      throws Exception {
+    Instances train = new Instances(data);
+    train.deleteWithMissingClass();
+    if (train.numInstances() == 0) {
+      throw new Exception(owner + ": no training instance has a class value (all "
+          + data.numInstances() + " are missing)");
+    }
+    if (weighted) {
+      for (int i = train.numInstances() - 1; i >= 0; i--) {
+        if (train.instance(i).weight() == 0) {
+          train.delete(i);
+        }
+      }
+      if (train.numInstances() == 0) {
+        throw new Exception(owner + ": every training instance with a class value has "
+            + "weight 0");
+      }
+    }
+    return train;
+  }
+
+  /**
    * Fits the filters to training data that has a numeric class and no missing class value,
    * keeping every input.
    *
@@ -208,6 +241,29 @@ public final class DataPreparation implements Serializable {
       out = nominal.output();
     }
     return out;
+  }
+
+  /**
+   * The message for data with more inputs than the network takes: how many it has (and why,
+   * after nominal conversion), the limit, and what the user can do.
+   *
+   * @param owner what the message starts with, e.g. "SWATNNRegressor"
+   * @param limit e.g. "the largest bundled model takes at most"
+   * @param max the most inputs taken
+   * @param orElse a further remedy ending the message, or an empty string
+   * @return the message
+   */
+  public String tooManyInputs(String owner, String limit, int max, String orElse) {
+    String has = "the data has " + inputCount() + " inputs";
+    if (convertsNominal()) {
+      has += " after converting nominal attributes to binary (" + originalInputCount()
+          + " attributes besides the class)";
+    }
+    return owner + ": " + has + ", but " + limit + " " + max
+        + ". Reduce the inputs to " + max + " or fewer, e.g. with "
+        + "weka.filters.supervised.attribute.AttributeSelection (or "
+        + "weka.classifiers.meta.AttributeSelectedClassifier) or by removing attributes "
+        + "(weka.filters.unsupervised.attribute.Remove)" + orElse + ".";
   }
 
   /** A short description of the conversion, for the model's text output. */

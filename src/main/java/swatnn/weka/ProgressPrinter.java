@@ -4,16 +4,22 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;
 import swatnn.search.SearchListener;
+import weka.gui.Logger;
 
 /**
- * A {@link SearchListener} that prints one line at most every interval: the configurations
- * searched, the step, the mean loss and the estimated time left. The last step is always
- * printed. The time left is estimated from the steps after the first, which also pays for
- * setting up the search.
+ * The one path of a search's progress to a Weka user: a {@link SearchListener} that prints one
+ * line at most every interval (the configurations searched, optionally a bar, the step, the
+ * mean loss and the estimated time left). The last step is always printed. The time left is
+ * estimated from the steps after the first, which also pays for setting up the search.
+ * {@link #forBuild} routes a build's progress to the command line and the Explorer.
  */
 public final class ProgressPrinter implements SearchListener {
+  /** Width of the command line's bar, in characters. */
+  private static final int BAR = 20;
+
   private final Consumer<String> out;
   private final String prefix;
+  private final boolean bar;
   private final long intervalNanos;
   private final long start = System.nanoTime();
   private boolean started;
@@ -21,26 +27,49 @@ public final class ProgressPrinter implements SearchListener {
   private long lastPrint;
 
   /**
-   * @param out where to print
+   * @param out where each line goes (e.g. the Explorer's status bar)
    * @param prefix what each line starts with, e.g. {@code "SWATNNRegressor: k=1,2 x 4 restarts"}
    * @param intervalSeconds the least time between two lines
+   * @param bar whether a line shows a bar of the steps done
    */
-  public ProgressPrinter(PrintStream out, String prefix, double intervalSeconds) {
-    this(line -> {
-      out.println(line);
-      out.flush();
-    }, prefix, intervalSeconds);
+  public ProgressPrinter(Consumer<String> out, String prefix, double intervalSeconds,
+      boolean bar) {
+    this.out = out;
+    this.prefix = prefix;
+    this.bar = bar;
+    this.intervalNanos = (long) (intervalSeconds * 1e9);
   }
 
   /**
-   * @param out where each line goes (e.g. the Explorer's status bar)
+   * Where a build's progress goes: after {@code startLine}, lines with a bar every 2 seconds
+   * on {@code console} (the command line, or a build with Weka's debug option), and status-bar
+   * text every second to the Explorer's log.
+   *
    * @param prefix what each line starts with
-   * @param intervalSeconds the least time between two lines
+   * @param startLine the line printed on the console before the search
+   * @param console the command line's stream, or null
+   * @param log the Explorer's log, or null
+   * @return the listener (no output when both are null)
    */
-  public ProgressPrinter(Consumer<String> out, String prefix, double intervalSeconds) {
-    this.out = out;
-    this.prefix = prefix;
-    this.intervalNanos = (long) (intervalSeconds * 1e9);
+  public static SearchListener forBuild(String prefix, String startLine, PrintStream console,
+      Logger log) {
+    SearchListener toConsole = SearchListener.NONE;
+    if (console != null) {
+      console.println(startLine);
+      toConsole = new ProgressPrinter(line -> {
+        console.println(line);
+        console.flush();
+      }, prefix, 2.0, true);
+    }
+    if (log == null) {
+      return toConsole;
+    }
+    SearchListener status = new ProgressPrinter(log::statusMessage, prefix, 1.0, false);
+    SearchListener first = toConsole;
+    return (step, steps, loss) -> {
+      first.progress(step, steps, loss);
+      status.progress(step, steps, loss);
+    };
   }
 
   @Override
@@ -58,8 +87,14 @@ public final class ProgressPrinter implements SearchListener {
     String time = step < steps
         ? "ETA " + duration((now - firstStep) / 1e9 / (step - 1) * (steps - step))
         : "done in " + duration((now - start) / 1e9);
-    out.accept(String.format(Locale.ROOT, "%s  step %d/%d  loss %.5g  %s", prefix, step, steps,
-        loss, time));
+    String done = "";
+    if (bar) {
+      int filled = (int) ((long) BAR * step / Math.max(steps, 1));
+      done = String.format(Locale.ROOT, "  [%s%s] %3d%%", "#".repeat(filled),
+          " ".repeat(BAR - filled), 100L * step / Math.max(steps, 1));
+    }
+    out.accept(String.format(Locale.ROOT, "%s%s  step %d/%d  loss %.5g  %s", prefix, done, step,
+        steps, loss, time));
   }
 
   /** A duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */

@@ -145,4 +145,15 @@ class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmReg
     assertTrue(Double.isNaN(new DartsAdmmRegressor().getMeasure("measureNonZeroCount")));
     assertThrows(IllegalArgumentException.class, () -> built.getMeasure("measureNothing"));
   }
+
+  /** A classifier saved before models recorded their version (a DartsAdmmRegressor). */
+  @Test
+  void aClassifierSavedBeforeVersionsWereRecordedIsRefused() {
+    Exception e = assertThrows(java.io.InvalidClassException.class,
+        () -> weka.core.SerializationHelper.read(
+            "src/test/resources/swatnn/weka/darts-before-fitted-network.model"));
+    assertTrue(e.getMessage().contains("saved by an earlier swatnn")
+        && e.getMessage().contains("this is swatnn " + FittedNetwork.PACKAGE_VERSION),
+        e.getMessage());
+  }
 }

@@ -134,6 +134,9 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     double hidden = built.getMeasure("measureHiddenLayers");
     assertTrue(hidden == 1 || hidden == 2, "hidden layers " + hidden);
     assertEquals("SWATNNRegressor: no model built yet.", new SWATNNRegressor().toString());
+    String sha = swatnn.autoencoder.ModelFile.readManifest(Path.of(model)).weightsSha256();
+    assertEquals("tiny", built.fittedNetwork().provenance().autoencoder());
+    assertTrue(text.contains("  autoencoder  tiny, weights SHA-256 " + sha + "\n"), text);
   }
 
   @Test

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +23,12 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.OptionMetadata;
 import weka.core.SerializationHelper;
-import weka.gui.treevisualizer.Node;
-import weka.gui.treevisualizer.TreeBuild;
+import swatnn.mlp.SparseMlp;
+import weka.gui.graphvisualizer.BIFParser;
+import weka.gui.graphvisualizer.GraphEdge;
+import weka.gui.graphvisualizer.GraphNode;
 
 /**
  * What both searched-network regressors promise a Weka user, whatever the search: Weka's
@@ -89,8 +91,15 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     assertTrue(bad.getMessage().contains("1,x"), bad.getMessage());
   }
 
+  /**
+   * Every option is listed; every GUI property has a tool tip (its {@link OptionMetadata}
+   * description or a TipText method), and the tool tip's first sentence, which is all that
+   * Weka's property sheet shows, stands alone: it is not cut at a decimal point or an
+   * abbreviation.
+   */
   @Test
-  void everyOptionIsListedAndEveryPropertyHasATipText() throws Exception {
+  void everyOptionIsListedAndEveryPropertyHasAToolTipWhoseFirstSentenceStandsAlone()
+      throws Exception {
     C a = fresh();
     Set<String> listed = new HashSet<>();
     for (weka.core.Option o : java.util.Collections.list(a.listOptions())) {
@@ -101,6 +110,7 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
         assertTrue(listed.contains(o.substring(1)), o + " is not listed");
       }
     }
+    int annotated = 0;
     for (java.beans.PropertyDescriptor p : java.beans.Introspector.getBeanInfo(a.getClass(),
         Object.class).getPropertyDescriptors()) {
       if (p.getReadMethod() == null || p.getWriteMethod() == null
@@ -108,9 +118,20 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
           || p.getWriteMethod().isAnnotationPresent(weka.gui.ProgrammaticProperty.class)) {
         continue;
       }
-      Object tip = a.getClass().getMethod(p.getName() + "TipText").invoke(a);
-      assertTrue(tip instanceof String t && !t.isBlank(), p.getName());
+      OptionMetadata meta = p.getReadMethod().getAnnotation(OptionMetadata.class);
+      String tip = meta != null ? meta.description()
+          : (String) a.getClass().getMethod(p.getName() + "TipText").invoke(a);
+      annotated += meta != null ? 1 : 0;
+      assertFalse(tip.isBlank(), p.getName());
+      if (meta != null) {
+        assertEquals(p.getName(), meta.displayName(), "the GUI shows the property's name");
+        int stop = tip.indexOf('.');
+        assertTrue(stop > 0 && (stop == tip.length() - 1 || tip.charAt(stop + 1) == ' ')
+            && !tip.substring(0, stop + 1)
+                .matches(".*\\b(e\\.g|i\\.e|etc)\\.$"), p.getName() + ": " + tip);
+      }
     }
+    assertTrue(annotated > 0, "options by annotation");
   }
 
   static Instances quadratic(int n, long seed) {
@@ -283,6 +304,32 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
   }
 
   @Test
+  void aModelOfAnotherVersionIsRefusedNamingBothVersions() throws Exception {
+    FittedNetwork f = built().fittedNetwork();
+    FittedNetwork.Provenance p = f.provenance();
+    assertEquals(FittedNetwork.PACKAGE_VERSION, p.packageVersion());
+    java.util.Properties description = new java.util.Properties();
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(
+        java.nio.file.Paths.get("Description.props"))) {
+      description.load(r);
+    }
+    assertEquals(description.getProperty("Version"), FittedNetwork.PACKAGE_VERSION);
+    String text = built().toString();
+    assertTrue(text.contains("Provenance:\n  package      swatnn " + p.packageVersion() + "\n"
+        + "  options      " + weka.core.Utils.joinOptions(built().getOptions())), text);
+    FittedNetwork other = new FittedNetwork(f.preparation(), f.inputScaler(), f.classScaler(),
+        f.result(), f.className(), f.noSearch(), f.mean(), f.tolerance(), f.header(),
+        new FittedNetwork.Provenance("0.0.9", p.options(), p.autoencoder(),
+            p.autoencoderSha256()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SerializationHelper.write(bytes, other);
+    Exception e = assertThrows(java.io.InvalidClassException.class,
+        () -> SerializationHelper.read(new ByteArrayInputStream(bytes.toByteArray())));
+    assertTrue(e.getMessage().contains("built by swatnn 0.0.9; this is swatnn "
+        + FittedNetwork.PACKAGE_VERSION), e.getMessage());
+  }
+
+  @Test
   void sameSeedSamePredictions() throws Exception {
     C again = shortSearch(1);
     again.buildClassifier(QUADRATIC);
@@ -359,7 +406,7 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     }
     assertTrue(c.toString().contains("No input varies on the training data (there is none)"),
         c.toString());
-    assertFalse(c.graph().contains("shape=box]"), c.graph()); // no input node
+    assertEquals(1, c.graph().split("<VARIABLE", -1).length - 1, c.graph()); // the output only
   }
 
   @Test
@@ -401,10 +448,50 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     assertTrue(status.get(status.size() - 1).contains(lastProgress()), status.toString());
   }
 
+  /** From the command line (Weka's runClassifier calls preExecution) progress is a bar. */
+  @Test
+  void progressGoesToTheCommandLineAsABar() throws Exception {
+    C c = shortSearch(2);
+    shorten(c);
+    c.preExecution();
+    PrintStream err = System.err;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(bytes, true));
+      c.buildClassifier(QUADRATIC);
+    } finally {
+      System.setErr(err);
+      c.postExecution();
+    }
+    String out = bytes.toString();
+    assertTrue(out.contains("[" + "#".repeat(20) + "] 100%  " + lastProgress()), out);
+    bytes.reset();
+    C quiet = shortSearch(2);
+    shorten(quiet);
+    try {
+      System.setErr(new PrintStream(bytes, true));
+      quiet.buildClassifier(QUADRATIC);
+    } finally {
+      System.setErr(err);
+    }
+    assertFalse(bytes.toString().contains(lastProgress()), "no bar outside the command line");
+  }
+
   @Test
   void interruptStopsTheSearch() throws Exception {
     C c = shortSearch(1);
     makeEndless(c);
+    java.util.concurrent.CountDownLatch searching = new java.util.concurrent.CountDownLatch(1);
+    c.setLog(new weka.gui.Logger() {
+      @Override
+      public void logMessage(String message) {
+      }
+
+      @Override
+      public void statusMessage(String message) {
+        searching.countDown();
+      }
+    });
     Exception[] thrown = new Exception[1];
     Thread t = new Thread(() -> {
       try {
@@ -414,7 +501,8 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
       }
     });
     t.start();
-    Thread.sleep(1500);
+    // interrupt once the search reports progress, however long a slow machine takes to get there
+    assertTrue(searching.await(120, java.util.concurrent.TimeUnit.SECONDS), "no progress");
     t.interrupt();
     t.join(30_000); // a step takes milliseconds here: the Explorer's Stop ends the search at once
     assertFalse(t.isAlive(), "still searching 30 s after the interrupt");
@@ -423,33 +511,30 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     assertEquals(name() + ": no model built yet.", c.toString());
   }
 
+  /**
+   * The graph is XMLBIF that Weka's graph visualizer reads: one node per unit on a path to the
+   * output, one edge per non-zero weight among them, each edge from one layer's rank to the
+   * next, and the output's equation shown for the output node.
+   */
   @Test
-  void graphIsDotThatTheTreeVisualizerReads() throws Exception {
-    String dot = built().graph();
-    assertTrue(dot.startsWith("digraph") && dot.trim().endsWith("}"), dot);
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream complaints = new ByteArrayOutputStream();
-    Node root;
-    try {
-      System.setOut(new PrintStream(complaints)); // TreeBuild reports parse problems there
-      root = new TreeBuild().create(new StringReader(dot));
-    } finally {
-      System.setOut(stdout);
+  void graphIsXmlBifThatTheGraphVisualizerLaysOutByLayer() throws Exception {
+    assertEquals(weka.core.Drawable.BayesNet, built().graphType());
+    String bif = built().graph();
+    ArrayList<GraphNode> nodes = new ArrayList<>();
+    ArrayList<GraphEdge> edges = new ArrayList<>();
+    new BIFParser(bif, nodes, edges).parse();
+    SparseMlp net = built().searchResult().network();
+    assertEquals(net.hiddenLayers() + 2, nodes.stream().mapToInt(n -> n.y).distinct().count(),
+        "one rank per layer: " + bif);
+    int weights = 0;
+    for (GraphEdge e : edges) {
+      assertEquals(nodes.get(e.src).y + 80, nodes.get(e.dest).y, bif);
+      weights++;
     }
-    assertEquals("", complaints.toString(), dot);
-    assertTrue(root.getLabel().startsWith("y\ny"), root.getLabel());
-    int edges = dot.split("->", -1).length - 1;
-    assertEquals(edges, countEdges(root, new HashSet<>()), dot);
+    assertTrue(weights > 0 && weights <= net.nonZeroWeights(), bif);
+    GraphNode out = nodes.stream().filter(n -> n.ID.equals("y")).findFirst().orElseThrow();
+    assertTrue(out.outcomes[0].startsWith("y = "), out.outcomes[0]);
+    assertTrue(nodes.stream().anyMatch(n -> n.ID.equals("x1") || n.ID.equals("x2")), bif);
   }
 
-  private static int countEdges(Node n, Set<Node> seen) {
-    if (!seen.add(n)) {
-      return 0;
-    }
-    int count = 0;
-    for (int i = 0; n.getChild(i) != null; i++) {
-      count += 1 + countEdges(n.getChild(i).getTarget(), seen);
-    }
-    return count;
-  }
 }

@@ -1,0 +1,179 @@
+package swatnn.weka;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import swatnn.mlp.SparseMlp;
+import swatnn.search.MinMaxScaler;
+import swatnn.search.SearchResult;
+import weka.core.Instance;
+
+/**
+ * A built searched-network regressor, complete and immutable: the data preparation, the input
+ * and class scalers, the search result (every configuration's network and the chosen one), the
+ * weighted training mean when no network is used, the text that describes the search, and
+ * where the model came from ({@link Provenance}). Prediction, the additional measures, the
+ * graph and the model text all read this one object; it serializes to a few kilobytes, without
+ * any autoencoder.
+ *
+ * <p>A model loads only into the swatnn version that built it: reading one built by another
+ * version throws an {@link InvalidClassException} naming both versions.
+ *
+ * @param preparation how instances become raw network inputs
+ * @param inputScaler maps each raw input from its training range to [-1, 1]
+ * @param classScaler maps the class from its training range to [-1, 1]
+ * @param result every configuration tried and the one used; for a model without a network,
+ *     the selected network is one of no neurons whose output bias is the scaled mean
+ * @param className the class attribute's name
+ * @param noSearch why the model predicts the weighted training mean instead of a network (a
+ *     sentence for the model text), or null when it uses the chosen network
+ * @param mean the weighted training mean of the class, on the class's own scale
+ * @param tolerance the relative validation-MSE tolerance the configuration was chosen with
+ * @param header what the model text says about the search before the shared part
+ * @param provenance the package version, options and autoencoder that built the model
+ */
+public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScaler,
+    MinMaxScaler classScaler, SearchResult result, String className, String noSearch,
+    double mean, double tolerance, Header header, Provenance provenance) implements Serializable {
+
+  /** The version of this swatnn package (Maven's project version, e.g. {@code 0.1.0}). */
+  public static final String PACKAGE_VERSION = packageVersion();
+
+  /**
+   * How far beyond the training label range a prediction may go, on the scaled class (where
+   * that range is [-1, 1]): 0.1 is 5% of the range. A network refined to convergence can hold a
+   * steep feature where training rows are sparse (seen on Zakharov, F54: one test row predicted
+   * at 5.9 for a label of 1.05); bounding the output keeps such a row from dominating the error.
+   */
+  public static final double OUTPUT_MARGIN = 0.1;
+
+  /**
+   * The search-specific part of the model text.
+   *
+   * @param title the first line, e.g. "SWAT-NN regression: ..."
+   * @param lines the lines after it: the search, the data, the rows
+   * @param secondsMeaning what the configurations table's seconds column measures
+   */
+  public record Header(String title, List<String> lines, String secondsMeaning)
+      implements Serializable {}
+
+  /**
+   * Where a model came from.
+   *
+   * @param packageVersion the swatnn version that built it
+   * @param options the classifier's options, as on the command line
+   * @param autoencoder the autoencoder's name (e.g. {@code swatnn-2in}), or null for a search
+   *     without one
+   * @param autoencoderSha256 the SHA-256 of the autoencoder's weights as recorded in its
+   *     manifest (and verified when it was loaded), or null
+   */
+  public record Provenance(String packageVersion, String options, String autoencoder,
+      String autoencoderSha256) implements Serializable {
+    /** The provenance of a model built now, by this package version. */
+    public static Provenance of(String options, String autoencoder, String sha256) {
+      return new Provenance(PACKAGE_VERSION, options, autoencoder, sha256);
+    }
+  }
+
+  private static String packageVersion() {
+    try (InputStream in = FittedNetwork.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Predicts the class of an instance with one of the result's networks, bounded to the
+   * training label range widened by {@link #OUTPUT_MARGIN}; a model without a network (see
+   * {@link #noSearch()}) predicts the mean whichever network is given.
+   *
+   * @param network the chosen network or another of {@link #result()}
+   * @param instance an instance of the training data's format
+   * @param buffer room for at least {@code network.nIn()} inputs
+   * @return the prediction on the class's own scale
+   * @throws Exception if the data preparation fails on the instance
+   */
+  public double predict(SparseMlp network, Instance instance, double[] buffer) throws Exception {
+    if (noSearch != null) {
+      return mean;
+    }
+    int n = preparation.inputCount();
+    preparation.inputsOf(instance, buffer);
+    for (int j = 0; j < n; j++) {
+      buffer[j] = inputScaler.scale(j, buffer[j]);
+    }
+    double out = network.predict(buffer);
+    return classScaler.unscale(0, Math.max(-1 - OUTPUT_MARGIN, Math.min(1 + OUTPUT_MARGIN, out)));
+  }
+
+  /** The names of the additional measures, in {@link #measure} order. */
+  public static final List<String> MEASURES = List.of("measureNonZeroCount",
+      "measureNonZeroWeights", "measureActiveNeurons", "measureHiddenLayers",
+      "measureSearchSeconds");
+
+  /**
+   * An additional measure of the model.
+   *
+   * @param name one of {@link #MEASURES}, in any case
+   * @return its value: counts of the chosen network, or the search's seconds
+   * @throws IllegalArgumentException if the measure is unknown
+   */
+  public double measure(String name) {
+    SparseMlp net = result.network();
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "measurenonzerocount":
+        return net.nonZeroCount();
+      case "measurenonzeroweights":
+        return net.nonZeroWeights();
+      case "measureactiveneurons":
+        return net.activeNeuronCount();
+      case "measurehiddenlayers":
+        return net.hiddenLayers();
+      case "measuresearchseconds":
+        return result.seconds();
+      default:
+        throw new IllegalArgumentException(name + " not supported");
+    }
+  }
+
+  /**
+   * The chosen network as the XMLBIF graph of {@link NetworkGraph}, with the data's input
+   * names.
+   *
+   * @return the XMLBIF document
+   */
+  public String graph() {
+    String[] names = new String[preparation.inputCount()];
+    for (int j = 0; j < names.length; j++) {
+      names[j] = preparation.inputName(j);
+    }
+    return NetworkGraph.of(result.network(), names, className);
+  }
+
+  /**
+   * Refuses a model built by another package version, after reading (a record is read through
+   * its constructor, so the check is here).
+   *
+   * @return this
+   * @throws InvalidClassException if another swatnn version built the model
+   */
+  private Object readResolve() throws InvalidClassException {
+    String built = provenance == null ? null : provenance.packageVersion();
+    if (!PACKAGE_VERSION.equals(built)) {
+      throw new InvalidClassException(FittedNetwork.class.getName(), "this model was built by "
+          + "swatnn " + built + "; this is swatnn " + PACKAGE_VERSION + ", which reads only the "
+          + "models it builds: build the model again");
+    }
+    return this;
+  }
+}

@@ -1,0 +1,284 @@
+package swatnn.weka;
+
+import java.util.Arrays;
+import swatnn.mlp.Refinement;
+import swatnn.search.SearchSettings;
+import weka.core.OptionMetadata;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.Utils;
+
+/**
+ * The latent search's options (SWATNNRegressor's), as annotated bean properties over the
+ * engine's {@link SearchSettings}, which check every value as it is set; {@link #settings()}
+ * hands the search a copy. {@code -polish} is accepted as an alias of {@code -refine adam}.
+ */
+public abstract class LatentSearchOptions extends SparseNetworkRegressor {
+  private static final long serialVersionUID = 1L;
+
+  /** The value of {@code -model} that lets the classifier pick a bundled model. */
+  public static final String AUTO_MODEL = "auto";
+
+  /** The refinements, for the GUI's drop-down. */
+  public static final Tag[] TAGS_REFINE = {
+      new Tag(Refinement.NONE.ordinal(), "none", "none: the decoded network (the paper)", false),
+      new Tag(Refinement.ADAM.ordinal(), "adam", "adam: a fixed number of Adam steps", false),
+      new Tag(Refinement.LM.ordinal(), "lm", "lm: Levenberg-Marquardt to convergence", false)};
+
+  /** The starting-point modes, for the GUI's drop-down. */
+  public static final Tag[] TAGS_INIT = {
+      new Tag(SearchSettings.Init.RANDOM.ordinal(), "random", "random: z from N(0, 1)", false),
+      new Tag(SearchSettings.Init.ENCODE.ordinal(), "encode",
+          "encode: E(dense MLP fitted to the data)", false)};
+
+  /** The search options (the paper's values by default, scaled down where SearchSettings says). */
+  protected SearchSettings m_settings = new SearchSettings();
+
+  /** The autoencoder: a bundled model name, a model file or {@link #AUTO_MODEL}. */
+  protected String m_model = AUTO_MODEL;
+
+  @Override
+  protected SearchSettings selection() {
+    return m_settings;
+  }
+
+  /** @return a copy of the settings, for one search */
+  protected SearchSettings settings() {
+    return m_settings.copy();
+  }
+
+  /**
+   * Sets the options, reading {@code -polish} as {@code -refine adam}.
+   *
+   * @param options the options
+   * @throws Exception if an option is invalid, or -polish contradicts -refine
+   */
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    if (Utils.getFlag("polish", options)) {
+      String refine = Utils.getOption("refine", options);
+      if (!refine.isEmpty() && !refine.trim().equalsIgnoreCase("adam")) {
+        throw new Exception(getClass().getSimpleName() + ": -polish means -refine adam, it "
+            + "contradicts -refine " + refine);
+      }
+      options = Arrays.copyOf(options, options.length + 2);
+      options[options.length - 2] = "-refine";
+      options[options.length - 1] = "adam";
+    }
+    super.setOptions(options);
+  }
+
+  /** @return the number of search steps */
+  @OptionMetadata(displayName = "steps", displayOrder = 1, commandLineParamName = "steps",
+      commandLineParamSynopsis = "-steps <n>", description = "Search steps, each one Adam "
+      + "update of every configuration's and restart's latent point together. The cost grows "
+      + "linearly with it.")
+  public int getSteps() {
+    return m_settings.steps();
+  }
+
+  /** @param v the number of search steps (at least 1) */
+  public void setSteps(int v) {
+    m_settings.steps(v);
+  }
+
+  /** @return the number of annealing steps */
+  @OptionMetadata(displayName = "annealSteps", displayOrder = 2, commandLineParamName = "anneal",
+      commandLineParamSynopsis = "-anneal <n>", description = "Annealing steps, over which "
+      + "the activation temperature falls linearly from one to a hundredth. The step with the "
+      + "lowest loss after them is kept, so it must be less than steps.")
+  public int getAnnealSteps() {
+    return m_settings.annealSteps();
+  }
+
+  /** @param v the number of annealing steps (at least 0; less than the steps when building) */
+  public void setAnnealSteps(int v) {
+    m_settings.annealSteps(v);
+  }
+
+  /** @return the number of restarts */
+  @OptionMetadata(displayName = "restarts", displayOrder = 3, commandLineParamName = "restarts",
+      commandLineParamSynopsis = "-restarts <n>", description = "Random starting points per "
+      + "configuration, searched as one batch; the best is kept. The cost grows linearly with "
+      + "it.")
+  public int getRestarts() {
+    return m_settings.restarts();
+  }
+
+  /** @param v the number of restarts (1 to 256) */
+  public void setRestarts(int v) {
+    m_settings.restarts(v);
+  }
+
+  /** @return the learning rate of z */
+  @OptionMetadata(displayName = "learningRate", displayOrder = 4, commandLineParamName = "lr",
+      commandLineParamSynopsis = "-lr <rate>",
+      description = "Adam learning rate of the latent points z.")
+  public double getLearningRate() {
+    return m_settings.zLearningRate();
+  }
+
+  /** @param v the learning rate of z (above 0) */
+  public void setLearningRate(double v) {
+    m_settings.zLearningRate(v);
+  }
+
+  /** @return lambda_s */
+  @OptionMetadata(displayName = "lambdaS", displayOrder = 5, commandLineParamName = "lambda-s",
+      commandLineParamSynopsis = "-lambda-s <value>", description = "Weight lambda_s of the "
+      + "sparsity penalty (soft count and L1 of the gated weights); larger gives sparser "
+      + "networks.")
+  public double getLambdaS() {
+    return m_settings.lambdaS();
+  }
+
+  /** @param v lambda_s (at least 0) */
+  public void setLambdaS(double v) {
+    m_settings.lambdaS(v);
+  }
+
+  /** @return mu_1 */
+  @OptionMetadata(displayName = "mu1", displayOrder = 6, commandLineParamName = "mu-1",
+      commandLineParamSynopsis = "-mu-1 <value>",
+      description = "Weight mu_1 of the L1 term within the sparsity penalty.")
+  public double getMu1() {
+    return m_settings.mu1();
+  }
+
+  /** @param v mu_1 (at least 0) */
+  public void setMu1(double v) {
+    m_settings.mu1(v);
+  }
+
+  /** @return mu_c */
+  @OptionMetadata(displayName = "muC", displayOrder = 7, commandLineParamName = "mu-c",
+      commandLineParamSynopsis = "-mu-c <value>",
+      description = "Weight mu_c of the soft non-zero count within the sparsity penalty.")
+  public double getMuC() {
+    return m_settings.muC();
+  }
+
+  /** @param v mu_c (at least 0) */
+  public void setMuC(double v) {
+    m_settings.muC(v);
+  }
+
+  /** @return alpha */
+  @OptionMetadata(displayName = "alpha", displayOrder = 8, commandLineParamName = "alpha",
+      commandLineParamSynopsis = "-alpha <value>", description = "Weight alpha of the reward "
+      + "for spread-out neuron masks, which pushes them to 0 or 1.")
+  public double getAlpha() {
+    return m_settings.alpha();
+  }
+
+  /** @param v alpha (at least 0) */
+  public void setAlpha(double v) {
+    m_settings.alpha(v);
+  }
+
+  /** @return beta */
+  @OptionMetadata(displayName = "beta", displayOrder = 9, commandLineParamName = "beta",
+      commandLineParamSynopsis = "-beta <value>", description = "Weight beta of the penalty "
+      + "on the mean neuron mask, which favours fewer neurons.")
+  public double getBeta() {
+    return m_settings.beta();
+  }
+
+  /** @param v beta (at least 0) */
+  public void setBeta(double v) {
+    m_settings.beta(v);
+  }
+
+  /** @return the data points per step */
+  @OptionMetadata(displayName = "pointsPerStep", displayOrder = 10,
+      commandLineParamName = "points", commandLineParamSynopsis = "-points <n>",
+      description = "Training rows drawn per search step (all of them when there are fewer).")
+  public int getPointsPerStep() {
+    return m_settings.pointsPerStep();
+  }
+
+  /** @param v the data points per step (at least 1) */
+  public void setPointsPerStep(int v) {
+    m_settings.pointsPerStep(v);
+  }
+
+  /** @return how extracted networks are refined */
+  @OptionMetadata(displayName = "refine", displayOrder = 11, commandLineParamName = "refine",
+      commandLineParamSynopsis = "-refine <none|adam|lm>", description = "How each restart's "
+      + "extracted network is refitted on the training rows before restarts and "
+      + "configurations are compared, its zero pattern, masks and activations fixed. none "
+      + "keeps the decoded weights (the paper), adam runs 500 full-batch Adam steps (-polish is "
+      + "an alias), lm fits every non-zero weight and active bias by Levenberg-Marquardt to "
+      + "convergence.")
+  public SelectedTag getRefine() {
+    return new SelectedTag(m_settings.refinement().ordinal(), TAGS_REFINE);
+  }
+
+  /** @param v how to refine the extracted networks (one of {@link #TAGS_REFINE}) */
+  public void setRefine(SelectedTag v) {
+    if (v.getTags() == TAGS_REFINE) {
+      m_settings.refinement(Refinement.values()[v.getSelectedTag().getID()]);
+    }
+  }
+
+  /** @return the number of threads for independent parts of the search */
+  @OptionMetadata(displayName = "numSlots", displayOrder = 12, commandLineParamName = "num-slots",
+      commandLineParamSynopsis = "-num-slots <n>", description = "Threads for the independent "
+      + "parts of the search (restart groups, refinements); the result is the same for every "
+      + "value. The default is the number of available processors.")
+  public int getNumSlots() {
+    return m_settings.slots();
+  }
+
+  /** @param v the number of threads (at least 1) */
+  public void setNumSlots(int v) {
+    m_settings.slots(v);
+  }
+
+  /** @return whether the chosen networks are pruned and refitted */
+  @OptionMetadata(displayName = "prune", displayOrder = 13, commandLineParamName = "prune",
+      commandLineParamIsFlag = true, commandLineParamSynopsis = "-prune", description = "Prune "
+      + "and refit each configuration's chosen network while its validation MSE stays within "
+      + "the tolerance. The smallest weights go a group at a time and the rest are refitted by "
+      + "Levenberg-Marquardt; off by default (not measured to pay).")
+  public boolean getPrune() {
+    return m_settings.prune();
+  }
+
+  /** @param v whether to prune and refit the chosen networks */
+  public void setPrune(boolean v) {
+    m_settings.prune(v);
+  }
+
+  /** @return the starting-point mode */
+  @OptionMetadata(displayName = "init", displayOrder = 14, commandLineParamName = "init",
+      commandLineParamSynopsis = "-init <random|encode>", description = "Where the search "
+      + "starts: random draws z from N(0, 1) as in the paper, encode starts from the encoding "
+      + "of a dense network of each configuration's shape trained briefly on the training "
+      + "rows. Measured: encode lowers the error but keeps several times the non-zero "
+      + "weights, so random is the default.")
+  public SelectedTag getInit() {
+    return new SelectedTag(m_settings.init().ordinal(), TAGS_INIT);
+  }
+
+  /** @param v the starting-point mode (one of {@link #TAGS_INIT}) */
+  public void setInit(SelectedTag v) {
+    if (v.getTags() == TAGS_INIT) {
+      m_settings.init(SearchSettings.Init.values()[v.getSelectedTag().getID()]);
+    }
+  }
+
+  /** @return the autoencoder: a bundled model name, a file, or auto */
+  @OptionMetadata(displayName = "model", displayOrder = 15, commandLineParamName = "model",
+      commandLineParamSynopsis = "-model <name|file>", description = "The pretrained "
+      + "autoencoder: a bundled model's name such as swatnn-2in, a model file's path, or auto "
+      + "for the bundled model with the fewest inputs that takes the data's inputs.")
+  public String getModel() {
+    return m_model;
+  }
+
+  /** @param v a bundled model name, a model file, or auto (empty means auto) */
+  public void setModel(String v) {
+    m_model = v == null || v.isBlank() ? AUTO_MODEL : v.trim();
+  }
+}

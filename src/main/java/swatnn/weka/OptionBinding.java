@@ -1,0 +1,222 @@
+package swatnn.weka;
+
+import java.beans.IntrospectionException;
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Vector;
+import weka.classifiers.AbstractClassifier;
+import weka.core.Option;
+import weka.core.OptionMetadata;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.Utils;
+
+/**
+ * The command-line form of a classifier's {@link OptionMetadata}-annotated bean properties, the
+ * annotation that Weka's GenericObjectEditor reads for names, tool tips and order.
+ *
+ * <p>Weka's own {@code Option.setOptionsForHierarchy} prints and swallows a bad value, leaves an
+ * absent option as it was, and writes a {@link SelectedTag} by its long readable text. This
+ * binding instead refuses a bad value with an exception that names the option, returns an
+ * absent option to its default (a new instance's value), and writes a tag by its short ID
+ * string, so that {@code getOptions} and {@code setOptions} round-trip exactly as Weka's
+ * hand-written classifiers do. Options are listed and written in {@code displayOrder}.
+ *
+ * <p>Property types: {@code int}, {@code long}, {@code double}, {@code String},
+ * {@link SelectedTag} (its tags' ID strings), {@code boolean} (a flag: giving it switches the
+ * property away from its default, so {@code -no-input-selection} can turn a property that is on
+ * by default off) and any other object, written as a class name with options
+ * ({@link Utils#toCommandLine}) and made by {@link Utils#forName}.
+ */
+public final class OptionBinding {
+  private OptionBinding() {}
+
+  /**
+   * The annotated read-write properties of a class and its superclasses below
+   * {@link AbstractClassifier}, in display order.
+   *
+   * @param type the classifier's class
+   * @return the properties
+   */
+  static List<PropertyDescriptor> properties(Class<?> type) {
+    try {
+      List<PropertyDescriptor> out = new ArrayList<>();
+      for (PropertyDescriptor p : Introspector.getBeanInfo(type, AbstractClassifier.class)
+          .getPropertyDescriptors()) {
+        if (p.getReadMethod() != null && p.getWriteMethod() != null && meta(p) != null) {
+          out.add(p);
+        }
+      }
+      out.sort(Comparator.comparingInt(p -> meta(p).displayOrder()));
+      return out;
+    } catch (IntrospectionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static OptionMetadata meta(PropertyDescriptor p) {
+    return p.getReadMethod().getAnnotation(OptionMetadata.class);
+  }
+
+  /**
+   * The options, each description wrapped for a terminal and followed by its default (the
+   * value of a new instance).
+   *
+   * @param target the classifier (its class needs a public no-argument constructor)
+   * @return Weka's option descriptions
+   */
+  public static Vector<Option> list(Object target) {
+    Object fresh = newInstance(target);
+    Vector<Option> v = new Vector<>();
+    for (PropertyDescriptor p : properties(target.getClass())) {
+      OptionMetadata m = meta(p);
+      boolean flag = m.commandLineParamIsFlag();
+      String text = wrap(m.description()) + (flag ? "" : "\n\t(default "
+          + format(read(p, fresh)) + ")");
+      v.add(new Option(text, m.commandLineParamName(), flag ? 0 : 1,
+          m.commandLineParamSynopsis()));
+    }
+    return v;
+  }
+
+  /**
+   * The current values as options: every valued option, and each flag whose property differs
+   * from its default.
+   *
+   * @param target the classifier
+   * @return the options, in display order
+   */
+  public static List<String> get(Object target) {
+    Object fresh = newInstance(target);
+    List<String> o = new ArrayList<>();
+    for (PropertyDescriptor p : properties(target.getClass())) {
+      OptionMetadata m = meta(p);
+      Object value = read(p, target);
+      if (!m.commandLineParamIsFlag()) {
+        o.add("-" + m.commandLineParamName());
+        o.add(format(value));
+      } else if (!value.equals(read(p, fresh))) {
+        o.add("-" + m.commandLineParamName());
+      }
+    }
+    return o;
+  }
+
+  /**
+   * Sets every annotated property from the options, an absent one to its default; the options
+   * used are blanked in {@code options}, as {@link Utils#getOption} does.
+   *
+   * @param target the classifier
+   * @param options the options
+   * @param owner what an error message starts with, e.g. "SWATNNRegressor"
+   * @throws Exception naming the option if a value cannot be parsed or is refused by the setter
+   */
+  public static void set(Object target, String[] options, String owner) throws Exception {
+    Object fresh = newInstance(target);
+    for (PropertyDescriptor p : properties(target.getClass())) {
+      OptionMetadata m = meta(p);
+      String name = m.commandLineParamName();
+      Object dflt = read(p, fresh);
+      Object value;
+      if (m.commandLineParamIsFlag()) {
+        value = Utils.getFlag(name, options) != (Boolean) dflt;
+      } else {
+        String s = Utils.getOption(name, options);
+        value = s.isEmpty() ? dflt : parse(p.getPropertyType(), s, dflt, name, owner);
+      }
+      try {
+        p.getWriteMethod().invoke(target, value);
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        throw new Exception(owner + ": " + cause.getMessage(), cause);
+      }
+    }
+  }
+
+  private static Object parse(Class<?> type, String s, Object dflt, String name, String owner)
+      throws Exception {
+    try {
+      if (type == int.class) {
+        return Integer.parseInt(s.trim());
+      } else if (type == long.class) {
+        return Long.parseLong(s.trim());
+      } else if (type == double.class) {
+        return Double.parseDouble(s.trim());
+      }
+    } catch (NumberFormatException e) {
+      throw new Exception(owner + ": option -" + name + " needs "
+          + (type == double.class ? "a number" : "an integer") + ", got '" + s + "'");
+    }
+    if (type == String.class) {
+      return s;
+    } else if (type == SelectedTag.class) {
+      Tag[] tags = ((SelectedTag) dflt).getTags();
+      List<String> ids = new ArrayList<>();
+      for (Tag t : tags) {
+        if (t.getIDStr().equalsIgnoreCase(s.trim())) {
+          return new SelectedTag(t.getID(), tags);
+        }
+        ids.add(t.getIDStr());
+      }
+      throw new Exception(owner + ": option -" + name + " must be one of "
+          + String.join(", ", ids) + ", got '" + s + "'");
+    }
+    String[] spec = Utils.splitOptions(s);
+    if (spec.length == 0) {
+      return dflt;
+    }
+    String className = spec[0];
+    spec[0] = "";
+    return Utils.forName(type, className, spec);
+  }
+
+  /** The command-line form of a property value. */
+  static String format(Object value) {
+    if (value instanceof SelectedTag t) {
+      return t.getSelectedTag().getIDStr();
+    }
+    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return String.valueOf(value);
+    }
+    return Utils.toCommandLine(value);
+  }
+
+  private static Object read(PropertyDescriptor p, Object target) {
+    try {
+      return p.getReadMethod().invoke(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read property " + p.getName(), e);
+    }
+  }
+
+  private static Object newInstance(Object target) {
+    try {
+      return target.getClass().getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(target.getClass().getName()
+          + " needs a public no-argument constructor", e);
+    }
+  }
+
+  /** Breaks a description into tab-indented lines of at most 72 characters. */
+  private static String wrap(String text) {
+    StringBuilder sb = new StringBuilder("\t");
+    int column = 0;
+    for (String word : text.split(" ")) {
+      if (column > 0 && column + 1 + word.length() > 72) {
+        sb.append("\n\t");
+        column = 0;
+      } else if (column > 0) {
+        sb.append(' ');
+        column++;
+      }
+      sb.append(word);
+      column += word.length();
+    }
+    return sb.toString();
+  }
+}
