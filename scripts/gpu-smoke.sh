@@ -68,6 +68,7 @@ stages=()   # "name seconds"
     echo "gpu:      none (no nvidia-smi on this machine)"
   fi
   echo "threads:  OMP_NUM_THREADS=$OMP_NUM_THREADS"
+  echo "load:     $(cut -d" " -f1-3 /proc/loadavg) (load average over 1, 5, 15 min at the start)"
 } > "$tmp/header"
 
 write_results() { # $1: status line
