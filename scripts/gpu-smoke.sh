@@ -59,7 +59,7 @@ stages=()   # "name seconds"
   echo "# swatnn GPU smoke test ($variant package)"
   echo "command:  scripts/gpu-smoke.sh $([[ $variant == cpu ]] && echo --cpu)"
   echo "date:     $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "host:     $host, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory"
+  echo "host:     $host, $(getconf _NPROCESSORS_ONLN) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory"
   echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "java:     $(java -version 2>&1 | head -1)"
   if command -v nvidia-smi >/dev/null 2>&1; then
@@ -188,7 +188,7 @@ grep -q '^Search ran on:' "$tmp/weka.log" || fail weka "weka.Run printed no 'Sea
   echo
   sed -n '/=== Error on test data ===/,/^Total Number of Instances/p' "$tmp/weka.log" | sed '/^$/d'
   echo
-  echo "package:  $zip ($(du -m "$zip" | cut -f1) MB)"
+  echo "package:  $zip ($(du -m "$zip" | cut -f1) MiB)"
 } > "$tmp/details"
 write_results "all stages passed"
 echo "gpu-smoke: all stages passed; results in $out" >&2
