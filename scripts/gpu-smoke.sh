@@ -21,6 +21,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+args="$*"
 variant=cuda
 allow_cpu=false
 build=true
@@ -57,7 +58,7 @@ trap 'rm -rf "$tmp"' EXIT
 stages=()   # "name seconds"
 {
   echo "# swatnn GPU smoke test ($variant package)"
-  echo "command:  scripts/gpu-smoke.sh $([[ $variant == cpu ]] && echo --cpu)"
+  echo "command:  scripts/gpu-smoke.sh${args:+ $args}"
   echo "date:     $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "host:     $host, $(getconf _NPROCESSORS_ONLN) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory"
   echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
@@ -122,7 +123,7 @@ run_stage() {
 
 # A failure found by inspecting a stage's output rather than its exit status.
 fail() {
-  { echo "## Failed stage: $1"; echo; echo "$2"; } >> "$tmp/details"
+  { echo "## Failed stage: $1"; echo; echo "$2"; echo; grep -v '^SLF4J' "$tmp/$1.log" 2>/dev/null || true; } >> "$tmp/details"
   write_results "FAILED at stage '$1': $2"
   echo "gpu-smoke: stage '$1' failed: $2" >&2
   echo "gpu-smoke: results so far in $out" >&2
@@ -138,7 +139,7 @@ run_stage backend 300 bin/swatnn backend
 backend_line="$(grep -m1 '^ND4J backend:' "$tmp/backend.log" || true)"
 [[ -n "$backend_line" ]] || fail backend "bin/swatnn backend printed no 'ND4J backend:' line"
 if [[ "$variant" == cuda && "$backend_line" != "ND4J backend: CUDA"* ]] && ! $allow_cpu; then
-  fail backend "the CUDA package found no usable GPU: $(grep -m1 'no usable GPU' "$tmp/backend.log" || echo "$backend_line") (--allow-cpu runs the stages on the CPU anyway)"
+  fail backend "the CUDA package found no usable GPU: $(grep -m1 '^This is the GPU' "$tmp/backend.log" || echo "$backend_line") (--allow-cpu runs the stages on the CPU anyway)"
 fi
 
 run_stage bench 600 bin/swatnn bench autoencoder --repeats 10 --warmup 3
@@ -171,7 +172,7 @@ grep -q '^Search ran on:' "$tmp/weka.log" || fail weka "weka.Run printed no 'Sea
   echo "## Backend"
   echo
   echo "bin/swatnn backend:  $backend_line"
-  grep -m1 'no usable GPU' "$tmp/backend.log" | sed 's/^/                     /' || true
+  grep -m1 '^This is the GPU' "$tmp/backend.log" | sed 's/^/                     /' || true
   echo "model text (Booth):  $(grep -m1 '^Search ran on:' "$tmp/weka.log")"
   echo "trainer manifest:    $(tr -d '\n' < "$tmp/info.log" | sed -n 's/.*"backends" : \(\[[^]]*\]\).*/\1/p' | tr -s ' ')"
   echo
