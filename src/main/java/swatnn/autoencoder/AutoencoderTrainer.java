@@ -42,6 +42,9 @@ public final class AutoencoderTrainer {
   private int heldOutSize = HELD_OUT_SIZE;
   private PrintStream progress = System.err;
   private double checkpointMinutes = 5;
+  /** The backends of earlier sessions of this run (from the checkpoint's manifest). */
+  private List<String> backends = List.of();
+  private String backend;
 
   private AutoencoderTrainer(AutoencoderConfig config, TrainerSettings settings, Path modelFile,
       ParameterSet params, AdamOptimizer adam, Random dataRandom) {
@@ -101,6 +104,7 @@ public final class AutoencoderTrainer {
     AutoencoderTrainer t = new AutoencoderTrainer(m.config(), settings, modelFile,
         loaded.parameters(), adam, s.dataRandom());
     t.trainingSeconds = s.trainingSeconds();
+    t.backends = m.backends();
     t.log.loadUpTo(s.step());
     if (Double.isFinite(m.heldOutRelativeError())) {
       t.lastEvaluation = new HeldOutSet.Evaluation(m.heldOutRelativeError(),
@@ -128,6 +132,14 @@ public final class AutoencoderTrainer {
 
   public long step() {
     return adam.step();
+  }
+
+  /** The ND4J backend this trainer runs on, e.g. "CPU (OPENBLAS, 2 cores)"; the manifest records it. */
+  public String backend() {
+    if (backend == null) {
+      backend = Nd4jBackend.summary();
+    }
+    return backend;
   }
 
   public ParameterSet parameters() {
@@ -166,7 +178,8 @@ public final class AutoencoderTrainer {
     }
     double windowSum = window.stream().mapToDouble(Double::doubleValue).sum();
     List<Double> losses = new ArrayList<>();
-    ProgressBar bar = new ProgressBar(progress, adam.step(), target, start, deadline);
+    ProgressBar bar = new ProgressBar(progress, adam.step(), target, start, deadline,
+        Nd4jBackend.name());
     while (adam.step() < target && System.nanoTime() < deadline) {
       TrainingBatch batch = TrainingBatch.sample(sampler, codec, settings.batch(), settings.points(),
           dataRandom, settings.normalizeOutputs());
@@ -239,7 +252,7 @@ public final class AutoencoderTrainer {
   private ModelManifest manifest(int heldOutN) {
     return new ModelManifest(ModelManifest.FORMAT, config, settings, params.count(), adam.step(),
         trainingSeconds, lastEvaluation.minOverDecoders(), lastEvaluation.perDecoder(), heldOutN,
-        ModelFile.weightsSha256(params), true);
+        ModelFile.weightsSha256(params), true, ModelManifest.withBackend(backends, backend()));
   }
 
   private ModelFile.OptimizerState optimizerState() {
@@ -262,11 +275,14 @@ public final class AutoencoderTrainer {
     private final long target;
     private final long start;
     private final long deadline;
+    private final String backend;
     private final boolean terminal = System.console() != null;
     private long lastPrint;
 
-    ProgressBar(PrintStream out, long firstStep, long target, long start, long deadline) {
+    ProgressBar(PrintStream out, long firstStep, long target, long start, long deadline,
+        String backend) {
       this.out = out;
+      this.backend = backend;
       this.firstStep = firstStep;
       this.target = target;
       this.start = start;
@@ -289,8 +305,8 @@ public final class AutoencoderTrainer {
           : deadline != Long.MAX_VALUE ? secs / ((deadline - start) / 1e9) : 0;
       int filled = (int) Math.round(20 * Math.max(0, Math.min(1, frac)));
       String line = String.format(Locale.ROOT,
-          "step %d [%s%s] loss %.4f mean %.4f | %.0f MLP/s | ETA %s",
-          step, "=".repeat(filled), " ".repeat(20 - filled), loss, running, perSec * batch,
+          "step %d [%s%s] loss %.4f mean %.4f | %.0f MLP/s on %s | ETA %s",
+          step, "=".repeat(filled), " ".repeat(20 - filled), loss, running, perSec * batch, backend,
           Double.isFinite(eta) ? clock(eta) : "-");
       out.print(terminal ? "\r" + line : line + "\n");
       out.flush();

@@ -43,6 +43,10 @@ public final class ModelFile {
   static final String OPTIMIZER = "optimizer.bin";
   private static final int MAGIC = 0x53574e4e; // "SWNN"
 
+  static {
+    Nd4jRuntime.init(); // reading a model creates ND4J arrays
+  }
+
   private ModelFile() {}
 
   /** What a checkpoint adds to a model for resuming. */

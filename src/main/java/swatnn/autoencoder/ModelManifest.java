@@ -11,8 +11,12 @@ import swatnn.mlp.MlpLayout;
 
 /**
  * The {@code manifest.json} of a model file: what the model is (architecture, input range), how
- * it was trained (settings, steps, seconds, seeds), how good it is (held-out relative error) and
- * the checksum of its weights.
+ * it was trained (settings, steps, seconds, seeds, the ND4J backends it ran on), how good it is
+ * (held-out relative error) and the checksum of its weights.
+ *
+ * @param backends the ND4J backends the training ran on, in the order first used (one entry per
+ *     change of backend across resumes, e.g. {@code "CPU (OPENBLAS, 2 cores)"}); empty for model
+ *     files written before the field existed
  */
 public record ModelManifest(
     int format,
@@ -25,7 +29,24 @@ public record ModelManifest(
     double[] heldOutRelativeErrorPerDecoder,
     int heldOutSize,
     String weightsSha256,
-    boolean hasOptimizerState) {
+    boolean hasOptimizerState,
+    List<String> backends) {
+
+  public ModelManifest {
+    backends = List.copyOf(backends);
+  }
+
+  /**
+   * This manifest's backends with {@code backend} appended unless it is already the last one: a
+   * resumed run records where it continued.
+   */
+  public static List<String> withBackend(List<String> backends, String backend) {
+    List<String> out = new ArrayList<>(backends);
+    if (out.isEmpty() || !out.get(out.size() - 1).equals(backend)) {
+      out.add(backend);
+    }
+    return out;
+  }
 
   /** The version of the file layout this code reads and writes. */
   public static final int FORMAT = 1;
@@ -74,6 +95,10 @@ public record ModelManifest(
     o.put("heldOutSize", heldOutSize);
     o.put("weightsSha256", weightsSha256);
     o.put("hasOptimizerState", hasOptimizerState);
+    if (!backends.isEmpty()) {
+      ArrayNode b = o.putArray("backends");
+      backends.forEach(b::add);
+    }
     try {
       return JSON.writeValueAsString(o);
     } catch (Exception e) {
@@ -136,6 +161,19 @@ public record ModelManifest(
     if (!sha.matches("[0-9a-f]{64}")) {
       throw new ModelFileException("manifest.json: weightsSha256 is not a SHA-256 hex digest");
     }
+    List<String> backends = new ArrayList<>();
+    JsonNode b = o.get("backends"); // absent in model files written before it existed
+    if (b != null && !b.isNull()) {
+      if (!b.isArray()) {
+        throw new ModelFileException("manifest.json: backends is not a list");
+      }
+      for (JsonNode n : b) {
+        if (!n.isTextual()) {
+          throw new ModelFileException("manifest.json: backends must list strings");
+        }
+        backends.add(n.asText());
+      }
+    }
     JsonNode held = o.get("heldOutRelativeError");
     if (held == null) {
       throw new ModelFileException("manifest.json lacks heldOutRelativeError");
@@ -144,7 +182,7 @@ public record ModelManifest(
         longField(o, "trainingSteps"), doubleField(o, "trainingSeconds"),
         held.isNumber() ? held.asDouble() : Double.NaN,
         values.stream().mapToDouble(Double::doubleValue).toArray(), intField(o, "heldOutSize"),
-        sha, o.path("hasOptimizerState").asBoolean(false));
+        sha, o.path("hasOptimizerState").asBoolean(false), backends);
   }
 
   private static JsonNode field(JsonNode o, String key) throws ModelFileException {

@@ -12,12 +12,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * model text. Reads ND4J's own environment report ({@code getEnvironmentInformation}).
  */
 public final class Nd4jBackend {
-  /** ND4J's CUDA backend class, present only in the package built with {@code -Pcuda}. */
-  static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
-
   private Nd4jBackend() {}
 
-  /** One line, e.g. "CPU (OPENBLAS, 2 cores)" or "CUDA (NVIDIA H200, 139.8 GiB)". */
+  /** The backend's short name from ND4J's environment report: "CPU" or "CUDA". */
+  public static String name() {
+    Nd4jRuntime.init();
+    return String.valueOf(Nd4j.getExecutioner().getEnvironmentInformation()
+        .getOrDefault("backend", "unknown"));
+  }
+
+  /**
+   * One line, e.g. "CPU (OPENBLAS, 2 cores)" or "CUDA (NVIDIA H200, 139.8 GiB)"; the GPU build
+   * on a machine without a usable GPU says "CPU (OPENBLAS, 2 cores; GPU build, no usable GPU)".
+   */
   public static String summary() {
     Nd4jRuntime.init();
     Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
@@ -27,7 +34,7 @@ public final class Nd4jBackend {
       return backend + " (" + String.join("; ", devices) + ")";
     }
     return backend + " (" + p.getOrDefault("blas.vendor", "?") + ", " + p.getOrDefault("cores", "?")
-        + " cores)";
+        + " cores" + (Nd4jRuntime.gpuProblem() != null ? "; GPU build, no usable GPU" : "") + ")";
   }
 
   /**
@@ -43,23 +50,20 @@ public final class Nd4jBackend {
     Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
     p.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).sorted()
         .forEach(line -> lines.add("  " + line));
-    if (cudaOnClassPath() && !active.equals(CUDA_BACKEND)) {
-      lines.add("This is the GPU (CUDA) build, but no usable GPU was found: ND4J fell back to "
-          + active + ", so everything runs on the CPU. Check the NVIDIA driver and CUDA "
-          + "version the package's Description.props names.");
-    } else if (!cudaOnClassPath()) {
+    boolean cuda = Nd4jRuntime.cudaOnClassPath();
+    if (cuda && !active.equals(Nd4jRuntime.CUDA_BACKEND)) {
+      String why = Nd4jRuntime.gpuProblem();
+      lines.add("This is the GPU (CUDA 11.6) build, but no usable GPU was found"
+          + (why != null ? ": " + why : "") + ".");
+      lines.add("swatnn falls back to ND4J's CPU backend (" + active + "): everything works, "
+          + "but runs on the CPU. A GPU needs an NVIDIA driver >= 510.39.01 and the CUDA 11.6 "
+          + "libraries (see the package's Description.props).");
+    } else if (cuda) {
+      lines.add("This is the GPU (CUDA 11.6) build, running on the GPU.");
+    } else {
       lines.add("This is the CPU build; the GPU build is made with mvn -Pcuda package.");
     }
     return lines;
-  }
-
-  static boolean cudaOnClassPath() {
-    try {
-      Class.forName(CUDA_BACKEND, false, Nd4jBackend.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,13 @@
 package swatnn.autoencoder;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Environment;
@@ -19,9 +27,21 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * and the BLAS library's thread counts at 1 and restores the previous counts afterwards, so that a Weka user
  * gets the fast setting without environment variables and other ND4J users in the same JVM
  * keep theirs.
+ *
+ * <p>GPU build: when ND4J's CUDA backend is on the class path (the package built with
+ * {@code -Pcuda}), {@link #init} first checks for a usable GPU itself, the way ND4J's CUDA backend
+ * does (load the CUDA runtime, count devices, load cuBLAS). Without one, it hides the CUDA
+ * backend from ND4J's backend discovery, so that ND4J starts its CPU backend directly instead of
+ * printing the CUDA backend's stack trace on the way there, and keeps the reason for
+ * {@link #gpuProblem}.
  */
 public final class Nd4jRuntime {
   private static volatile boolean ready;
+  /** Why the CUDA backend is not used although it is on the class path; null otherwise. */
+  private static volatile String gpuProblem;
+  /** ND4J's CUDA backend class, present only in the package built with {@code -Pcuda}. */
+  static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
+  private static final String BACKEND_SERVICE = "META-INF/services/org.nd4j.linalg.factory.Nd4jBackend";
   /** Nesting depth of {@link #singleThreaded} over all threads; guarded by the class. */
   private static int depth;
   private static int savedMaxThreads;
@@ -36,10 +56,115 @@ public final class Nd4jRuntime {
     if (!ready) {
       synchronized (Nd4jRuntime.class) {
         if (!ready) {
-          ND4JClassLoading.setNd4jClassloaderFromClass(Nd4jRuntime.class);
+          ClassLoader own = Nd4jRuntime.class.getClassLoader();
+          ClassLoader loader = own;
+          if (cudaOnClassPath()) {
+            gpuProblem = probeGpu(own);
+            if (gpuProblem != null) {
+              loader = new WithoutCudaBackend(own);
+            }
+          }
+          ND4JClassLoading.setNd4jClassloader(loader);
           ready = true;
         }
       }
+    }
+  }
+
+  /** Whether ND4J's CUDA backend is on the class path (the GPU build of the package). */
+  public static boolean cudaOnClassPath() {
+    try {
+      Class.forName(CUDA_BACKEND, false, Nd4jRuntime.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * In the GPU build: why no usable GPU was found (and ND4J runs on the CPU), in plain words;
+   * null when the GPU is used or this is the CPU build.
+   */
+  public static String gpuProblem() {
+    init();
+    return gpuProblem;
+  }
+
+  /**
+   * The check ND4J's CUDA backend makes before it is chosen ({@code JCublasBackend.canRun}):
+   * load the CUDA runtime through JavaCPP, count the devices, load cuBLAS. Reflective, since the
+   * CPU build has no CUDA classes.
+   *
+   * @return null when a GPU is usable, else the reason in plain words
+   */
+  static String probeGpu(ClassLoader loader) {
+    try {
+      Class<?> cudart = Class.forName("org.bytedeco.cuda.global.cudart", true, loader);
+      int[] count = {0};
+      int err = (Integer) cudart.getMethod("cudaGetDeviceCount", int[].class).invoke(null, count);
+      if (err != 0 || count[0] <= 0) {
+        Object msg = cudart.getMethod("cudaGetErrorString", int.class).invoke(null, err);
+        String text = msg == null ? "error " + err
+            : String.valueOf(msg.getClass().getMethod("getString").invoke(msg));
+        return err == 0 ? "the CUDA runtime found no GPU"
+            : "the CUDA runtime reports \"" + text + "\" (cudaGetDeviceCount error " + err + ")"
+            + (text.contains("driver") ? "; CUDA 11.6 needs NVIDIA driver >= 510.39.01" : "");
+      }
+      Class.forName("org.bytedeco.cuda.global.cublas", true, loader);
+      return null;
+    } catch (Throwable t) {
+      Throwable root = t;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return explainLoadFailure(String.valueOf(root.getMessage()));
+    }
+  }
+
+  /** A JavaCPP/JNI load failure ("...libjnicudart.so: libcuda.so.1: cannot open ...") in plain words. */
+  static String explainLoadFailure(String message) {
+    if (message.contains("libcuda.so")) {
+      return "the NVIDIA driver library libcuda.so.1 was not found (no NVIDIA driver installed, "
+          + "or no GPU on this machine)";
+    }
+    for (String lib : List.of("libcudart", "libcublas", "libcusolver", "libcublasLt",
+        "libnvrtc", "libcusparse")) {
+      if (message.contains(lib + ".so")) {
+        return "the CUDA 11.6 library " + lib + ".so was not found: install the CUDA 11.6 "
+            + "toolkit and put its lib64 directory on LD_LIBRARY_PATH";
+      }
+    }
+    int so = message.startsWith("/") ? message.indexOf(".so: ") : -1; // "/path/libjni...so: why"
+    String tail = so >= 0 ? message.substring(so + 5) : message;
+    return "the CUDA libraries could not be loaded (" + tail + ")";
+  }
+
+  /**
+   * ND4J's class loader with the CUDA backend's service entry left out, so that ND4J's backend
+   * discovery finds only the CPU backend. Classes and all other resources come from the parent.
+   */
+  static final class WithoutCudaBackend extends ClassLoader {
+    WithoutCudaBackend(ClassLoader parent) {
+      super(parent);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      Enumeration<URL> all = super.getResources(name);
+      if (!BACKEND_SERVICE.equals(name)) {
+        return all;
+      }
+      List<URL> kept = new ArrayList<>();
+      for (URL url : Collections.list(all)) {
+        String text;
+        try (InputStream in = url.openStream()) {
+          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!text.contains(CUDA_BACKEND)) {
+          kept.add(url);
+        }
+      }
+      return Collections.enumeration(kept);
     }
   }
 

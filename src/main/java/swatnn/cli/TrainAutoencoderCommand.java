@@ -130,7 +130,7 @@ public final class TrainAutoencoderCommand implements Subcommand {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
-      out.println("resuming " + file + " at step " + trainer.step());
+      out.println("resuming " + file + " at step " + trainer.step() + " on ND4J " + trainer.backend());
     } else {
       if (Files.exists(file)) {
         throw new UsageException(file + " exists; use --resume to continue it, or choose another --out");
@@ -151,8 +151,8 @@ public final class TrainAutoencoderCommand implements Subcommand {
         throw new UsageException(e.getMessage());
       }
       trainer = AutoencoderTrainer.start(config, settings, file);
-      out.printf("training %s: %d parameters, n_in %d-%d%n", file, trainer.parameters().count(),
-          config.nInMin(), config.nInMax());
+      out.printf("training %s: %d parameters, n_in %d-%d, on ND4J %s%n", file,
+          trainer.parameters().count(), config.nInMin(), config.nInMax(), trainer.backend());
     }
     int heldOut = o.getInt("held-out", AutoencoderTrainer.HELD_OUT_SIZE);
     if (heldOut < 64 || heldOut % 64 != 0) {

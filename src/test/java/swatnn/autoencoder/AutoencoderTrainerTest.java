@@ -112,6 +112,8 @@ class AutoencoderTrainerTest {
     assertEquals(12, resumed.step());
     List<String> csv = Files.readAllLines(dir.resolve("b.loss.csv"));
     assertEquals(1 + 12 + 2, csv.size(), "12 step rows, 2 checkpoint rows");
+    assertEquals(List.of(resumed.backend()), ModelFile.read(b, false).manifest().backends(),
+        "the same backend before and after resuming is recorded once");
   }
 
   @Test

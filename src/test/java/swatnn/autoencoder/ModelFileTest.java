@@ -91,6 +91,45 @@ class ModelFileTest {
   }
 
   @Test
+  void manifestNamesTheBackendItWasTrainedOn() throws Exception {
+    ModelFile.Loaded l = ModelFile.read(good, true);
+    assertEquals(java.util.List.of(Nd4jBackend.summary()), l.manifest().backends());
+    assertTrue(l.manifest().toJson().contains("\"backends\" : [ \"CPU ("), l.manifest().toJson());
+  }
+
+  @Test
+  void manifestWithoutBackendsLoads() throws Exception {
+    // model files written before the field existed (the bundled ones) have no "backends"
+    Path old = rewrite("old.zip", ModelFile.MANIFEST, b -> {
+      try {
+        org.nd4j.shade.jackson.databind.ObjectMapper json = new org.nd4j.shade.jackson.databind.ObjectMapper();
+        org.nd4j.shade.jackson.databind.node.ObjectNode o =
+            (org.nd4j.shade.jackson.databind.node.ObjectNode) json.readTree(b);
+        o.remove("backends");
+        return json.writeValueAsBytes(o);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    ModelFile.Loaded l = ModelFile.read(old, true);
+    assertEquals(java.util.List.of(), l.manifest().backends());
+    assertTrue(!l.manifest().toJson().contains("backends"), l.manifest().toJson());
+    assertEquals(java.util.List.of("CPU (x)", "CUDA (y)"),
+        ModelManifest.withBackend(java.util.List.of("CPU (x)"), "CUDA (y)"));
+    assertEquals(java.util.List.of("CPU (x)"),
+        ModelManifest.withBackend(java.util.List.of("CPU (x)"), "CPU (x)"));
+  }
+
+  @Test
+  void malformedBackendsAreRefused() throws Exception {
+    Path bad = rewrite("backends.zip", ModelFile.MANIFEST,
+        b -> new String(b, StandardCharsets.UTF_8).replaceAll("\"backends\" : \\[[^]]*]",
+            "\"backends\" : 3").getBytes(StandardCharsets.UTF_8));
+    ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(bad, false));
+    assertTrue(e.getMessage().contains("backends is not a list"), e.getMessage());
+  }
+
+  @Test
   void otherFormatVersionIsRefused() throws Exception {
     Path bad = rewrite("v2.zip", ModelFile.MANIFEST,
         b -> new String(b, StandardCharsets.UTF_8).replace("\"format\" : 1", "\"format\" : 2")

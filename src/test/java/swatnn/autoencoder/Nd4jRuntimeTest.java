@@ -1,0 +1,66 @@
+package swatnn.autoencoder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The GPU check of the CUDA build, and what the CPU build (the test class path) reports. */
+class Nd4jRuntimeTest {
+  @TempDir Path dir;
+
+  @Test
+  void cpuBuildHasNoCudaBackendAndNoGpuProblem() {
+    assertFalse(Nd4jRuntime.cudaOnClassPath());
+    assertNull(Nd4jRuntime.gpuProblem());
+    assertEquals("CPU", Nd4jBackend.name());
+    List<String> report = Nd4jBackend.report();
+    assertTrue(report.get(0).startsWith("ND4J backend: CPU ("), report.get(0));
+    assertTrue(report.get(report.size() - 1).startsWith("This is the CPU build"), report.toString());
+  }
+
+  @Test
+  void loadFailuresAreExplainedInPlainWords() {
+    String driver = Nd4jRuntime.explainLoadFailure("/root/.javacpp/cache/cuda-11.6-8.3-1.5.7-linux-"
+        + "x86_64.jar/org/bytedeco/cuda/linux-x86_64/libjnicudart.so: libcuda.so.1: cannot open "
+        + "shared object file: No such file or directory");
+    assertTrue(driver.contains("NVIDIA driver library libcuda.so.1 was not found"), driver);
+    String runtime = Nd4jRuntime.explainLoadFailure("/x/libjnicudart.so: libcudart.so.11.0: cannot "
+        + "open shared object file: No such file or directory");
+    assertTrue(runtime.contains("CUDA 11.6 library libcudart.so") && runtime.contains("LD_LIBRARY_PATH"),
+        runtime);
+    String other = Nd4jRuntime.explainLoadFailure("/x/libjnicudart.so: undefined symbol: foo");
+    assertEquals("the CUDA libraries could not be loaded (undefined symbol: foo)", other);
+  }
+
+  @Test
+  void withoutCudaBackendHidesOnlyTheCudaServiceEntry() throws Exception {
+    String service = "META-INF/services/org.nd4j.linalg.factory.Nd4jBackend";
+    Path cpu = dir.resolve("cpu");
+    Path cuda = dir.resolve("cuda");
+    for (Path p : List.of(cpu, cuda)) {
+      Files.createDirectories(p.resolve("META-INF/services"));
+      Files.writeString(p.resolve("other.txt"), "kept");
+    }
+    Files.writeString(cpu.resolve(service), "org.nd4j.linalg.cpu.nativecpu.CpuBackend\n");
+    Files.writeString(cuda.resolve(service), "org.nd4j.linalg.jcublas.JCublasBackend\n");
+    try (URLClassLoader both = new URLClassLoader(
+        new URL[] {cpu.toUri().toURL(), cuda.toUri().toURL()}, null)) {
+      assertEquals(2, Collections.list(both.getResources(service)).size());
+      ClassLoader filtered = new Nd4jRuntime.WithoutCudaBackend(both);
+      List<URL> left = Collections.list(filtered.getResources(service));
+      assertEquals(1, left.size());
+      assertTrue(left.get(0).toString().contains("/cpu/"), left.toString());
+      assertEquals(2, Collections.list(filtered.getResources("other.txt")).size());
+    }
+  }
+}
