@@ -281,4 +281,18 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   public void setModel(String v) {
     m_model = v == null || v.isBlank() ? AUTO_MODEL : v.trim();
   }
+
+  /** @return the early-stopping window in steps (0: off) */
+  @OptionMetadata(displayName = "patience", displayOrder = 16, commandLineParamName = "patience",
+      commandLineParamSynopsis = "-patience <n>", description = "Early stopping window in "
+      + "steps, 0 for none. After the annealing, each group of restarts stops once its training "
+      + "error over the last window is not at least 1% below that over the window before.")
+  public int getPatience() {
+    return m_settings.patience();
+  }
+
+  /** @param v the early-stopping window in steps (at least 0; 0 runs every step) */
+  public void setPatience(int v) {
+    m_settings.patience(v);
+  }
 }

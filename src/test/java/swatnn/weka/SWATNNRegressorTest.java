@@ -83,7 +83,8 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
         "-lr", "0.05", "-lambda-s", "2.5E-4", "-mu-1", "0.2", "-mu-c", "0.03", "-alpha", "0.5",
         "-beta", "0.002", "-tol", "0.1", "-val", "0.25", "-points", "64", "-refine", "adam",
         "-num-slots", "3",
-        "-init", "encode", "-model", "swatnn-2in", "-S", "17", "-output-debug-info",
+        "-init", "encode", "-model", "swatnn-2in", "-patience", "40", "-S", "17",
+        "-output-debug-info",
         "-num-decimal-places", "3"};
   }
 
@@ -108,6 +109,7 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals("adam", b.getRefine().getSelectedTag().getIDStr());
     assertEquals(3, b.getNumSlots());
     assertEquals("encode", b.getInit().getSelectedTag().getIDStr());
+    assertEquals(40, b.getPatience());
     assertEquals(17, b.getSeed());
     assertTrue(b.getDebug());
     b.setOptions(new String[] {"-polish"});
