@@ -6,6 +6,8 @@ import java.util.function.Function;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import swatnn.nd4j.Nd4jRuntime;
+import swatnn.nd4j.ParameterSet;
 
 /**
  * Builds SameDiff graphs over a {@link ParameterSet}: the encoder (tokens to z), the L decoders
@@ -82,22 +84,8 @@ public final class AutoencoderGraph {
     loss = loss.add(recDiff.mul(recDiff).sum().div(recMask.sum().add(1.0)).mul(recWeight));
     loss.rename(LOSS);
     sd.setLossVariables(LOSS);
-    createGradientsQuietly(sd);
+    Nd4jRuntime.createGradientsQuietly(sd);
     return g;
-  }
-
-  /**
-   * Builds the backward graph now. SameDiff 1.0.0-M2.1 prints a line per differentiated op to
-   * System.out while doing so, which would land in Weka's output; it is silenced here.
-   */
-  public static synchronized void createGradientsQuietly(SameDiff sd) {
-    java.io.PrintStream out = System.out;
-    System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-    try {
-      sd.createGradFunction();
-    } finally {
-      System.setOut(out);
-    }
   }
 
   /** Encoder alone: placeholder {@link #TOKENS} [b, H, 2 maxW] to output "z" [1, b*H, d]. */

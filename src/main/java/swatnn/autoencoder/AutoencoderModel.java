@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.SparseMlp;
+import swatnn.nd4j.ParameterSet;
 
 /**
  * A trained autoencoder, read from a model file: encodes networks into latent points and

@@ -13,6 +13,9 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.RandomMlpSampler;
+import swatnn.nd4j.AdamOptimizer;
+import swatnn.nd4j.Nd4jBackend;
+import swatnn.nd4j.ParameterSet;
 
 /**
  * Trains a multi-scale autoencoder on random MLPs with the functional objective, writing
@@ -62,7 +65,7 @@ public final class AutoencoderTrainer {
   /** A new training run that will write {@code modelFile}. */
   public static AutoencoderTrainer start(AutoencoderConfig config, TrainerSettings settings,
       Path modelFile) throws IOException {
-    ParameterSet params = ParameterSet.initialise(config, settings.initSeed());
+    ParameterSet params = AutoencoderParameters.initialise(config, settings.initSeed());
     AdamOptimizer adam = new AdamOptimizer(params, settings.learningRate(),
         settings.warmupSteps(), settings.clipNorm());
     AutoencoderTrainer t = new AutoencoderTrainer(config, settings, modelFile, params, adam,

@@ -7,6 +7,7 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.RandomMlpSampler;
+import swatnn.nd4j.ParameterSet;
 
 /**
  * A fixed set of random MLPs, never trained on, on which a model's relative functional error is

@@ -28,6 +28,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import swatnn.nd4j.Nd4jRuntime;
+import swatnn.nd4j.ParameterSet;
 
 /**
  * Reads and writes a model file: one zip holding {@code manifest.json}, {@code weights.bin} (the
@@ -150,7 +152,7 @@ public final class ModelFile {
     if (!sha256(weights).equals(manifest.weightsSha256())) {
       throw new ModelFileException(file + ": weights.bin does not match the manifest's SHA-256 (corrupt file)");
     }
-    ParameterSet expected = ParameterSet.initialise(manifest.config(), 0);
+    ParameterSet expected = AutoencoderParameters.initialise(manifest.config(), 0);
     ParameterSet params = new ParameterSet();
     readArraysInto(weights, expected, params::put, file, "weights.bin");
     OptimizerState opt = null;

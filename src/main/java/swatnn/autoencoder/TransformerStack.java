@@ -3,6 +3,7 @@ package swatnn.autoencoder;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import swatnn.nd4j.ParameterSet;
 
 /**
  * S independent pre-LayerNorm transformer stacks evaluated as one: every weight carries a

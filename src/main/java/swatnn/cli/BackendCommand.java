@@ -3,7 +3,7 @@ package swatnn.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import swatnn.autoencoder.Nd4jBackend;
+import swatnn.nd4j.Nd4jBackend;
 
 /** {@code swatnn backend}: the active ND4J backend, its devices and memory. */
 public final class BackendCommand implements Subcommand {

@@ -11,11 +11,12 @@ import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderGraph;
-import swatnn.autoencoder.ParameterSet;
+import swatnn.nd4j.ParameterSet;
 import swatnn.autoencoder.TrainingBatch;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.RandomMlpSampler;
+import swatnn.autoencoder.AutoencoderParameters;
 
 /** {@code swatnn bench autoencoder}: training-step throughput of an autoencoder configuration. */
 public final class BenchAutoencoderCommand implements Subcommand {
@@ -65,7 +66,7 @@ public final class BenchAutoencoderCommand implements Subcommand {
     if (b < 1 || p < 2 || repeats < 1 || warmup < 0) {
       throw new UsageException("batch >= 1, points >= 2, repeats >= 1 and warmup >= 0 required");
     }
-    ParameterSet params = ParameterSet.initialise(c, 1);
+    ParameterSet params = AutoencoderParameters.initialise(c, 1);
     AutoencoderGraph g = AutoencoderGraph.training(c, params, b, p, 0.1);
     RandomMlpSampler sampler = new RandomMlpSampler(c.layout(), c.nInMin(), c.nInMax());
     MlpMatrixCodec codec = new MlpMatrixCodec(c.layout());

@@ -61,7 +61,7 @@ public final class Main {
     }
     try {
       // before anything touches ND4J: its class loader, and in the GPU build the GPU check
-      swatnn.autoencoder.Nd4jRuntime.init();
+      swatnn.nd4j.Nd4jRuntime.init();
       return cmd.run(rest, out);
     } catch (UsageException e) {
       err.println("swatnn " + cmd.name() + ": " + e.getMessage() + " (see --help)");

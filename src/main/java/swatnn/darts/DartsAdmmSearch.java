@@ -3,7 +3,7 @@ package swatnn.darts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import swatnn.autoencoder.Nd4jRuntime;
+import swatnn.nd4j.Nd4jRuntime;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.SparseMlp;
 import swatnn.mlp.LeastSquaresRefiner;

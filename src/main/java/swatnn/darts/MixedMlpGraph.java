@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import swatnn.autoencoder.AutoencoderGraph;
-import swatnn.autoencoder.Nd4jRuntime;
-import swatnn.autoencoder.ParameterSet;
+import swatnn.nd4j.Nd4jRuntime;
+import swatnn.nd4j.ParameterSet;
 import swatnn.mlp.Activation;
 
 /**
@@ -96,7 +96,7 @@ final class MixedMlpGraph {
     SDVariable diff = pre.sub(y);
     diff.mul(diff).mean().rename(LOSS);
     sd.setLossVariables(LOSS);
-    AutoencoderGraph.createGradientsQuietly(sd);
+    Nd4jRuntime.createGradientsQuietly(sd);
     return new MixedMlpGraph(sd);
   }
 

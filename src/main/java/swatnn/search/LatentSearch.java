@@ -12,11 +12,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import swatnn.autoencoder.AdamOptimizer;
+import swatnn.nd4j.AdamOptimizer;
 import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderGraph;
 import swatnn.autoencoder.AutoencoderModel;
-import swatnn.autoencoder.ParameterSet;
+import swatnn.nd4j.ParameterSet;
 import swatnn.autoencoder.SoftMlpGraph;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
@@ -25,6 +25,7 @@ import swatnn.mlp.SparseMlp;
 import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.Refinement;
 import swatnn.mlp.SparseMlpFitter;
+import swatnn.nd4j.Nd4jRuntime;
 
 /**
  * SWAT-NN's search for one data set (docs/METHOD.md section 3): with the autoencoder's decoders
@@ -42,7 +43,7 @@ import swatnn.mlp.SparseMlpFitter;
  */
 public final class LatentSearch {
   static {
-    swatnn.autoencoder.Nd4jRuntime.init();
+    swatnn.nd4j.Nd4jRuntime.init();
   }
 
   /** With -Dswatnn.search.profile=FILE, search steps 20-22 are written to a Chrome trace. */
@@ -368,7 +369,7 @@ public final class LatentSearch {
     }
     lossPer.mul(sd.constant(Nd4j.create(selected, new long[] {l, 1}, 'c'))).sum().rename("loss");
     sd.setLossVariables("loss");
-    AutoencoderGraph.createGradientsQuietly(sd);
+    Nd4jRuntime.createGradientsQuietly(sd);
     return sd;
   }
 

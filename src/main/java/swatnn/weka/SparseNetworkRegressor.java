@@ -3,7 +3,7 @@ package swatnn.weka;
 import java.io.PrintStream;
 import java.util.Collections;
 import java.util.Enumeration;
-import swatnn.autoencoder.Nd4jRuntime;
+import swatnn.nd4j.Nd4jRuntime;
 import swatnn.mlp.SparseMlp;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;

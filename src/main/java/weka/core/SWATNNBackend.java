@@ -1,6 +1,6 @@
 package weka.core;
 
-import swatnn.autoencoder.Nd4jBackend;
+import swatnn.nd4j.Nd4jBackend;
 
 /**
  * Prints which ND4J backend the swatnn package runs on (CPU or CUDA), with its devices and

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import swatnn.cli.Main;
+import swatnn.nd4j.Nd4jBackend;
 
 /** Broken model files are refused with one clear line, never loaded half-way. */
 class ModelFileTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import swatnn.autoencoder.ParameterSet;
+import swatnn.nd4j.ParameterSet;
 import swatnn.mlp.Activation;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.Refinement;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import swatnn.autoencoder.ParameterSet;
+import swatnn.nd4j.ParameterSet;
 
 /** The supernet's gradients are the loss's: every parameter moves it as the gradient says. */
 class MixedMlpGraphTest {
@@ -19,7 +19,7 @@ class MixedMlpGraphTest {
   @Test
   void gradientsOfWeightsAndArchitectureMatchTheLossSlope() throws Exception {
     // one thread: float32 reductions in a fixed order, so the check cannot depend on scheduling
-    swatnn.autoencoder.Nd4jRuntime.singleThreaded(() -> {
+    swatnn.nd4j.Nd4jRuntime.singleThreaded(() -> {
       checkGradients();
       return null;
     });

@@ -20,6 +20,7 @@ import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderGraph;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.autoencoder.SoftMlpGraph;
+import swatnn.nd4j.Nd4jRuntime;
 
 /** Every decoder's latent point gets a gradient from the search's objective. */
 class SearchGradientTest {
@@ -76,7 +77,7 @@ class SearchGradientTest {
       ph = Map.of();
     }
     sd.setLossVariables("loss");
-    AutoencoderGraph.createGradientsQuietly(sd);
+    Nd4jRuntime.createGradientsQuietly(sd);
     INDArray g = sd.calculateGradients(ph, List.of("z")).get("z");
     double[] norms = new double[l];
     for (int k = 0; k < l; k++) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.autoencoder.ModelFileException;
 import swatnn.autoencoder.ModelManifest;
-import swatnn.autoencoder.Nd4jBackend;
+import swatnn.nd4j.Nd4jBackend;
 import swatnn.search.LatentSearch;
 import swatnn.search.ModelLocator;
 import swatnn.search.SearchInterruptedException;

@@ -1,4 +1,4 @@
-package swatnn.autoencoder;
+package swatnn.nd4j;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The autoencoder's trainable arrays by name, in a fixed order. The arrays are shared with every
+ * Trainable ND4J arrays by name, in a fixed order (the autoencoder's weights, a search's latent
+ * points, a supernet's weights and architecture). The arrays are shared with every
  * graph built over them, so an in-place optimiser update is seen by all graphs.
  */
 public final class ParameterSet {
@@ -53,36 +54,8 @@ public final class ParameterSet {
     return n;
   }
 
-  /** Creates the parameters of a config, initialised deterministically from a seed. */
-  public static ParameterSet initialise(AutoencoderConfig c, long seed) {
-    ParameterSet p = new ParameterSet();
-    SplittableRandom rnd = new SplittableRandom(seed);
-    int d = c.dModel();
-    int h = c.tokens();
-    int s = c.decoders();
-    p.put("enc.in.W", normal(rnd, 0.02, c.tokenWidth(), d));
-    p.put("enc.in.b", zeros(d));
-    p.put("enc.pos", normal(rnd, 0.02, h, d));
-    TransformerStack.addParameters(p, "enc", 1, c.encoderBlocks(), d, c.mlpRatio(), rnd);
-    p.put("dec.pos", normal(rnd, 0.02, s, 1, h, d));
-    TransformerStack.addParameters(p, "dec", s, c.decoderBlocks(), d, c.mlpRatio(), rnd);
-    p.put("dec.lnf.g", ones(s, 1, d));
-    p.put("dec.lnf.b", zeros(s, 1, d));
-    // Decoder k reads only the first width(k) columns of its head; the others start at zero
-    // and, receiving no gradient, stay there.
-    INDArray head = normal(rnd, 0.02, s, d, c.layout().maxWidth());
-    for (int k = 1; k <= s; k++) {
-      int w = c.layout().width(k);
-      head.get(org.nd4j.linalg.indexing.NDArrayIndex.point(k - 1),
-          org.nd4j.linalg.indexing.NDArrayIndex.all(),
-          org.nd4j.linalg.indexing.NDArrayIndex.interval(w, c.layout().maxWidth())).assign(0);
-    }
-    p.put("dec.head.W", head);
-    p.put("dec.head.b", zeros(s, 1, c.layout().maxWidth()));
-    return p;
-  }
-
-  static INDArray normal(SplittableRandom rnd, double std, long... shape) {
+  /** A float array of the shape with N(0, std^2) entries drawn from {@code rnd}. */
+  public static INDArray normal(SplittableRandom rnd, double std, long... shape) {
     long n = 1;
     for (long v : shape) {
       n *= v;
@@ -94,16 +67,18 @@ public final class ParameterSet {
     return Nd4j.create(data, shape, 'c');
   }
 
-  static INDArray zeros(long... shape) {
+  /** A float array of zeros. */
+  public static INDArray zeros(long... shape) {
     return Nd4j.zeros(DataType.FLOAT, shape);
   }
 
-  static INDArray ones(long... shape) {
+  /** A float array of ones. */
+  public static INDArray ones(long... shape) {
     return Nd4j.ones(DataType.FLOAT, shape);
   }
 
   /** Box-Muller, so that initialisation does not depend on the JDK's Random algorithm. */
-  static double gaussian(SplittableRandom rnd) {
+  public static double gaussian(SplittableRandom rnd) {
     double u1 = rnd.nextDouble();
     double u2 = rnd.nextDouble();
     return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);

@@ -1,4 +1,4 @@
-package swatnn.autoencoder;
+package swatnn.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

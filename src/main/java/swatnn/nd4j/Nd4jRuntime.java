@@ -1,4 +1,4 @@
-package swatnn.autoencoder;
+package swatnn.nd4j;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -206,6 +206,20 @@ public final class Nd4jRuntime {
       env.setMaxMasterThreads(savedMasterThreads);
       NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(savedOmpThreads);
       Nd4j.factory().blas().setMaxThreads(savedBlasThreads);
+    }
+  }
+
+  /**
+   * Builds the backward graph now. SameDiff 1.0.0-M2.1 prints a line per differentiated op to
+   * System.out while doing so, which would land in Weka's output; it is silenced here.
+   */
+  public static synchronized void createGradientsQuietly(org.nd4j.autodiff.samediff.SameDiff sd) {
+    java.io.PrintStream out = System.out;
+    System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    try {
+      sd.createGradFunction();
+    } finally {
+      System.setOut(out);
     }
   }
 }

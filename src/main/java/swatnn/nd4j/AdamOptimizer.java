@@ -1,4 +1,4 @@
-package swatnn.autoencoder;
+package swatnn.nd4j;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package swatnn.autoencoder;
+package swatnn.nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
