@@ -44,6 +44,7 @@ public final class AutoencoderTrainer {
   private HeldOutSet.Evaluation lastEvaluation;
   private int heldOutSize = HELD_OUT_SIZE;
   private PrintStream progress = System.err;
+  private boolean terminal;
   private double checkpointMinutes = 5;
   /** The backends of earlier sessions of this run (from the checkpoint's manifest). */
   private List<String> backends = List.of();
@@ -116,8 +117,18 @@ public final class AutoencoderTrainer {
     return t;
   }
 
+  /** Progress lines to {@code out}, every 30 s (the default: System.err). */
   public AutoencoderTrainer progressTo(PrintStream out) {
+    return progressTo(out, false);
+  }
+
+  /**
+   * Progress to {@code out}: with {@code terminal}, one line redrawn in place twice a second;
+   * otherwise a line every 30 s.
+   */
+  public AutoencoderTrainer progressTo(PrintStream out, boolean terminal) {
     this.progress = out;
+    this.terminal = terminal;
     return this;
   }
 
@@ -181,7 +192,7 @@ public final class AutoencoderTrainer {
     }
     double windowSum = window.stream().mapToDouble(Double::doubleValue).sum();
     List<Double> losses = new ArrayList<>();
-    ProgressBar bar = new ProgressBar(progress, adam.step(), target, start, deadline,
+    ProgressBar bar = new ProgressBar(progress, terminal, adam.step(), target, start, deadline,
         Nd4jBackend.name());
     while (adam.step() < target && System.nanoTime() < deadline) {
       TrainingBatch batch = TrainingBatch.sample(sampler, codec, settings.batch(), settings.points(),
@@ -279,12 +290,13 @@ public final class AutoencoderTrainer {
     private final long start;
     private final long deadline;
     private final String backend;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal;
     private long lastPrint;
 
-    ProgressBar(PrintStream out, long firstStep, long target, long start, long deadline,
-        String backend) {
+    ProgressBar(PrintStream out, boolean terminal, long firstStep, long target, long start,
+        long deadline, String backend) {
       this.out = out;
+      this.terminal = terminal;
       this.backend = backend;
       this.firstStep = firstStep;
       this.target = target;

@@ -26,7 +26,6 @@ public final class LossCurvePlot {
   private LossCurvePlot() {}
 
   public static void write(List<LossLog.Row> rows, String title, Path png) throws IOException {
-    System.setProperty("java.awt.headless", "true");
     BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

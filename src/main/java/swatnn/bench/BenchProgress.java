@@ -1,8 +1,6 @@
 package swatnn.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +39,7 @@ public final class BenchProgress implements AutoCloseable {
   /**
    * @param name what the progress line starts with, e.g. {@code "bench cornn"}
    * @param err where the progress goes
-   * @param terminal whether {@code err} is a terminal (see {@link #isTerminal})
+   * @param terminal whether {@code err} is a terminal (see swatnn.cli.Terminal)
    * @param total all runs, done or not
    * @param done runs already done before this session
    * @param pending the method of each run still to do, in the order they will run
@@ -65,19 +63,6 @@ public final class BenchProgress implements AutoCloseable {
       ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
     } else {
       ticker = null;
-    }
-  }
-
-  /**
-   * Whether stderr is a terminal: on Linux, whether file descriptor 2 is a tty device;
-   * elsewhere, whether the JVM has a console.
-   */
-  public static boolean isTerminal() {
-    try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (Exception e) {
-      return System.console() != null;
     }
   }
 

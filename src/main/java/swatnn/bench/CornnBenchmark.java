@@ -54,7 +54,7 @@ public final class CornnBenchmark {
   private String progressName = "bench cornn";
   private String commandLine = "(not recorded)";
   private PrintStream progressStream = System.err;
-  private boolean terminal = BenchProgress.isTerminal();
+  private boolean terminal;
 
   /** What a session did. */
   public record Outcome(int ran, int skipped, List<String> failed, List<BenchMethod> unavailable) {}

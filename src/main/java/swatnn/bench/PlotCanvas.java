@@ -33,7 +33,6 @@ final class PlotCanvas {
   private final Graphics2D g;
 
   PlotCanvas(int width, int height) {
-    System.setProperty("java.awt.headless", "true");
     image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

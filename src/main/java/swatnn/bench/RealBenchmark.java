@@ -52,7 +52,7 @@ public final class RealBenchmark {
   private int shardCount = 1;
   private String commandLine = "(not recorded)";
   private PrintStream progressStream = System.err;
-  private boolean terminal = BenchProgress.isTerminal();
+  private boolean terminal;
 
   /** What a session did. */
   public record Outcome(int ran, int skipped, List<String> failed, List<BenchMethod> unavailable) {}

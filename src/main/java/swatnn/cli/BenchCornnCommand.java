@@ -115,7 +115,8 @@ public final class BenchCornnCommand implements Subcommand {
       throw new UsageException("--data: no directory " + data);
     }
     CornnBenchmark bench = new CornnBenchmark(data, outDir)
-        .commandLine(commandLine(command, args)).progressName(command);
+        .commandLine(commandLine(command, args)).progressName(command)
+        .progressTo(System.err, Terminal.stderr());
     try {
       if (o.hasValue("tasks")) {
         bench.tasks(CornnFunction.parseList(o.get("tasks", "")));

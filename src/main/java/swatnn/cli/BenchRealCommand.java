@@ -96,7 +96,8 @@ public final class BenchRealCommand implements Subcommand {
     int folds = o.getInt("folds", RealBenchmark.DEFAULT_FOLDS);
     long seed = o.getLong("seed", RealBenchmark.DEFAULT_SEED);
     RealBenchmark bench = new RealBenchmark(data, outDir)
-        .commandLine(BenchCornnCommand.commandLine(name(), args)).seed(seed);
+        .commandLine(BenchCornnCommand.commandLine(name(), args)).seed(seed)
+        .progressTo(System.err, Terminal.stderr());
     try {
       bench.folds(folds);
       if (o.hasValue("methods")) {

@@ -28,6 +28,8 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // the figures draw off screen; an application may say so, a library may not
+    System.setProperty("java.awt.headless", "true");
     System.exit(new Main(standardCommands()).run(Arrays.asList(args), System.out, System.err));
   }
 

@@ -158,7 +158,7 @@ public final class TrainAutoencoderCommand implements Subcommand {
     if (heldOut < 64 || heldOut % 64 != 0) {
       throw new UsageException("--held-out must be a positive multiple of 64");
     }
-    trainer.checkpointEvery(checkpointMinutes).heldOutSize(heldOut).progressTo(System.err);
+    trainer.checkpointEvery(checkpointMinutes).heldOutSize(heldOut).progressTo(System.err, Terminal.stderr());
     trainer.train(steps, minutes);
     out.printf("done: %s at step %d, held-out relative error %.4f%n", file, trainer.step(),
         trainer.lastEvaluation().minOverDecoders());
