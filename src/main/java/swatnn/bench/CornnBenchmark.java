@@ -290,12 +290,17 @@ public final class CornnBenchmark {
     return rows;
   }
 
-  private interface Predictor {
+  /** A prediction per instance (a classifier's, or one configuration's network's). */
+  public interface Predictor {
     double predict(Instance instance) throws Exception;
   }
 
-  /** The mean squared error over the test instances that have a class value. */
-  private static double mse(Instances test, Predictor p) throws Exception {
+  /**
+   * The mean squared error over the test instances that have a class value.
+   *
+   * @throws Exception if no instance has a class value, or a prediction fails
+   */
+  public static double mse(Instances test, Predictor p) throws Exception {
     double sum = 0;
     int n = 0;
     for (Instance inst : test) {

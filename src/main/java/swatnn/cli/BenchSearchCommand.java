@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import swatnn.bench.CornnBenchmark;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.functions.LinearRegression;
@@ -73,7 +74,7 @@ public final class BenchSearchCommand implements Subcommand {
       double secs = (System.nanoTime() - t0) / 1e9;
       out.printf(Locale.ROOT, "%s SWATNN (%s): %.1f s total, %.1f ms per search step, test MSE %.6g, non-zero %d, hidden layers %d%n",
           task, String.join(" ", swat.getOptions()), secs,
-          1000 * swat.getMeasure("measureSearchSeconds") / swat.getSteps(), mse(swat, te),
+          1000 * swat.getMeasure("measureSearchSeconds") / swat.getSteps(), CornnBenchmark.mse(te, swat::classifyInstance),
           (int) swat.getMeasure("measureNonZeroCount"), (int) swat.getMeasure("measureHiddenLayers"));
       if (!o.has("no-baselines")) {
         MultilayerPerceptron mlp = new MultilayerPerceptron();
@@ -93,16 +94,7 @@ public final class BenchSearchCommand implements Subcommand {
     long t0 = System.nanoTime();
     copy.buildClassifier(tr);
     double secs = (System.nanoTime() - t0) / 1e9;
-    out.printf(Locale.ROOT, "%s %s: %.1f s, test MSE %.6g%n", task, name, secs, mse(copy, te));
-  }
-
-  static double mse(Classifier c, Instances te) throws Exception {
-    double s = 0;
-    for (Instance i : te) {
-      double e = c.classifyInstance(i) - i.classValue();
-      s += e * e;
-    }
-    return s / te.numInstances();
+    out.printf(Locale.ROOT, "%s %s: %.1f s, test MSE %.6g%n", task, name, secs, CornnBenchmark.mse(te, copy::classifyInstance));
   }
 
   private static double rowsPerSecond(Classifier c, Instances te) throws Exception {
