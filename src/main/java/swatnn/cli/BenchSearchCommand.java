@@ -42,10 +42,11 @@ public final class BenchSearchCommand implements Subcommand {
 
         For each task (DIR/<Task>_train.arff and _test.arff, default DIR data/cornn), builds
         SWATNNRegressor with the given options (default: its defaults) and reports the search's
-        wall time, ms per search step, test MSE and non-zero count; then the same for
-        MultilayerPerceptron -H 7,7 and LinearRegression (unless --no-baselines); then
-        SWATNNRegressor's prediction throughput through classifyInstance (rows per second,
-        median of 5 passes over the test set repeated to about 0.2 s each).
+        wall time, search steps per restart group (early stopping ends groups early), ms per
+        step, test MSE and non-zero count; then the same for MultilayerPerceptron -H 7,7 and
+        LinearRegression (unless --no-baselines); then SWATNNRegressor's prediction throughput
+        through classifyInstance (rows per second, median of 5 passes over the test set
+        repeated to about 0.2 s each).
         """;
   }
 
@@ -72,9 +73,12 @@ public final class BenchSearchCommand implements Subcommand {
       long t0 = System.nanoTime();
       swat.buildClassifier(tr);
       double secs = (System.nanoTime() - t0) / 1e9;
-      out.printf(Locale.ROOT, "%s SWATNN (%s): %.1f s total, %.1f ms per search step, test MSE %.6g, non-zero %d, hidden layers %d%n",
-          task, String.join(" ", swat.getOptions()), secs,
-          1000 * swat.getMeasure("measureSearchSeconds") / swat.getSteps(), CornnBenchmark.mse(te, swat::classifyInstance),
+      double steps = swat.getMeasure("measureSearchSteps");
+      out.printf(Locale.ROOT, "%s SWATNN (%s): %.1f s total, %.0f search steps per restart "
+          + "group, %.1f ms per step, test MSE %.6g, non-zero %d, hidden layers %d%n",
+          task, String.join(" ", swat.getOptions()), secs, steps,
+          1000 * swat.getMeasure("measureSearchSeconds") / steps,
+          CornnBenchmark.mse(te, swat::classifyInstance),
           (int) swat.getMeasure("measureNonZeroCount"), (int) swat.getMeasure("measureHiddenLayers"));
       if (!o.has("no-baselines")) {
         MultilayerPerceptron mlp = new MultilayerPerceptron();

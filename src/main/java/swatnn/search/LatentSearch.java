@@ -198,11 +198,13 @@ public final class LatentSearch {
         split.first().length, split.second().length,
         ConfigurationSelector.meanMse(trainY, trainW, valY, valW),
         ConfigurationSelector.beatsMean(chosen.network(), trainY, trainW, RowSplit.rows(x, val),
-            valY, valW, settings.tolerance()));
+            valY, valW, settings.tolerance()),
+        done.stream().map(Trajectory::steps).toList());
   }
 
   /** Where a share of the restarts ended: the best step's and the final z and t. */
-  private record Trajectory(INDArray bestZ, INDArray bestT, INDArray finalZ, INDArray finalT) {}
+  private record Trajectory(INDArray bestZ, INDArray bestT, INDArray finalZ, INDArray finalT,
+      int steps) {}
 
   /**
    * Runs the search steps for {@code r} restarts of every configuration, in a graph of their
@@ -234,6 +236,7 @@ public final class LatentSearch {
     double window = 0; // sum over the current window of the steps' mean log training MSE
     double previousWindow = Double.NaN;
     int inWindow = 0;
+    int stepsRun = 0;
     for (int step = 0; step < steps; step++) {
       if (Thread.currentThread().isInterrupted()) {
         throw new SearchInterruptedException();
@@ -302,6 +305,7 @@ public final class LatentSearch {
           inWindow = 0;
         }
       }
+      stepsRun = step + 1;
       listener.progress(stalled ? steps : step + 1, steps, mean / counted);
       if (stalled) {
         break;
@@ -314,7 +318,7 @@ public final class LatentSearch {
         bestT.putScalar(new long[] {i / r, i % r, 0, 0}, tSet.get("t").getDouble(i / r, i % r, 0, 0));
       }
     }
-    return new Trajectory(bestZ, bestT, zSet.get("z"), tSet.get("t"));
+    return new Trajectory(bestZ, bestT, zSet.get("z"), tSet.get("t"), stepsRun);
   }
 
   /** The mean over the searched configurations and the r restarts of log(training MSE). */

@@ -12,13 +12,25 @@ import swatnn.mlp.SparseMlp;
  *     training labels, the baseline every network must beat; NaN when unknown
  * @param beatsMean whether the selected network beats that baseline clearly ({@link
  *     ConfigurationSelector#beatsMean}); true when unknown
+ * @param groupSteps the search steps each group of restarts ran (fewer than the settings' steps
+ *     where early stopping ended it, {@link SearchSettings#patience()}); empty when the search has
+ *     no such groups
  */
 public record SearchResult(List<ConfigurationResult> configurations, ConfigurationResult selected,
     double seconds, int trainRows, int validationRows, double meanValidationMse,
-    boolean beatsMean) implements Serializable {
+    boolean beatsMean, List<Integer> groupSteps) implements Serializable {
 
   public SearchResult {
     configurations = List.copyOf(configurations);
+    groupSteps = List.copyOf(groupSteps);
+  }
+
+  /** A result of a search without restart groups. */
+  public SearchResult(List<ConfigurationResult> configurations, ConfigurationResult selected,
+      double seconds, int trainRows, int validationRows, double meanValidationMse,
+      boolean beatsMean) {
+    this(configurations, selected, seconds, trainRows, validationRows, meanValidationMse,
+        beatsMean, List.of());
   }
 
   /** A result without a known baseline. */

@@ -14,8 +14,10 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
 /**
  * Turns Weka instances into rows of raw (unscaled) network inputs: missing attribute values are
  * replaced by the training means and modes ({@link ReplaceMissingValues}), nominal attributes
- * are converted to binary indicators ({@link NominalToBinary}), and the remaining non-class
- * attributes are read in order; date attributes count as numeric. When that gives more inputs
+ * are converted to binary indicators ({@link NominalToBinary}): one for a two-valued attribute,
+ * and for k > 2 values k - 1, the first value's indicator dropped (the bias carries it; measured
+ * against k indicators in BENCHMARKS.md), and the remaining non-class attributes are read in
+ * order; date attributes count as numeric. When that gives more inputs
  * than the network takes, Weka's attribute selection keeps the best-ranked ones.
  *
  * <p>When the training data has no nominal input attribute, rows without missing values are
@@ -132,25 +134,20 @@ public final class DataPreparation implements Serializable {
       converted = Filter.useFilter(converted, nominal);
     }
     int classIndex = converted.classIndex();
-    int all = converted.numAttributes() - 1;
-    int[] indices = new int[all];
-    for (int j = 0, c = 0; j < converted.numAttributes(); j++) {
-      if (j != classIndex) {
-        indices[c++] = j;
-      }
-    }
+    boolean[] firstLevel = firstLevelIndicators(data, converted);
+    int[] indices = java.util.stream.IntStream.range(0, converted.numAttributes())
+        .filter(j -> j != classIndex && !firstLevel[j]).toArray();
+    int all = indices.length;
     String selection = null;
     if (all > maxInputs && evaluator != null) {
       AttributeSelection chooser = new AttributeSelection();
       ASEvaluation e = ASEvaluation.makeCopies(evaluator, 1)[0];
       chooser.setEvaluator(e);
-      Ranker ranker = new Ranker();
-      ranker.setNumToSelect(maxInputs);
-      chooser.setSearch(ranker);
+      chooser.setSearch(new Ranker()); // every attribute ranked; the dropped levels skipped below
       chooser.SelectAttributes(converted);
       int[] chosen = chooser.selectedAttributes(); // ranked inputs, then the class
-      indices = java.util.Arrays.stream(chosen).filter(j -> j != classIndex).limit(maxInputs)
-          .sorted().toArray();
+      indices = java.util.Arrays.stream(chosen).filter(j -> j != classIndex && !firstLevel[j])
+          .limit(maxInputs).sorted().toArray();
       selection = "the " + indices.length + " of " + all + " inputs ranked highest by "
           + e.getClass().getSimpleName()
           + optionsOf(e)
@@ -175,6 +172,34 @@ public final class DataPreparation implements Serializable {
       weights[i] = inst.weight();
     }
     return new Fitted(prep, rows, labels, weights);
+  }
+
+  /**
+   * Marks, in the converted format, the indicator of the first value of every nominal input
+   * with more than two values ({@link NominalToBinary} gives such an attribute one indicator per
+   * value, in value order, where the original attribute stood).
+   */
+  private static boolean[] firstLevelIndicators(Instances original, Instances converted) {
+    boolean[] first = new boolean[converted.numAttributes()];
+    if (original.numAttributes() == converted.numAttributes()) {
+      return first; // nothing was converted into several attributes
+    }
+    int at = 0;
+    for (int j = 0; j < original.numAttributes(); j++) {
+      weka.core.Attribute a = original.attribute(j);
+      if (j != original.classIndex() && a.isNominal() && a.numValues() > 2) {
+        String expected = a.name() + "=" + a.value(0);
+        if (!converted.attribute(at).name().equals(expected)) {
+          throw new IllegalStateException("NominalToBinary wrote " + converted.attribute(at).name()
+              + " where " + expected + " was expected");
+        }
+        first[at] = true;
+        at += a.numValues();
+      } else {
+        at++;
+      }
+    }
+    return first;
   }
 
   private static String optionsOf(ASEvaluation e) {
@@ -274,7 +299,8 @@ public final class DataPreparation implements Serializable {
         .append(convertedInputs == 1 ? " input" : " inputs");
     sb.append(" (missing values replaced by training means/modes");
     if (nominal != null) {
-      sb.append(", nominal attributes converted to binary");
+      sb.append(", nominal attributes converted to binary indicators, the first value's "
+          + "dropped where there are more than two");
     }
     sb.append(')');
     if (selection != null) {

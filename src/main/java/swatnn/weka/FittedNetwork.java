@@ -116,16 +116,20 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScale
     return classScaler.unscale(0, Math.max(-1 - OUTPUT_MARGIN, Math.min(1 + OUTPUT_MARGIN, out)));
   }
 
-  /** The names of the additional measures, in {@link #measure} order. */
+  /** The names of the additional measures every search has, in {@link #measure} order. */
   public static final List<String> MEASURES = List.of("measureNonZeroCount",
       "measureNonZeroWeights", "measureActiveNeurons", "measureHiddenLayers",
       "measureSearchSeconds");
 
+  /** The mean search steps a group of restarts ran (a latent search's measure). */
+  public static final String SEARCH_STEPS = "measureSearchSteps";
+
   /**
    * An additional measure of the model.
    *
-   * @param name one of {@link #MEASURES}, in any case
-   * @return its value: counts of the chosen network, or the search's seconds
+   * @param name one of {@link #MEASURES} or {@link #SEARCH_STEPS}, in any case
+   * @return its value: counts of the chosen network, the search's seconds, or the mean search
+   *     steps a group of restarts ran (NaN for a search without such groups)
    * @throws IllegalArgumentException if the measure is unknown
    */
   public double measure(String name) {
@@ -141,6 +145,9 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScale
         return net.hiddenLayers();
       case "measuresearchseconds":
         return result.seconds();
+      case "measuresearchsteps":
+        return result.groupSteps().stream().mapToInt(Integer::intValue).average()
+            .orElse(Double.NaN);
       default:
         throw new IllegalArgumentException(name + " not supported");
     }

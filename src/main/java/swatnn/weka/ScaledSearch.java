@@ -98,7 +98,7 @@ public final class ScaledSearch {
         SparseMlp meanNet = meanResult(layout, nIn, 0, scaledMean).network();
         result = new SearchResult(result.configurations(), new ConfigurationResult(1, meanNet,
             Double.NaN, result.meanValidationMse(), 0), result.seconds(), result.trainRows(),
-            result.validationRows(), result.meanValidationMse(), false);
+            result.validationRows(), result.meanValidationMse(), false, result.groupSteps());
       }
     }
     return new FittedNetwork(fitted.preparation(), inputScaler, classScaler, result, className,
@@ -154,6 +154,7 @@ public final class ScaledSearch {
     ConfigurationResult selected = ConfigurationSelector.select(cleaned, tolerance);
     // zeroing weights on inputs held at 0 changes no prediction, so the baseline verdict stands
     return new SearchResult(cleaned, selected, result.seconds(), result.trainRows(),
-        result.validationRows(), result.meanValidationMse(), result.beatsMean());
+        result.validationRows(), result.meanValidationMse(), result.beatsMean(),
+        result.groupSteps());
   }
 }

@@ -3,6 +3,7 @@ package swatnn.weka;
 import java.io.PrintStream;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import swatnn.nd4j.Nd4jRuntime;
 import swatnn.mlp.SparseMlp;
 import swatnn.search.SearchListener;
@@ -225,7 +226,12 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   /** @return the additional measures' names ({@link FittedNetwork#MEASURES}) */
   @Override
   public Enumeration<String> enumerateMeasures() {
-    return Collections.enumeration(FittedNetwork.MEASURES);
+    return Collections.enumeration(measures());
+  }
+
+  /** @return the measures this classifier reports (a subclass may add its search's own) */
+  protected List<String> measures() {
+    return FittedNetwork.MEASURES;
   }
 
   /**
@@ -238,7 +244,7 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   @Override
   public double getMeasure(String name) {
     FittedNetwork f = m_fitted;
-    if (!FittedNetwork.MEASURES.stream().anyMatch(name::equalsIgnoreCase)) {
+    if (!measures().stream().anyMatch(name::equalsIgnoreCase)) {
       throw new IllegalArgumentException(name + " not supported (" + getClass().getSimpleName()
           + ")");
     }

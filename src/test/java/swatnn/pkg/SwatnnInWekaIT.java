@@ -72,7 +72,7 @@ class SwatnnInWekaIT {
     List<String> lines = Files.readAllLines(results);
     String header = lines.get(0);
     for (String col : List.of("measureNonZeroCount", "measureNonZeroWeights", "measureActiveNeurons",
-        "measureHiddenLayers", "measureSearchSeconds")) {
+        "measureHiddenLayers", "measureSearchSeconds", "measureSearchSteps")) {
       assertTrue(header.contains(col), "column " + col + " in " + header);
     }
     assertEquals(1 + 4, lines.size(), "2 data sets x 2 classifiers:\n" + String.join("\n", lines));

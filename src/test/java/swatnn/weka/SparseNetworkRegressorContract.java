@@ -249,8 +249,11 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     C c = shortSearch(1);
     shorten(c);
     c.setLayers("1");
-    c.buildClassifier(d); // 16 binary indicators, at most maxInputs() kept
-    assertTrue(c.toString().contains("of 16 inputs"), c.toString());
+    c.buildClassifier(d); // 4 x 3 indicators (the first value's dropped), maxInputs() kept
+    assertTrue(c.toString().contains("4 attributes besides the class -> 12 inputs"),
+        c.toString());
+    assertTrue(c.toString().contains("of 12 inputs"), c.toString());
+    assertFalse(c.toString().contains("=a"), "no input is a first value's indicator");
     for (Instance i : d) {
       assertTrue(Double.isFinite(c.classifyInstance(i)));
     }

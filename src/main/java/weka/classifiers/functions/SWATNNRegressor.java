@@ -133,7 +133,7 @@ public class SWATNNRegressor extends LatentSearchOptions
     return ScaledSearch.fit(prepared, train.classAttribute().name(),
         manifest.config().layout(), nIn, settings.tolerance(),
         rows -> search(model.file(), settings, rows, nData),
-        (result, searched) -> header(autoencoder, prep, result, searched),
+        (result, searched) -> header(autoencoder, prep, result, searched, settings.steps()),
         FittedNetwork.Provenance.of(optionsLine(), model.name(), manifest.weightsSha256()));
   }
 
@@ -154,13 +154,18 @@ public class SWATNNRegressor extends LatentSearchOptions
   }
 
   private static FittedNetwork.Header header(String autoencoder, DataPreparation prep,
-      SearchResult r, boolean searched) {
+      SearchResult r, boolean searched, int steps) {
     List<String> lines = new ArrayList<>();
     lines.add("Autoencoder: " + autoencoder);
     if (r.seconds() > 0) {
       lines.add("Search ran on: ND4J " + Nd4jBackend.summary());
     }
     lines.add("Data: " + prep.describe());
+    if (searched && !r.groupSteps().isEmpty()) {
+      lines.add("Steps run per group of restarts: " + r.groupSteps().stream()
+          .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+          + " of " + steps + " (-patience stops a group once its error stalls)");
+    }
     if (searched) {
       lines.add("Rows: " + r.trainRows() + " searched on, " + (r.validationRows() > 0
           ? r.validationRows() + " held out to choose"
@@ -185,6 +190,14 @@ public class SWATNNRegressor extends LatentSearchOptions
       s += "; " + padded + " unused input" + (padded == 1 ? "" : "s") + " held at 0";
     }
     return s;
+  }
+
+  /** @return the shared measures and the search steps a group of restarts ran */
+  @Override
+  protected List<String> measures() {
+    List<String> all = new ArrayList<>(FittedNetwork.MEASURES);
+    all.add(FittedNetwork.SEARCH_STEPS);
+    return all;
   }
 
   /** @return the revision string */
