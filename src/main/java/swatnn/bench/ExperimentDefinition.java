@@ -16,7 +16,7 @@ import weka.experiment.CSVResultListener;
 import weka.experiment.ExplicitTestsetResultProducer;
 import weka.experiment.Experiment;
 import weka.experiment.PropertyNode;
-import weka.experiment.RegressionSplitEvaluator;
+import weka.experiment.SparseNetworkSplitEvaluator;
 import weka.experiment.RemoteExperiment;
 import weka.experiment.ResultListener;
 import swatnn.cornn.CornnFunction;
@@ -81,13 +81,13 @@ public final class ExperimentDefinition {
     producer.setTestsetSuffix("_test.arff");
     producer.setRelationFind(" ");
     producer.setRelationReplace("_");
-    RegressionSplitEvaluator evaluator = new RegressionSplitEvaluator();
+    SparseNetworkSplitEvaluator evaluator = new SparseNetworkSplitEvaluator();
     producer.setSplitEvaluator(evaluator);
     PropertyNode[] path = {
         new PropertyNode(evaluator, new PropertyDescriptor("splitEvaluator",
             ExplicitTestsetResultProducer.class), ExplicitTestsetResultProducer.class),
         new PropertyNode(evaluator.getClassifier(), new PropertyDescriptor("classifier",
-            RegressionSplitEvaluator.class), RegressionSplitEvaluator.class)};
+            SparseNetworkSplitEvaluator.class), SparseNetworkSplitEvaluator.class)};
     exp.setResultProducer(producer);
     exp.setPropertyPath(path);
     exp.setUsePropertyIterator(true);

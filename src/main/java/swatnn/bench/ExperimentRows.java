@@ -24,6 +24,7 @@ import weka.classifiers.Classifier;
 import weka.core.OptionHandler;
 import weka.core.Utils;
 import weka.experiment.DatabaseUtils;
+import weka.experiment.SparseNetworkSplitEvaluator;
 
 /**
  * The rows an Experimenter run wrote into a results database (Weka's
@@ -36,9 +37,10 @@ import weka.experiment.DatabaseUtils;
  * {@code Key_Scheme_options} (else the class's simple name), the test MSE the square of
  * {@code Root_mean_squared_error}, the train time {@code Elapsed_Time_training} (seconds), and
  * non-zero count and active neurons the classifiers' measures {@code measureNonZeroCount} and
- * {@code measureActiveNeurons}. Searches give their selected model only ({@code selected}): the
- * Experimenter does not see the configurations they did not choose. With several runs of the
- * same (task, method) the lowest run number is kept.
+ * {@code measureActiveNeurons}: a search's {@code selected} row; and where the experiment's split
+ * evaluator was {@link SparseNetworkSplitEvaluator}, one row per configuration k from its
+ * {@code Configuration_k<k>_*} columns, as {@code bench cornn} writes them. With several runs of
+ * the same (task, method) the lowest run number is kept.
  */
 public final class ExperimentRows {
   private ExperimentRows() {}
@@ -67,7 +69,8 @@ public final class ExperimentRows {
       for (String table : tables) {
         readTable(db, table, best);
       }
-      List<ResultRow> rows = new ArrayList<>(best.values().stream().map(Candidate::row).toList());
+      List<ResultRow> rows = new ArrayList<>(best.values().stream()
+          .flatMap(c -> c.rows().stream()).toList());
       rows.sort(Comparator.comparingInt((ResultRow r) -> taskOrder(r.task()))
           .thenComparing(ResultRow::task).thenComparing(ResultRow::method));
       return rows;
@@ -103,7 +106,7 @@ public final class ExperimentRows {
         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  private record Candidate(int run, ResultRow row) {}
+  private record Candidate(int run, List<ResultRow> rows) {}
 
   private static void readTable(DatabaseUtils db, String table, Map<String, Candidate> best)
       throws Exception {
@@ -133,14 +136,26 @@ public final class ExperimentRows {
       Integer nz = integer(rs, nonZero);
       BenchMethod m = BenchMethod.byLabel(method);
       boolean search = m != null ? m.isSearch() : nz != null;
-      ResultRow row = new ResultRow(task, method, search ? ResultRow.SELECTED : ResultRow.NONE,
+      List<ResultRow> found = new ArrayList<>();
+      for (int k = 1; search && k <= SparseNetworkSplitEvaluator.CONFIGURATIONS; k++) {
+        Integer kMse = col.get(SparseNetworkSplitEvaluator.column(k, "test_MSE")
+            .toLowerCase(Locale.ROOT));
+        if (kMse != null && rs.getObject(kMse) != null) {
+          found.add(new ResultRow(task, method, "k" + k, number(rs, kMse),
+              integer(rs, col.get(SparseNetworkSplitEvaluator.column(k, "non_zero")
+                  .toLowerCase(Locale.ROOT))),
+              integer(rs, col.get(SparseNetworkSplitEvaluator.column(k, "active_neurons")
+                  .toLowerCase(Locale.ROOT))), Double.NaN));
+        }
+      }
+      found.add(new ResultRow(task, method, search ? ResultRow.SELECTED : ResultRow.NONE,
           e * e, search ? nz : null, search ? integer(rs, active) : null,
-          train == null ? Double.NaN : number(rs, train));
+          train == null ? Double.NaN : number(rs, train)));
       int r = run == null ? 1 : (int) Math.round(number(rs, run));
       String key = task + '\u0000' + method;
       Candidate prev = best.get(key);
       if (prev == null || r < prev.run()) {
-        best.put(key, new Candidate(r, row));
+        best.put(key, new Candidate(r, found));
       }
     }
     db.close(rs);
