@@ -35,7 +35,7 @@ import swatnn.nd4j.Nd4jRuntime;
  *
  * <p>All configurations (hidden-layer counts) advance together, restarts in fixed groups of
  * {@link #RESTARTS_PER_GRAPH} per graph (z of shape [L, r, H, d], decoder k decoding z[k-1]),
- * the groups on up to {@link SearchSettings#slots()} threads. Per restart, the best-step and
+ * the groups on up to {@link SearchSettings#threads()} threads. Per restart, the best-step and
  * the final network compete on the training loss; the winner is refined on the training split
  * ({@link SearchSettings#refinement()}); restarts are then chosen on the validation split, and
  * configurations by {@link ConfigurationSelector} on the same split (docs/METHOD.md section 8).
@@ -51,7 +51,7 @@ public final class LatentSearch {
 
   /**
    * Restarts per search graph. Restarts in one graph share its ops (cheaper per restart); graphs
-   * run in parallel on {@link SearchSettings#slots()} threads. Fixed, not derived from the slot
+   * run in parallel on {@link SearchSettings#threads()} threads. Fixed, not derived from the slot
    * count, because the ops' float rounding depends on the batch shape: the result must not
    * depend on the number of threads.
    */
@@ -181,7 +181,7 @@ public final class LatentSearch {
       }
       parts.add(() -> optimise(share, to - from, x, y, weights, nIn, batches, told));
     }
-    List<Trajectory> done = Slots.run(settings.slots(), parts);
+    List<Trajectory> done = Slots.run(settings.threads(), parts);
     INDArray bestZ = Nd4j.concat(1, done.stream().map(Trajectory::bestZ).toArray(INDArray[]::new));
     INDArray bestT = Nd4j.concat(1, done.stream().map(Trajectory::bestT).toArray(INDArray[]::new));
     INDArray finalZ = Nd4j.concat(1, done.stream().map(Trajectory::finalZ).toArray(INDArray[]::new));
@@ -472,7 +472,7 @@ public final class LatentSearch {
             chosen.seconds());
       });
     }
-    return Slots.run(settings.slots(), tasks);
+    return Slots.run(settings.threads(), tasks);
   }
 
   /** One restart's extracted network, before refinement. */
@@ -480,7 +480,7 @@ public final class LatentSearch {
 
   /**
    * Refines every candidate on the training split ({@link SearchSettings#refinement()}), on up
-   * to {@link SearchSettings#slots()} threads; each refinement is deterministic and independent,
+   * to {@link SearchSettings#threads()} threads; each refinement is deterministic and independent,
    * so the result does not depend on the thread count.
    */
   private List<SparseMlp> refineAll(List<Candidate> picks, double[][] trainX, double[] trainY,
@@ -496,7 +496,7 @@ public final class LatentSearch {
             POLISH_RATE, refiner);
       });
     }
-    return Slots.run(how == Refinement.NONE ? 1 : settings.slots(), tasks);
+    return Slots.run(how == Refinement.NONE ? 1 : settings.threads(), tasks);
   }
 
   /**

@@ -51,7 +51,7 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   private int polishSteps = 500;
   private int refineIterations = 200;
   private boolean prune;
-  private int slots = Runtime.getRuntime().availableProcessors();
+  private int slots;
   private Init init = Init.RANDOM;
   private int initSteps = 300;
 
@@ -261,15 +261,22 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   }
 
   /**
-   * How many threads run independent parts of the search (refinements); the result does not
-   * depend on it.
+   * How many threads run independent parts of the search (restart groups, refinements), 0 for
+   * the available processors of the machine that runs it ({@link #threads()}); the result does
+   * not depend on it. 0 by default, so that settings written on one machine (an Experimenter
+   * definition) use the cores of the machine that builds.
    */
   public int slots() {
     return slots;
   }
 
+  /** The threads a search uses: {@link #slots()}, or the available processors for 0. */
+  public int threads() {
+    return slots == 0 ? Runtime.getRuntime().availableProcessors() : slots;
+  }
+
   public SearchSettings slots(int v) {
-    require(v >= 1, "slots must be >= 1");
+    require(v >= 0, "slots must be >= 0 (0: the available processors)");
     slots = v;
     return this;
   }
@@ -355,9 +362,6 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     }
     if (patience == null) {
       patience = DEFAULT_PATIENCE;
-    }
-    if (slots < 1) {
-      slots = Runtime.getRuntime().availableProcessors();
     }
   }
 

@@ -225,12 +225,12 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   @OptionMetadata(displayName = "numSlots", displayOrder = 12, commandLineParamName = "num-slots",
       commandLineParamSynopsis = "-num-slots <n>", description = "Threads for the independent "
       + "parts of the search (restart groups, refinements); the result is the same for every "
-      + "value. The default is the number of available processors.")
+      + "value. 0, the default, uses the available processors of the machine that builds.")
   public int getNumSlots() {
     return m_settings.slots();
   }
 
-  /** @param v the number of threads (at least 1) */
+  /** @param v the number of threads (at least 0; 0: the available processors) */
   public void setNumSlots(int v) {
     m_settings.slots(v);
   }

@@ -67,8 +67,8 @@ class RemoteExperimentIT {
         "-install-package", WekaProcess.packageZip().toString());
     assertEquals(0, install.exitCode(), install.output());
     Path pkg = wekaHome.resolve("packages").resolve("swatnn");
-    assertTrue(Files.exists(pkg.resolve("lib").resolve("hsqldb-2.7.4.jar")),
-        "the package ships the HSQLDB jar");
+    assertTrue(Files.exists(pkg.resolve("hsqldb-2.7.4.jar")),
+        "the package ships the HSQLDB jar beside swatnn.jar");
     assertTrue(Files.exists(pkg.resolve("DatabaseUtils.props")),
         "the package ships DatabaseUtils.props");
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -244,7 +244,7 @@ class RemoteExperimentIT {
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djava.awt.headless=true", "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2g",
         "-Dorg.bytedeco.javacpp.maxphysicalbytes=4g", "-cp",
-        WekaProcess.wekaClassPath() + File.pathSeparator + pkg.resolve("swatnn.jar")
+        WekaProcess.wekaClassPath() + File.pathSeparator + pkg + File.separator + "*"
             + File.pathSeparator + pkg.resolve("lib") + File.separator + "*",
         "swatnn.cli.Main"));
     cmd.addAll(List.of(command));
