@@ -337,6 +337,41 @@ public final class SparseMlp implements Serializable {
     return new SparseMlp(layout, nIn, k, w, b, outputBias, activations.clone(), active.clone());
   }
 
+  /**
+   * This network without dead ends: every active hidden neuron whose output reaches no active
+   * neuron of the next layer (or, in the last hidden layer, the output) through a non-zero
+   * weight is made inactive, last layer first so that removals cascade, and the result is
+   * {@link #pruned()}. It computes the same function; its non-zero count and active neurons
+   * count only what the prediction uses. Returns this network if it has no dead end and is in
+   * canonical form.
+   */
+  public SparseMlp withoutDeadEnds() {
+    SparseMlp p = pruned();
+    int h = layout.maxNeurons();
+    boolean[] act = p.active.clone();
+    boolean changed = false;
+    for (int l = k - 1; l >= 0; l--) {
+      for (int j = 0; j < h; j++) {
+        if (!act[l * h + j]) {
+          continue;
+        }
+        boolean feeds = l == k - 1 && p.weights[weightIndex(k, j, 0)] != 0;
+        for (int m = 0; l < k - 1 && m < h && !feeds; m++) {
+          feeds = act[(l + 1) * h + m] && p.weights[weightIndex(l + 1, j, m)] != 0;
+        }
+        if (!feeds) {
+          act[l * h + j] = false;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) {
+      return p;
+    }
+    return new SparseMlp(layout, nIn, k, p.weights.clone(), p.biases.clone(), p.outputBias,
+        p.activations.clone(), act).pruned();
+  }
+
   /** Whether unit {@code i} of layer {@code t} is a live source (an input or active neuron). */
   private boolean liveSource(int t, int i) {
     return t == 0 || active[(t - 1) * layout.maxNeurons() + i];

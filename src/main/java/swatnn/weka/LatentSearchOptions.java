@@ -1,6 +1,5 @@
 package swatnn.weka;
 
-import java.util.Arrays;
 import swatnn.mlp.Refinement;
 import swatnn.search.SearchSettings;
 import weka.core.OptionMetadata;
@@ -48,24 +47,37 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   }
 
   /**
-   * Sets the options, reading {@code -polish} as {@code -refine adam}.
+   * Sets the options, reading {@code -polish} as {@code -refine adam}. Without {@code -anneal},
+   * a {@code -steps} at or below the default annealing anneals over 3/8 of the steps (the
+   * default's share), so that {@code -steps 300} alone is a shorter search, not an error.
    *
-   * @param options the options
-   * @throws Exception if an option is invalid, or -polish contradicts -refine
+   * @param options the options; those read are blanked, as Weka's option handlers do
+   * @throws Exception if an option is invalid, -polish contradicts -refine, or -anneal is not
+   *     less than -steps
    */
   @Override
   public void setOptions(String[] options) throws Exception {
-    if (Utils.getFlag("polish", options)) {
+    boolean polish = Utils.getFlag("polish", options);
+    if (polish) {
       String refine = Utils.getOption("refine", options);
       if (!refine.isEmpty() && !refine.trim().equalsIgnoreCase("adam")) {
         throw new Exception(getClass().getSimpleName() + ": -polish means -refine adam, it "
             + "contradicts -refine " + refine);
       }
-      options = Arrays.copyOf(options, options.length + 2);
-      options[options.length - 2] = "-refine";
-      options[options.length - 1] = "adam";
     }
+    boolean annealGiven = Utils.getOptionPos("anneal", options) >= 0;
     super.setOptions(options);
+    if (polish) {
+      setRefine(new SelectedTag(Refinement.ADAM.ordinal(), TAGS_REFINE));
+    }
+    if (!annealGiven && getAnnealSteps() >= getSteps()) {
+      setAnnealSteps(getSteps() * 3 / 8);
+    }
+    if (getAnnealSteps() >= getSteps()) {
+      throw new Exception(getClass().getSimpleName() + ": -anneal (" + getAnnealSteps()
+          + ") must be less than -steps (" + getSteps() + "): the best step is taken after the "
+          + "annealing");
+    }
   }
 
   /** @return the number of search steps */

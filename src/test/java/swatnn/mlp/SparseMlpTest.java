@@ -2,6 +2,7 @@ package swatnn.mlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,6 +74,24 @@ class SparseMlpTest {
     assertArrayEquals(expected, changed.pruned().predict(rows), 0.0);
     assertArrayEquals(expected, deadEnd.predict(rows), 0.0);
     assertArrayEquals(expected, deadEnd2.predict(rows), 0.0);
+  }
+
+  @Test
+  void deadEndsAreRemovedWithoutChangingTheFunction() {
+    SparseMlp m = TestNetworks.handBuilt();
+    assertEquals(m.pruned(), m.withoutDeadEnds(), "the hand-built network has no dead end");
+    // layer 0 slot 6 feeds only layer 1 slot 3, which feeds nothing: both are dead ends
+    SparseMlp dead = m.toBuilder().neuron(0, 6, Activation.TANH, 0.4).weight(0, 0, 6, 2.0)
+        .neuron(1, 3, Activation.SIGMOID, -0.2).weight(1, 6, 3, 1.5).build();
+    SparseMlp clean = dead.withoutDeadEnds();
+    assertFalse(clean.isActive(1, 3));
+    assertFalse(clean.isActive(0, 6), "removal cascades to the layer below");
+    assertEquals(m.pruned().nonZeroCount(), clean.nonZeroCount());
+    assertEquals(m.activeNeuronCount(), clean.activeNeuronCount());
+    assertTrue(dead.nonZeroCount() > clean.nonZeroCount());
+    double[][] rows = randomRows(new Random(2), 300, 2);
+    assertArrayEquals(dead.predict(rows), clean.predict(rows), 0.0);
+    assertEquals(clean, clean.withoutDeadEnds());
   }
 
   @Test

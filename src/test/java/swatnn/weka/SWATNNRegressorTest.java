@@ -114,6 +114,11 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertTrue(b.getDebug());
     b.setOptions(new String[] {"-polish"});
     assertEquals("adam", b.getRefine().getSelectedTag().getIDStr(), "-polish is -refine adam");
+    String[] withOthers = {"-steps", "80", "-polish", "-anneal", "30"};
+    b.setOptions(withOthers);
+    assertEquals(80, b.getSteps());
+    assertEquals("adam", b.getRefine().getSelectedTag().getIDStr());
+    weka.core.Utils.checkForRemainingOptions(withOthers); // every option read, as Weka checks
     assertEquals("lm", new SWATNNRegressor().getRefine().getSelectedTag().getIDStr());
     assertEquals("-refine adam", String.join(" ", b.getOptions()).replaceAll(".*(-refine \\w+).*", "$1"));
     Exception bad = assertThrows(Exception.class,
@@ -244,5 +249,12 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     Exception e = assertThrows(Exception.class, () -> c.buildClassifier(QUADRATIC));
     assertTrue(e.getMessage().contains("-anneal (375) must be less than -steps (100)"),
         e.getMessage());
+    Exception atOptions = assertThrows(Exception.class,
+        () -> new SWATNNRegressor().setOptions(new String[] {"-steps", "80", "-anneal", "80"}));
+    assertTrue(atOptions.getMessage().contains("-anneal (80) must be less than -steps (80)"),
+        atOptions.getMessage());
+    SWATNNRegressor shorter = new SWATNNRegressor();
+    shorter.setOptions(new String[] {"-steps", "300"});
+    assertEquals(112, shorter.getAnnealSteps(), "-steps alone anneals over 3/8 of the steps");
   }
 }
