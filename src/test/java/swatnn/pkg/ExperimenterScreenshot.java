@@ -3,15 +3,9 @@ package swatnn.pkg;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Container;
-import java.awt.Rectangle;
-import java.awt.Robot;
-import java.awt.Toolkit;
 import java.awt.Window;
-import java.awt.image.BufferedImage;
 import java.io.File;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
@@ -68,7 +62,7 @@ public final class ExperimenterScreenshot {
 
     // Setup -> Open...
     click(button(frame, "Open..."));
-    JFileChooser chooser = (JFileChooser) waitFor(c -> c instanceof JFileChooser && c.isShowing(), 20);
+    JFileChooser chooser = (JFileChooser) SwingFinder.waitFor(c -> c instanceof JFileChooser && c.isShowing(), 20);
     SwingUtilities.invokeAndWait(() -> {
       chooser.setSelectedFile(exp);
       chooser.approveSelection();
@@ -76,7 +70,7 @@ public final class ExperimenterScreenshot {
     System.out.println("opened " + exp + " with Setup -> Open...");
 
     // the Simple mode cannot show an ExplicitTestsetResultProducer: it asks whether to convert
-    Component question = waitForOrNull(c -> c instanceof JOptionPane && c.isShowing(), 10);
+    Component question = SwingFinder.waitForOrNull(c -> c instanceof JOptionPane && c.isShowing(), 10);
     if (question != null) {
       JOptionPane pane = (JOptionPane) question;
       System.out.println("dialog \"" + ((JDialog) SwingUtilities.getWindowAncestor(pane)).getTitle()
@@ -92,12 +86,12 @@ public final class ExperimenterScreenshot {
     // the hosts
     click(button(frame, "Hosts"));
     // Weka shows the host list in a frame of its own, "Edit host names"
-    Component hostDialog = waitFor(c -> c instanceof Window w && w != frame && w.isShowing(), 10);
+    Component hostDialog = SwingFinder.waitFor(c -> c instanceof Window w && w != frame && w.isShowing(), 10);
     Thread.sleep(1200);
     SwingUtilities.invokeAndWait(() -> hostDialog.setLocation(
         frame.getX() + frame.getWidth() - hostDialog.getWidth() - 20, frame.getY() + 380));
     Thread.sleep(1200);
-    capture(png, frame);
+    SwingFinder.capture(png, frame, w -> true);
     System.out.println("wrote " + png);
     SwingUtilities.invokeAndWait(() -> ((Window) hostDialog).dispose());
 
@@ -106,14 +100,14 @@ public final class ExperimenterScreenshot {
     }
 
     // Run -> Start
-    JTabbedPane tabs = (JTabbedPane) find(frame, c -> c instanceof JTabbedPane);
+    JTabbedPane tabs = (JTabbedPane) SwingFinder.find(frame, c -> c instanceof JTabbedPane);
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(1));
     Thread.sleep(800);
     AbstractButton start = button(frame, "Start");
     System.out.println("Start enabled: " + start.isEnabled());
     click(start);
     long t0 = System.currentTimeMillis();
-    JTextArea log = (JTextArea) find(tabs.getComponentAt(1), c -> c instanceof JTextArea);
+    JTextArea log = (JTextArea) SwingFinder.find(tabs.getComponentAt(1), c -> c instanceof JTextArea);
     Thread.sleep(2000);
     // the Run tab enables Start again when the experiment has ended, however it ended
     while (!start.isEnabled() && (System.currentTimeMillis() - t0) / 1000 < runTimeout) {
@@ -128,7 +122,7 @@ public final class ExperimenterScreenshot {
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(2));
     Thread.sleep(800);
     click(button(frame, "Database..."));
-    Component urlField = waitFor(c -> c instanceof JTextField && c.isShowing()
+    Component urlField = SwingFinder.waitFor(c -> c instanceof JTextField && c.isShowing()
         && SwingUtilities.getWindowAncestor(c) != frame, 10);
     Window dbDialog = SwingUtilities.getWindowAncestor(urlField);
     System.out.println("Database dialog URL field showed: " + ((JTextField) urlField).getText());
@@ -136,7 +130,7 @@ public final class ExperimenterScreenshot {
     click(button(dbDialog, "OK"));
     Thread.sleep(6000);
     // a list of experiments when there are several
-    Component list = waitForOrNull(c -> c instanceof javax.swing.JList && c.isShowing()
+    Component list = SwingFinder.waitForOrNull(c -> c instanceof javax.swing.JList && c.isShowing()
         && SwingUtilities.getWindowAncestor(c) != frame, 3);
     if (list != null) {
       System.out.println("experiment list: " + ((javax.swing.JList<?>) list).getModel().getSize());
@@ -147,7 +141,7 @@ public final class ExperimenterScreenshot {
     collect(tabs.getComponentAt(2), labels);
     System.out.println("Analyse tab: " + labels);
     // Comparison field: the non-zero count, then Perform test
-    javax.swing.JComboBox<?> compare = (javax.swing.JComboBox<?>) find(tabs.getComponentAt(2),
+    javax.swing.JComboBox<?> compare = (javax.swing.JComboBox<?>) SwingFinder.find(tabs.getComponentAt(2),
         c -> c instanceof javax.swing.JComboBox<?> b && b.getItemCount() > 10);
     if (compare != null) {
       SwingUtilities.invokeAndWait(() -> {
@@ -160,7 +154,7 @@ public final class ExperimenterScreenshot {
       System.out.println("Comparison field: " + compare.getSelectedItem());
       click(button(frame, "Perform test"));
       Thread.sleep(3000);
-      JTextArea out = (JTextArea) find(tabs.getComponentAt(2),
+      JTextArea out = (JTextArea) SwingFinder.find(tabs.getComponentAt(2),
           c -> c instanceof JTextArea t && t.getText().contains("Tester:"));
       System.out.println("Test output:\n" + (out == null ? "(none)" : out.getText()));
     }
@@ -172,7 +166,7 @@ public final class ExperimenterScreenshot {
   private static void extra(String name, Window frame) throws Exception {
     String dir = System.getProperty("shots");
     if (dir != null) {
-      capture(new File(dir, name), frame);
+      SwingFinder.capture(new File(dir, name), frame, w -> true);
     }
   }
 
@@ -213,65 +207,14 @@ public final class ExperimenterScreenshot {
   }
 
   private static AbstractButton button(Component root, String text) throws Exception {
-    Component c = find(root, x -> x instanceof AbstractButton b && text.equals(b.getText()) && b.isShowing());
+    Component c = SwingFinder.find(root, x -> x instanceof AbstractButton b && text.equals(b.getText()) && b.isShowing());
     if (c == null) {
       throw new IllegalStateException("no button '" + text + "' showing");
     }
     return (AbstractButton) c;
   }
 
-  private static Component find(Component root, Predicate<Component> p) {
-    if (p.test(root)) {
-      return root;
-    }
-    if (root instanceof Container k) {
-      for (Component child : k.getComponents()) {
-        Component hit = find(child, p);
-        if (hit != null) {
-          return hit;
-        }
-      }
-    }
-    return null;
-  }
 
-  private static Component waitForOrNull(Predicate<Component> p, int seconds) throws Exception {
-    long end = System.currentTimeMillis() + seconds * 1000L;
-    while (System.currentTimeMillis() < end) {
-      AtomicReference<Component> hit = new AtomicReference<>();
-      SwingUtilities.invokeAndWait(() -> {
-        for (Window w : Window.getWindows()) {
-          if (w.isShowing() && hit.get() == null) {
-            hit.set(find(w, p));
-          }
-        }
-      });
-      if (hit.get() != null) {
-        return hit.get();
-      }
-      Thread.sleep(200);
-    }
-    return null;
-  }
 
-  private static Component waitFor(Predicate<Component> p, int seconds) throws Exception {
-    Component c = waitForOrNull(p, seconds);
-    if (c == null) {
-      throw new IllegalStateException("timed out waiting for a component");
-    }
-    return c;
-  }
 
-  /** The frame and every window showing over it, as one PNG. */
-  static void capture(File png, Window frame) throws Exception {
-    Rectangle area = frame.getBounds();
-    for (Window w : Window.getWindows()) {
-      if (w.isShowing()) {
-        area = area.union(w.getBounds());
-      }
-    }
-    area = area.intersection(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize()));
-    BufferedImage shot = new Robot().createScreenCapture(area);
-    ImageIO.write(shot, "png", png);
-  }
 }

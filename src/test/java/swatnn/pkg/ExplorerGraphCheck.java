@@ -9,7 +9,6 @@ import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
 import java.awt.event.InputEvent;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -18,9 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -148,7 +145,7 @@ public final class ExplorerGraphCheck {
     System.out.println("=== output ===\n" + out.getText() + "\n=== end output ===");
 
     // (d) right-click the result, Visualize graph
-    JList<?> history = (JList<?>) find(panel, c -> c instanceof JList<?> l && l.getModel().getSize() > 0
+    JList<?> history = (JList<?>) SwingFinder.find(panel, c -> c instanceof JList<?> l && l.getModel().getSize() > 0
         && l.isShowing());
     int last = history.getModel().getSize() - 1;
     Rectangle cell = history.getCellBounds(last, last);
@@ -161,7 +158,7 @@ public final class ExplorerGraphCheck {
     Thread.sleep(500);
     robot.mousePress(InputEvent.BUTTON3_DOWN_MASK);
     robot.mouseRelease(InputEvent.BUTTON3_DOWN_MASK);
-    JPopupMenu menu = (JPopupMenu) waitFor(c -> c instanceof JPopupMenu && c.isShowing(), 10);
+    JPopupMenu menu = (JPopupMenu) SwingFinder.waitFor(c -> c instanceof JPopupMenu && c.isShowing(), 10);
     List<String> items = new ArrayList<>();
     for (Component c : menu.getComponents()) {
       if (c instanceof AbstractButton b) {
@@ -174,11 +171,11 @@ public final class ExplorerGraphCheck {
       capture(new File(dir, "explorer-menu.png"), frame);
     }
     click(button(menu, "Visualize graph"));
-    GraphVisualizer gv = (GraphVisualizer) waitFor(c -> c instanceof GraphVisualizer && c.isShowing(), 20);
+    GraphVisualizer gv = (GraphVisualizer) SwingFinder.waitFor(c -> c instanceof GraphVisualizer && c.isShowing(), 20);
     Window graphWindow = SwingUtilities.getWindowAncestor(gv);
     Thread.sleep(2500);
     System.out.println("graph window: " + ((JFrame) graphWindow).getTitle() + " " + graphWindow.getBounds());
-    JScrollPane scroll = (JScrollPane) find(gv, c -> c instanceof JScrollPane);
+    JScrollPane scroll = (JScrollPane) SwingFinder.find(gv, c -> c instanceof JScrollPane);
     Dimension view = scroll.getViewport().getExtentSize();
     Dimension content = scroll.getViewport().getView().getPreferredSize();
     System.out.println("graph viewport " + view + ", graph panel " + content
@@ -226,7 +223,7 @@ public final class ExplorerGraphCheck {
       robot.mouseMove(q.x, q.y);
       robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
       robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-      Component table = waitForOrNull(c -> c instanceof Window win && win.isShowing() && win != frame
+      Component table = SwingFinder.waitForOrNull(c -> c instanceof Window win && win.isShowing() && win != frame
           && win != graphWindow, 5);
       if (table != null) {
         Thread.sleep(800);
@@ -288,7 +285,7 @@ public final class ExplorerGraphCheck {
   }
 
   private static JLabel statusLabel(JFrame frame) throws Exception {
-    LogPanel log = (LogPanel) find(frame, c -> c instanceof LogPanel);
+    LogPanel log = (LogPanel) SwingFinder.find(frame, c -> c instanceof LogPanel);
     Field f = LogPanel.class.getDeclaredField("m_StatusLab");
     f.setAccessible(true);
     return (JLabel) f.get(log);
@@ -320,67 +317,20 @@ public final class ExplorerGraphCheck {
   }
 
   private static AbstractButton button(Component root, String text) {
-    Component c = find(root, x -> x instanceof AbstractButton b && text.equals(b.getText()));
+    Component c = SwingFinder.find(root, x -> x instanceof AbstractButton b && text.equals(b.getText()));
     if (c == null) {
       throw new IllegalStateException("no button '" + text + "'");
     }
     return (AbstractButton) c;
   }
 
-  private static Component find(Component root, Predicate<Component> p) {
-    if (p.test(root)) {
-      return root;
-    }
-    if (root instanceof Container k) {
-      Component[] children = root instanceof javax.swing.JMenu m ? m.getMenuComponents() : k.getComponents();
-      for (Component child : children) {
-        Component hit = find(child, p);
-        if (hit != null) {
-          return hit;
-        }
-      }
-    }
-    return null;
-  }
 
-  private static Component waitForOrNull(Predicate<Component> p, int seconds) throws Exception {
-    long end = System.currentTimeMillis() + seconds * 1000L;
-    while (System.currentTimeMillis() < end) {
-      AtomicReference<Component> hit = new AtomicReference<>();
-      SwingUtilities.invokeAndWait(() -> {
-        for (Window w : Window.getWindows()) {
-          if (w.isShowing() && hit.get() == null) {
-            hit.set(find(w, p));
-          }
-        }
-      });
-      if (hit.get() != null) {
-        return hit.get();
-      }
-      Thread.sleep(100);
-    }
-    return null;
-  }
 
-  private static Component waitFor(Predicate<Component> p, int seconds) throws Exception {
-    Component c = waitForOrNull(p, seconds);
-    if (c == null) {
-      throw new IllegalStateException("timed out waiting for a component");
-    }
-    return c;
-  }
 
-  /** The window and every other window showing inside its bounds' union, as one PNG. */
+
+  /** {@code main} and the dialogs showing over it (not other frames), as one PNG. */
   private static void capture(File png, Window main) throws Exception {
-    Rectangle area = main.getBounds();
-    for (Window w : Window.getWindows()) {
-      if (w.isShowing() && w != main && main.getBounds().intersects(w.getBounds())
-          && !(w instanceof JFrame)) {
-        area = area.union(w.getBounds());
-      }
-    }
-    area = area.intersection(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()));
-    BufferedImage shot = new Robot().createScreenCapture(area);
-    ImageIO.write(shot, "png", png);
+    SwingFinder.capture(png, main,
+        w -> main.getBounds().intersects(w.getBounds()) && !(w instanceof JFrame));
   }
 }

@@ -2,14 +2,9 @@ package swatnn.pkg;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
-import java.awt.Rectangle;
-import java.awt.Robot;
-import java.awt.Toolkit;
 import java.awt.Window;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.lang.reflect.Field;
-import javax.imageio.ImageIO;
 import javax.swing.JFrame;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
@@ -70,15 +65,7 @@ public final class ExplorerScreenshot {
       }
     }
     Thread.sleep(1000);
-    Rectangle area = frame.getBounds();
-    for (Window w : Window.getWindows()) {
-      if (w.isShowing()) {
-        area = area.union(w.getBounds());
-      }
-    }
-    area = area.intersection(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize()));
-    BufferedImage shot = new Robot().createScreenCapture(area);
-    ImageIO.write(shot, "png", new File(args[1]));
+    SwingFinder.capture(new File(args[1]), frame, w -> true);
     System.out.println("wrote " + args[1]);
     System.exit(0);
   }
