@@ -61,7 +61,7 @@ public final class ExperimenterScreenshot {
     Thread.sleep(1500);
 
     // Setup -> Open...
-    click(button(frame, "Open..."));
+    SwingFinder.click(button(frame, "Open..."));
     JFileChooser chooser = (JFileChooser) SwingFinder.waitFor(c -> c instanceof JFileChooser && c.isShowing(), 20);
     SwingUtilities.invokeAndWait(() -> {
       chooser.setSelectedFile(exp);
@@ -77,14 +77,14 @@ public final class ExperimenterScreenshot {
           + "\": " + String.valueOf(pane.getMessage()).replace('\n', ' ').trim());
       Thread.sleep(800);
       extra("experimenter-confirm-conversion.png", frame);
-      click(button(SwingUtilities.getWindowAncestor(pane), "No"));
+      SwingFinder.click(button(SwingUtilities.getWindowAncestor(pane), "No"));
       System.out.println("answered No");
     }
     Thread.sleep(2500);
     System.out.println("setup panel: " + describeSetup(frame));
 
     // the hosts
-    click(button(frame, "Hosts"));
+    SwingFinder.click(button(frame, "Hosts"));
     // Weka shows the host list in a frame of its own, "Edit host names"
     Component hostDialog = SwingFinder.waitFor(c -> c instanceof Window w && w != frame && w.isShowing(), 10);
     Thread.sleep(1200);
@@ -105,7 +105,7 @@ public final class ExperimenterScreenshot {
     Thread.sleep(800);
     AbstractButton start = button(frame, "Start");
     System.out.println("Start enabled: " + start.isEnabled());
-    click(start);
+    SwingFinder.click(start);
     long t0 = System.currentTimeMillis();
     JTextArea log = (JTextArea) SwingFinder.find(tabs.getComponentAt(1), c -> c instanceof JTextArea);
     Thread.sleep(2000);
@@ -121,20 +121,20 @@ public final class ExperimenterScreenshot {
     // Analyse -> Database...
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(2));
     Thread.sleep(800);
-    click(button(frame, "Database..."));
+    SwingFinder.click(button(frame, "Database..."));
     Component urlField = SwingFinder.waitFor(c -> c instanceof JTextField && c.isShowing()
         && SwingUtilities.getWindowAncestor(c) != frame, 10);
     Window dbDialog = SwingUtilities.getWindowAncestor(urlField);
     System.out.println("Database dialog URL field showed: " + ((JTextField) urlField).getText());
     SwingUtilities.invokeAndWait(() -> ((JTextField) urlField).setText(dbUrl));
-    click(button(dbDialog, "OK"));
+    SwingFinder.click(button(dbDialog, "OK"));
     Thread.sleep(6000);
     // a list of experiments when there are several
     Component list = SwingFinder.waitForOrNull(c -> c instanceof javax.swing.JList && c.isShowing()
         && SwingUtilities.getWindowAncestor(c) != frame, 3);
     if (list != null) {
       System.out.println("experiment list: " + ((javax.swing.JList<?>) list).getModel().getSize());
-      click(button(SwingUtilities.getWindowAncestor(list), "Select"));
+      SwingFinder.click(button(SwingUtilities.getWindowAncestor(list), "Select"));
       Thread.sleep(4000);
     }
     StringBuilder labels = new StringBuilder();
@@ -152,7 +152,7 @@ public final class ExperimenterScreenshot {
         }
       });
       System.out.println("Comparison field: " + compare.getSelectedItem());
-      click(button(frame, "Perform test"));
+      SwingFinder.click(button(frame, "Perform test"));
       Thread.sleep(3000);
       JTextArea out = (JTextArea) SwingFinder.find(tabs.getComponentAt(2),
           c -> c instanceof JTextArea t && t.getText().contains("Tester:"));
@@ -202,9 +202,6 @@ public final class ExperimenterScreenshot {
     }
   }
 
-  private static void click(AbstractButton b) {
-    SwingUtilities.invokeLater(b::doClick);
-  }
 
   private static AbstractButton button(Component root, String text) throws Exception {
     Component c = SwingFinder.find(root, x -> x instanceof AbstractButton b && text.equals(b.getText()) && b.isShowing());

@@ -1,6 +1,5 @@
 package swatnn.pkg;
 
-import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dimension;
@@ -58,14 +57,7 @@ public final class ExplorerGraphCheck {
     weka.core.WekaPackageManager.loadPackages(false, true, false);
     GenericObjectEditor.determineClasses();
     Explorer explorer = new Explorer();
-    JFrame frame = new JFrame("Weka Explorer");
-    SwingUtilities.invokeAndWait(() -> {
-      frame.getContentPane().setLayout(new BorderLayout());
-      frame.getContentPane().add(explorer, BorderLayout.CENTER);
-      frame.setSize(1100, 760);
-      frame.setLocation(0, 0);
-      frame.setVisible(true);
-    });
+    JFrame frame = SwingFinder.show("Weka Explorer", explorer, 1100, 760);
     explorer.getPreprocessPanel().setInstances(DataSource.read(args[0]));
     Classifier classifier = (Classifier) weka.core.WekaPackageClassLoaderManager
         .forName("weka.classifiers.functions.SWATNNRegressor").getDeclaredConstructor().newInstance();
@@ -83,7 +75,7 @@ public final class ExplorerGraphCheck {
     editor.setAccessible(true);
     ((GenericObjectEditor) editor.get(panel)).setValue(classifier);
     Thread.sleep(1000);
-    click(button(panel, "Use training set"));
+    SwingFinder.click(button(panel, "Use training set"));
     Thread.sleep(500);
     JLabel status = statusLabel(frame);
     AbstractButton start = button(panel, "Start");
@@ -91,7 +83,7 @@ public final class ExplorerGraphCheck {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     // (b) Stop during a build
-    click(start);
+    SwingFinder.click(start);
     long t0 = System.currentTimeMillis();
     Set<String> seen = new LinkedHashSet<>();
     while (System.currentTimeMillis() - t0 < 15000) {
@@ -111,7 +103,7 @@ public final class ExplorerGraphCheck {
         + (runThread == null ? "none" : runThread.getName() + " " + runThread.getState()
         + " at " + top(runThread, 6)));
     long s0 = System.currentTimeMillis();
-    click(stop);
+    SwingFinder.click(stop);
     Thread.sleep(300);
     System.out.println("300 ms after Stop, the build thread: " + (runThread == null ? "none"
         : runThread.getState() + " alive=" + runThread.isAlive() + " at " + top(runThread, 12)));
@@ -132,7 +124,7 @@ public final class ExplorerGraphCheck {
 
     // (a) a full build with the status bar's messages, (c) the model text
     seen.clear();
-    click(start);
+    SwingFinder.click(start);
     t0 = System.currentTimeMillis();
     Thread.sleep(300);
     while (!start.isEnabled() && System.currentTimeMillis() - t0 < 900_000) {
@@ -170,7 +162,7 @@ public final class ExplorerGraphCheck {
     if (dir != null) {
       capture(new File(dir, "explorer-menu.png"), frame);
     }
-    click(button(menu, "Visualize graph"));
+    SwingFinder.click(button(menu, "Visualize graph"));
     GraphVisualizer gv = (GraphVisualizer) SwingFinder.waitFor(c -> c instanceof GraphVisualizer && c.isShowing(), 20);
     Window graphWindow = SwingUtilities.getWindowAncestor(gv);
     Thread.sleep(2500);
@@ -312,9 +304,6 @@ public final class ExplorerGraphCheck {
     }
   }
 
-  private static void click(AbstractButton b) {
-    SwingUtilities.invokeLater(b::doClick);
-  }
 
   private static AbstractButton button(Component root, String text) {
     Component c = SwingFinder.find(root, x -> x instanceof AbstractButton b && text.equals(b.getText()));

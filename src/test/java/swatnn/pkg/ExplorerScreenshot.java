@@ -1,6 +1,5 @@
 package swatnn.pkg;
 
-import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Window;
 import java.io.File;
@@ -26,14 +25,7 @@ public final class ExplorerScreenshot {
     weka.core.WekaPackageManager.loadPackages(false, true, false);
     GenericObjectEditor.determineClasses();
     Explorer explorer = new Explorer();
-    JFrame frame = new JFrame("Weka Explorer");
-    SwingUtilities.invokeAndWait(() -> {
-      frame.getContentPane().setLayout(new BorderLayout());
-      frame.getContentPane().add(explorer, BorderLayout.CENTER);
-      frame.setSize(1100, 760);
-      frame.setLocation(0, 0);
-      frame.setVisible(true);
-    });
+    JFrame frame = SwingFinder.show("Weka Explorer", explorer, 1100, 760);
     explorer.getPreprocessPanel().setInstances(DataSource.read(args[0]));
     Object classifier = weka.core.WekaPackageClassLoaderManager
         .forName("weka.classifiers.functions.SWATNNRegressor").getDeclaredConstructor().newInstance();

@@ -76,4 +76,23 @@ final class SwingFinder {
     BufferedImage shot = new Robot().createScreenCapture(area);
     ImageIO.write(shot, "png", png);
   }
+
+  /** Shows {@code content} in a new frame of the given size at the screen's corner. */
+  static javax.swing.JFrame show(String title, Component content, int width, int height)
+      throws Exception {
+    javax.swing.JFrame frame = new javax.swing.JFrame(title);
+    SwingUtilities.invokeAndWait(() -> {
+      frame.getContentPane().setLayout(new java.awt.BorderLayout());
+      frame.getContentPane().add(content, java.awt.BorderLayout.CENTER);
+      frame.setSize(width, height);
+      frame.setLocation(0, 0);
+      frame.setVisible(true);
+    });
+    return frame;
+  }
+
+  /** Presses a button on the event thread, as a user's click does. */
+  static void click(javax.swing.AbstractButton b) {
+    SwingUtilities.invokeLater(b::doClick);
+  }
 }
