@@ -21,6 +21,7 @@ public class Patience {
     for (int i=0;i<tx.length;i++) tx[i]=sx.scale(tx[i]);
     SearchSettings s = new SearchSettings().steps(Integer.parseInt(a[2])).annealSteps(Integer.parseInt(a[3]))
       .patience(Integer.parseInt(a[4])).seed(Long.parseLong(a[5])).slots(Integer.parseInt(a[6]));
+    if (a.length > 7) s.refineIterations(Integer.parseInt(a[7]));
     AutoencoderModel model = AutoencoderModel.load(ModelLocator.resolve("auto", m));
     int[] calls = {0};
     long t0 = System.nanoTime();
@@ -28,7 +29,7 @@ public class Patience {
     double sec = (System.nanoTime()-t0)/1e9;
     double[] p = r.network().predict(tx);
     double mse = 0; for (int i=0;i<p.length;i++){ double d = sy.unscale(0,p[i]) - ty[i]; mse += d*d; } mse /= p.length;
-    System.out.printf(Locale.ROOT, "%s steps=%s anneal=%s patience=%s seed=%s calls=%d sec=%.1f testMSE=%.4g nz=%d layers=%d%n",
-      Paths.get(a[0]).getFileName(), a[2], a[3], a[4], a[5], calls[0], sec, mse, r.network().nonZeroCount(), r.network().hiddenLayers());
+    System.out.printf(Locale.ROOT, "%s iters=%s steps=%s anneal=%s patience=%s seed=%s calls=%d sec=%.1f testMSE=%.4g nz=%d layers=%d%n",
+      Paths.get(a[0]).getFileName(), a.length > 7 ? a[7] : "200", a[2], a[3], a[4], a[5], calls[0], sec, mse, r.network().nonZeroCount(), r.network().hiddenLayers());
   }
 }
