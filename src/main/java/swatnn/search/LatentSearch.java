@@ -158,9 +158,8 @@ public final class LatentSearch {
     // The restarts are independent: groups of RESTARTS_PER_GRAPH run in graphs of their own,
     // on as many slots as there are; fixed groups keep every float op the same for any slots.
     int groups = (r + RESTARTS_PER_GRAPH - 1) / RESTARTS_PER_GRAPH;
-    // progress counts the steps of every group; the loss shown is the reporting group's
+    // progress reports the groups' mean step, of -steps; the loss shown is the reporting group's
     int[] stepsDone = {0};
-    int totalSteps = settings.steps() * groups;
     List<java.util.concurrent.Callable<Trajectory>> parts = new ArrayList<>();
     for (int s = 0; s < groups; s++) {
       int[] groupDone = {0};
@@ -168,7 +167,7 @@ public final class LatentSearch {
         synchronized (stepsDone) { // a group stopped early counts its skipped steps as done
           stepsDone[0] += step - groupDone[0];
           groupDone[0] = step;
-          listener.progress(stepsDone[0], totalSteps, loss);
+          listener.progress(stepsDone[0] / groups, settings.steps(), loss);
         }
       };
       int from = s * RESTARTS_PER_GRAPH;
