@@ -22,7 +22,8 @@ public record SearchResult(List<ConfigurationResult> configurations, Configurati
 
   public SearchResult {
     configurations = List.copyOf(configurations);
-    groupSteps = List.copyOf(groupSteps);
+    // null in a result serialized before the component existed
+    groupSteps = groupSteps == null ? List.of() : List.copyOf(groupSteps);
   }
 
   /** A result of a search without restart groups. */
