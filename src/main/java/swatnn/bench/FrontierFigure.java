@@ -154,22 +154,8 @@ public final class FrontierFigure {
     double xMax = xTicks[xTicks.length - 1];
 
     c.font(11, false);
-    for (int e = y.lo(); e <= y.hi(); e++) {
-      int yy = py + ph - (int) Math.round(ph * y.fraction(Math.pow(10, e)));
-      c.g().setColor(PlotCanvas.GRID);
-      c.g().drawLine(px, yy, px + pw, yy);
-      if ((e - y.lo()) % y.labelStep() == 0) {
-        c.g().setColor(PlotCanvas.AXIS);
-        c.text(PlotCanvas.decade(e), px - 5, yy + 4, 1);
-      }
-    }
-    for (double v : xTicks) {
-      int xx = px + (int) Math.round(pw * v / xMax);
-      c.g().setColor(PlotCanvas.GRID);
-      c.g().drawLine(xx, py, xx, py + ph);
-      c.g().setColor(PlotCanvas.AXIS);
-      c.text(PlotCanvas.number(v), xx, py + ph + 16, 0.5);
-    }
+    c.logYGrid(y, px, py, pw, ph, 5);
+    c.linearXGrid(xTicks, px, py, pw, ph, 16);
     c.g().setColor(PlotCanvas.AXIS);
     c.g().drawRect(px, py, pw, ph);
 

@@ -131,6 +131,38 @@ final class PlotCanvas {
   }
 
   /** Writes the image as a PNG through a temporary file renamed over {@code png}. */
+  /**
+   * Grid lines at the decades of {@code y} across the plot area (left {@code px}, top
+   * {@code py}, width {@code pw}, height {@code ph}), every {@link LogAxis#labelStep()}-th one
+   * labelled {@code labelGap} pixels left of it, in the current font.
+   */
+  void logYGrid(LogAxis y, int px, int py, int pw, int ph, int labelGap) {
+    for (int e = y.lo(); e <= y.hi(); e++) {
+      int yy = py + ph - (int) Math.round(ph * y.fraction(Math.pow(10, e)));
+      g.setColor(GRID);
+      g.drawLine(px, yy, px + pw, yy);
+      if ((e - y.lo()) % y.labelStep() == 0) {
+        g.setColor(AXIS);
+        text(decade(e), px - labelGap, yy + 4, 1);
+      }
+    }
+  }
+
+  /**
+   * Vertical grid lines at {@code ticks} (0 at the left edge, the last tick at the right) across
+   * the plot area, each labelled {@code labelGap} pixels below it, in the current font.
+   */
+  void linearXGrid(double[] ticks, int px, int py, int pw, int ph, int labelGap) {
+    double max = ticks[ticks.length - 1];
+    for (double v : ticks) {
+      int xx = px + (int) Math.round(pw * v / max);
+      g.setColor(GRID);
+      g.drawLine(xx, py, xx, py + ph);
+      g.setColor(AXIS);
+      text(number(v), xx, py + ph + labelGap, 0.5);
+    }
+  }
+
   void write(Path png) throws IOException {
     g.dispose();
     Path dir = png.toAbsolutePath().getParent();

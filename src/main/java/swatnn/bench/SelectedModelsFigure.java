@@ -62,15 +62,7 @@ public final class SelectedModelsFigure {
     int nzTop = TOP + MSE_H + GAP;
 
     c.font(11, false);
-    for (int e = y.lo(); e <= y.hi(); e++) {
-      int yy = mseTop + MSE_H - (int) Math.round(MSE_H * y.fraction(Math.pow(10, e)));
-      c.g().setColor(PlotCanvas.GRID);
-      c.g().drawLine(LEFT, yy, LEFT + plotW, yy);
-      if ((e - y.lo()) % y.labelStep() == 0) {
-        c.g().setColor(PlotCanvas.AXIS);
-        c.text(PlotCanvas.decade(e), LEFT - 5, yy + 4, 1);
-      }
-    }
+    c.logYGrid(y, LEFT, mseTop, plotW, MSE_H, 5);
     for (double v : nzTicks) {
       int yy = nzTop + NZ_H - (int) Math.round(NZ_H * v / nzMax);
       c.g().setColor(PlotCanvas.GRID);

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 import swatnn.mlp.MlpLayout;
+import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.Refinement;
 import swatnn.search.SelectionSettings;
 
@@ -36,8 +37,8 @@ public final class DartsSettings implements SelectionSettings, Serializable {
   private int admmRounds = 5;
   private int admmSteps = 200;
   private int retrainSteps = 200;
-  private Refinement refinement = Refinement.LM;
-  private int refineIterations = 200;
+  private Refinement refinement = Refinement.DEFAULT;
+  private int refineIterations = LeastSquaresRefiner.DEFAULT_ITERATIONS;
   private double tolerance = 0.05;
   private double validationFraction = 0.2;
   private long seed = 1;
@@ -321,10 +322,10 @@ public final class DartsSettings implements SelectionSettings, Serializable {
       throws java.io.IOException, ClassNotFoundException {
     in.defaultReadObject();
     if (refinement == null) {
-      refinement = Refinement.LM;
+      refinement = Refinement.DEFAULT;
     }
     if (refineIterations < 1) {
-      refineIterations = 200;
+      refineIterations = LeastSquaresRefiner.DEFAULT_ITERATIONS;
     }
   }
 

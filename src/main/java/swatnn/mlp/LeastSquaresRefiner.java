@@ -24,6 +24,8 @@ import org.apache.commons.math3.util.Pair;
 public final class LeastSquaresRefiner {
   /** Relative cost and parameter tolerance of the convergence test. */
   public static final double DEFAULT_TOLERANCE = 1e-8;
+  /** The default iteration cap (both searches' {@code refineIterations}). */
+  public static final int DEFAULT_ITERATIONS = 200;
 
   private final int maxIterations;
   private final double tolerance;

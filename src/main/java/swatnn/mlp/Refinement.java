@@ -19,6 +19,9 @@ public enum Refinement {
   ADAM,
   LM;
 
+  /** Both searches' default: Levenberg-Marquardt (docs/METHOD.md 8.2). */
+  public static final Refinement DEFAULT = LM;
+
   /** The name used in options: none, adam or lm. */
   public String optionName() {
     return name().toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package swatnn.search;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.Refinement;
 
 /**
@@ -47,9 +48,9 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   private double validationFraction = 0.2;
   private int pointsPerStep = 256;
   private long seed = 1;
-  private Refinement refinement = Refinement.LM;
+  private Refinement refinement = Refinement.DEFAULT;
   private int polishSteps = 500;
-  private int refineIterations = 200;
+  private int refineIterations = LeastSquaresRefiner.DEFAULT_ITERATIONS;
   private boolean prune;
   private int slots;
   private Init init = Init.RANDOM;
@@ -355,10 +356,10 @@ public final class SearchSettings implements SelectionSettings, Serializable {
       throws java.io.IOException, ClassNotFoundException {
     in.defaultReadObject();
     if (refinement == null) {
-      refinement = Refinement.LM;
+      refinement = Refinement.DEFAULT;
     }
     if (refineIterations < 1) {
-      refineIterations = 200;
+      refineIterations = LeastSquaresRefiner.DEFAULT_ITERATIONS;
     }
     if (patience == null) {
       patience = DEFAULT_PATIENCE;
