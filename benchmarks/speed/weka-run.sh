@@ -24,7 +24,7 @@ run() {
   printf '%s  %-34s %6.1f s  test RMSE %s\n' "$(date -u +%FT%TZ)" "$label" \
     "$(echo "$t1 - $t0" | bc)" "$rmse" | tee -a "$out"
 }
-echo "# $(date -u +%FT%TZ) $(git -C "$root" rev-parse --short HEAD) $(nproc) cores, OMP_NUM_THREADS unset" | tee -a "$out"
+echo "# $(date -u +%FT%TZ) $(git -C "$root" describe --always --dirty) $(nproc) cores, OMP_NUM_THREADS unset" | tee -a "$out"
 for ((i = 1; i <= rounds; i++)); do
   run "MultilayerPerceptron -H 7,7" weka.classifiers.functions.MultilayerPerceptron -H 7,7
   run "SWATNNRegressor (defaults)" weka.classifiers.functions.SWATNNRegressor

@@ -508,6 +508,16 @@ public final class SparseMlp implements Serializable {
    * @param names one name per input, or null for x0, x1, ...
    */
   public String toString(String[] names) {
+    return toString(names, "y");
+  }
+
+  /**
+   * The same text with the inputs named and the output written {@code output}.
+   *
+   * @param names one name per input, or null for x0, x1, ...
+   * @param output the output's symbol, e.g. "y"
+   */
+  public String toString(String[] names, String output) {
     int h = layout.maxNeurons();
     StringBuilder sb = new StringBuilder();
     sb.append(nIn);
@@ -532,7 +542,7 @@ public final class SparseMlp implements Serializable {
         }
         sb.append('\n');
         if (t == k) {
-          sb.append("y = ");
+          sb.append(output).append(" = ");
         } else {
           sb.append(unitName(t + 1, j)).append(" = ")
               .append(activations[t * h + j].shortName()).append('(');

@@ -47,6 +47,7 @@ public final class Nd4jBackend {
     String active = Nd4j.getBackend().getClass().getName();
     lines.add("ND4J backend: " + summary());
     lines.add("backend class: " + active);
+    lines.add(memoryLimits());
     Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
     p.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).sorted()
         .forEach(line -> lines.add("  " + line));
@@ -64,6 +65,21 @@ public final class Nd4jBackend {
       lines.add("This is the CPU build; the GPU build is made with mvn -Pcuda package.");
     }
     return lines;
+  }
+
+  /**
+   * JavaCPP's native-memory limits in force, e.g. "JavaCPP limits: maxBytes 1.5G,
+   * maxPhysicalBytes 0 (resident size not checked)": the native bytes JavaCPP may allocate,
+   * and the process's resident size that it checks at each allocation ({@link Nd4jRuntime}
+   * sets the second to 0 unless the JVM was started with it).
+   */
+  public static String memoryLimits() {
+    Nd4jRuntime.init();
+    long physical = org.bytedeco.javacpp.Pointer.maxPhysicalBytes();
+    return "JavaCPP limits: maxBytes "
+        + org.bytedeco.javacpp.Pointer.formatBytes(org.bytedeco.javacpp.Pointer.maxBytes())
+        + ", maxPhysicalBytes " + (physical == 0 ? "0 (resident size not checked)"
+        : org.bytedeco.javacpp.Pointer.formatBytes(physical));
   }
 
   @SuppressWarnings("unchecked")

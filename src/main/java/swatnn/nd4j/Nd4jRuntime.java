@@ -28,6 +28,16 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * gets the fast setting without environment variables and other ND4J users in the same JVM
  * keep theirs.
  *
+ * <p>Native memory: JavaCPP, under ND4J, checks the process's resident size (a read of
+ * {@code /proc/self/statm} on Linux) at every native allocation against {@code
+ * org.bytedeco.javacpp.maxPhysicalBytes}, and ND4J allocates several small buffers per op, so a
+ * search step of a few hundred ops pays for hundreds of such reads: about a tenth of a default
+ * build's time through {@code weka.Run} (BENCHMARKS.md). Unless that property is set, {@link #init} sets it to
+ * 0 (no resident-size check) before JavaCPP is first used. JavaCPP's own limit on the native
+ * bytes it allocates ({@code org.bytedeco.javacpp.maxBytes}, by default the heap's maximum)
+ * still applies, and a user who wants the check sets the property on the JVM's command line.
+ * {@link Nd4jBackend#report} shows both limits.
+ *
  * <p>GPU build: when ND4J's CUDA backend is on the class path (the package built with
  * {@code -Pcuda}), {@link #init} first checks for a usable GPU itself, the way ND4J's CUDA backend
  * does (load the CUDA runtime, count devices, load cuBLAS). Without one, it hides the CUDA
@@ -42,6 +52,8 @@ public final class Nd4jRuntime {
   /** ND4J's CUDA backend class, present only in the package built with {@code -Pcuda}. */
   static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
   private static final String BACKEND_SERVICE = "META-INF/services/org.nd4j.linalg.factory.Nd4jBackend";
+  /** JavaCPP's resident-size limit; it also reads the all-lower-case spelling. */
+  static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
   /** Nesting depth of {@link #singleThreaded} over all threads; guarded by the class. */
   private static int depth;
   private static int savedMaxThreads;
@@ -56,6 +68,10 @@ public final class Nd4jRuntime {
     if (!ready) {
       synchronized (Nd4jRuntime.class) {
         if (!ready) {
+          if (System.getProperty(MAX_PHYSICAL_BYTES) == null
+              && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(java.util.Locale.ROOT)) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+          }
           ClassLoader own = Nd4jRuntime.class.getClassLoader();
           ClassLoader loader = own;
           if (cudaOnClassPath()) {

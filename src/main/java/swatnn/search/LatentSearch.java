@@ -157,10 +157,26 @@ public final class LatentSearch {
     }
     // The restarts are independent: groups of RESTARTS_PER_GRAPH run in graphs of their own,
     // on as many slots as there are; fixed groups keep every float op the same for any slots.
+    // A group that has ended extracts its networks, whose refinements then start on the first
+    // free slot while other groups still search.
     int groups = (r + RESTARTS_PER_GRAPH - 1) / RESTARTS_PER_GRAPH;
+    Rows rows = Rows.of(x, y, weights, split);
     // progress reports the groups' mean step, of -steps; the loss shown is the reporting group's
     int[] stepsDone = {0};
-    List<java.util.concurrent.Callable<Trajectory>> parts = new ArrayList<>();
+    int[] groupSteps = new int[groups];
+    Candidate[][] picks = new Candidate[groups][];
+    Refinement how = settings.refinement();
+    int[] refinedDone = {0};
+    int refinements = settings.layers().length * r;
+    java.util.function.IntConsumer refinedMore = more -> {
+      synchronized (refinedDone) {
+        refinedDone[0] += more;
+        if (how != Refinement.NONE) {
+          listener.refined(refinedDone[0], refinements);
+        }
+      }
+    };
+    List<java.util.concurrent.Callable<List<Slots.Job<SparseMlp>>>> parts = new ArrayList<>();
     for (int s = 0; s < groups; s++) {
       int[] groupDone = {0};
       SearchListener told = (step, steps, loss) -> {
@@ -170,6 +186,7 @@ public final class LatentSearch {
           listener.progress(stepsDone[0] / groups, settings.steps(), loss);
         }
       };
+      int group = s;
       int from = s * RESTARTS_PER_GRAPH;
       int to = Math.min(r, from + RESTARTS_PER_GRAPH);
       float[] share = new float[l * (to - from) * h * d];
@@ -178,27 +195,55 @@ public final class LatentSearch {
         System.arraycopy(zInit, (k * r + from) * block, share, k * (to - from) * block,
             (to - from) * block);
       }
-      parts.add(() -> optimise(share, to - from, x, y, weights, nIn, batches, told));
+      parts.add(() -> {
+        Trajectory t = optimise(share, to - from, x, y, weights, nIn, batches, told);
+        groupSteps[group] = t.steps();
+        picks[group] = candidates(t, to - from, nIn, rows);
+        int missing = settings.layers().length * (to - from) - picks[group].length;
+        if (missing > 0) { // restarts without a finite network count as refined
+          refinedMore.accept(missing);
+        }
+        List<Slots.Job<SparseMlp>> jobs = new ArrayList<>();
+        for (Candidate pick : picks[group]) {
+          // a Levenberg-Marquardt iteration costs rows x parameters^2: the largest first, so
+          // that the slots finish close together
+          jobs.add(new Slots.Job<>(pick.net().nonZeroCount(), () -> {
+            if (Thread.currentThread().isInterrupted()) {
+              throw new SearchInterruptedException();
+            }
+            SparseMlp net = how.apply(pick.net(), rows.trainX, rows.trainY, rows.trainW,
+                settings.polishSteps(), POLISH_RATE, refiner);
+            refinedMore.accept(1);
+            return net;
+          }));
+        }
+        return jobs;
+      });
     }
-    List<Trajectory> done = Slots.run(settings.threads(), parts);
-    INDArray bestZ = Nd4j.concat(1, done.stream().map(Trajectory::bestZ).toArray(INDArray[]::new));
-    INDArray bestT = Nd4j.concat(1, done.stream().map(Trajectory::bestT).toArray(INDArray[]::new));
-    INDArray finalZ = Nd4j.concat(1, done.stream().map(Trajectory::finalZ).toArray(INDArray[]::new));
-    INDArray finalT = Nd4j.concat(1, done.stream().map(Trajectory::finalT).toArray(INDArray[]::new));
-    List<ConfigurationResult> results = extractAll(x, y, weights, nIn, split, bestZ, bestT,
-        finalZ, finalT, (System.nanoTime() - start) / 1e9);
+    List<List<SparseMlp>> refined = Slots.runThen(settings.threads(), parts);
+    List<ConfigurationResult> results = choose(picks, refined, rows,
+        (System.nanoTime() - start) / 1e9);
     ConfigurationResult chosen = ConfigurationSelector.select(results, settings.tolerance());
-    int[] val = split.second().length > 0 ? split.second() : split.first();
-    double[] trainY = RowSplit.values(y, split.first());
-    double[] trainW = weights == null ? null : RowSplit.values(weights, split.first());
-    double[] valY = RowSplit.values(y, val);
-    double[] valW = weights == null ? null : RowSplit.values(weights, val);
     return new SearchResult(results, chosen, (System.nanoTime() - start) / 1e9,
         split.first().length, split.second().length,
-        ConfigurationSelector.meanMse(trainY, trainW, valY, valW),
-        ConfigurationSelector.beatsMean(chosen.network(), trainY, trainW, RowSplit.rows(x, val),
-            valY, valW, settings.tolerance()),
-        done.stream().map(Trajectory::steps).toList());
+        ConfigurationSelector.meanMse(rows.trainY, rows.trainW, rows.valY, rows.valW),
+        ConfigurationSelector.beatsMean(chosen.network(), rows.trainY, rows.trainW, rows.valX,
+            rows.valY, rows.valW, settings.tolerance()),
+        java.util.Arrays.stream(groupSteps).boxed().toList());
+  }
+
+  /**
+   * The training split and the validation split (the training split again when nothing is
+   * held out), with their weights (null: 1 each).
+   */
+  private record Rows(double[][] trainX, double[] trainY, double[] trainW, double[][] valX,
+      double[] valY, double[] valW) {
+    static Rows of(double[][] x, double[] y, double[] w, RowSplit split) {
+      int[] val = split.second().length > 0 ? split.second() : split.first();
+      return new Rows(RowSplit.rows(x, split.first()), RowSplit.values(y, split.first()),
+          w == null ? null : RowSplit.values(w, split.first()), RowSplit.rows(x, val),
+          RowSplit.values(y, val), w == null ? null : RowSplit.values(w, val));
+    }
   }
 
   /** Where a share of the restarts ended: the best step's and the final z and t. */
@@ -377,30 +422,22 @@ public final class LatentSearch {
   }
 
   /**
-   * Decodes the best-step and final latent points of every restart, extracts the discrete
-   * networks, keeps per restart the candidate with the lower discrete training loss and per
-   * configuration the restart with the lower validation MSE.
+   * Decodes the best-step and final latent points of a group's {@code r} restarts, extracts
+   * the discrete networks and keeps per configuration and restart the candidate with the lower
+   * discrete training loss (MSE plus the sparsity penalties).
+   *
+   * @return the kept candidates, by configuration, then restart; a restart whose candidates
+   *     both decode to non-finite values has none
    */
-  private List<ConfigurationResult> extractAll(double[][] x, double[] y, double[] w, int nIn,
-      RowSplit split,
-      INDArray bestZ, INDArray bestT, INDArray finalZ, INDArray finalT, double searchSeconds) {
+  private Candidate[] candidates(Trajectory t, int r, int nIn, Rows rows) {
     AutoencoderConfig c = model.config();
     int l = layout.maxHiddenLayers();
     int h = layout.maxNeurons();
-    int r = settings.restarts();
-    INDArray both = Nd4j.concat(1, bestZ, finalZ); // [L, 2R, H, d]
+    INDArray both = Nd4j.concat(1, t.bestZ(), t.finalZ()); // [L, 2r, H, d]
     SameDiff sd = SameDiff.create();
     SDVariable zIn = sd.placeHolder("zIn", DataType.FLOAT, l, 2L * r, h, c.dModel());
     AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), zIn, 2 * r).rename("decodedOut");
-    INDArray decoded = sd.outputSingle(Map.of("zIn", both), "decodedOut"); // [L, 2R*H, maxW]
-    double[][] trainX = RowSplit.rows(x, split.first());
-    double[] trainY = RowSplit.values(y, split.first());
-    double[][] valX = split.second().length > 0 ? RowSplit.rows(x, split.second()) : trainX;
-    double[] valY = split.second().length > 0 ? RowSplit.values(y, split.second()) : trainY;
-    double[] trainW = w == null ? null : RowSplit.values(w, split.first());
-    double[] valW = w == null ? null : split.second().length > 0
-        ? RowSplit.values(w, split.second()) : trainW;
-    // per configuration and restart, the better of the two candidates on the training loss
+    INDArray decoded = sd.outputSingle(Map.of("zIn", both), "decodedOut"); // [L, 2r*H, maxW]
     List<Candidate> picks = new ArrayList<>();
     for (int k : settings.layers()) {
       int width = layout.width(k);
@@ -409,7 +446,7 @@ public final class LatentSearch {
         double pickLoss = Double.POSITIVE_INFINITY;
         for (int cand = 0; cand < 2; cand++) {
           int slot = cand * r + rr;
-          double threshold = (cand == 0 ? bestT : finalT).getDouble(k - 1, rr, 0, 0);
+          double threshold = (cand == 0 ? t.bestT() : t.finalT()).getDouble(k - 1, rr, 0, 0);
           double[][] m = new double[h][width];
           for (int row = 0; row < h; row++) {
             for (int col = 0; col < width; col++) {
@@ -422,8 +459,9 @@ public final class LatentSearch {
           } catch (IllegalArgumentException e) {
             continue; // non-finite decoded values
           }
-          double loss = net.meanSquaredError(trainX, trainY, trainW) + settings.lambdaS()
-              * (settings.muC() * net.nonZeroWeights() + settings.mu1() * absWeightSum(net));
+          double loss = net.meanSquaredError(rows.trainX, rows.trainY, rows.trainW)
+              + settings.lambdaS() * (settings.muC() * net.nonZeroWeights()
+              + settings.mu1() * absWeightSum(net));
           if (loss < pickLoss) {
             pickLoss = loss;
             pick = net;
@@ -434,21 +472,34 @@ public final class LatentSearch {
         }
       }
     }
-    List<SparseMlp> refined = refineAll(picks, trainX, trainY, trainW);
-    // per configuration, the restart with the lowest validation MSE of its refined network
+    return picks.toArray(Candidate[]::new);
+  }
+
+  /**
+   * Per configuration, the restart whose refined network has the lowest validation MSE (the
+   * first restart on a tie), then, with {@link SearchSettings#prune()}, that network pruned.
+   *
+   * @param picks per restart group, its candidates ({@link #candidates})
+   * @param refined per restart group, its candidates refined, in the same order
+   */
+  private List<ConfigurationResult> choose(Candidate[][] picks, List<List<SparseMlp>> refined,
+      Rows rows, double seconds) {
     int configs = settings.layers().length;
     List<ConfigurationResult> out = new ArrayList<>();
     for (int k : settings.layers()) {
       ConfigurationResult bestOfK = null;
-      for (int i = 0; i < picks.size(); i++) {
-        if (picks.get(i).k != k) {
-          continue;
-        }
-        SparseMlp net = refined.get(i);
-        double valMse = net.meanSquaredError(valX, valY, valW);
-        if (bestOfK == null || valMse < bestOfK.validationMse()) {
-          bestOfK = new ConfigurationResult(k, net, net.meanSquaredError(trainX, trainY, trainW),
-              valMse, searchSeconds / configs);
+      for (int g = 0; g < picks.length; g++) {
+        for (int i = 0; i < picks[g].length; i++) {
+          if (picks[g][i].k != k) {
+            continue;
+          }
+          SparseMlp net = refined.get(g).get(i);
+          double valMse = net.meanSquaredError(rows.valX, rows.valY, rows.valW);
+          if (bestOfK == null || valMse < bestOfK.validationMse()) {
+            bestOfK = new ConfigurationResult(k, net,
+                net.meanSquaredError(rows.trainX, rows.trainY, rows.trainW), valMse,
+                seconds / configs);
+          }
         }
       }
       if (bestOfK != null) {
@@ -465,10 +516,11 @@ public final class LatentSearch {
     List<java.util.concurrent.Callable<ConfigurationResult>> tasks = new ArrayList<>();
     for (ConfigurationResult chosen : out) {
       tasks.add(() -> {
-        SparseMlp net = pruner.prune(chosen.network(), trainX, trainY, trainW, valX, valY, valW);
+        SparseMlp net = pruner.prune(chosen.network(), rows.trainX, rows.trainY, rows.trainW,
+            rows.valX, rows.valY, rows.valW);
         return new ConfigurationResult(chosen.hiddenLayers(), net,
-            net.meanSquaredError(trainX, trainY, trainW), net.meanSquaredError(valX, valY, valW),
-            chosen.seconds());
+            net.meanSquaredError(rows.trainX, rows.trainY, rows.trainW),
+            net.meanSquaredError(rows.valX, rows.valY, rows.valW), chosen.seconds());
       });
     }
     return Slots.run(settings.threads(), tasks);
@@ -476,27 +528,6 @@ public final class LatentSearch {
 
   /** One restart's extracted network, before refinement. */
   private record Candidate(int k, SparseMlp net) {}
-
-  /**
-   * Refines every candidate on the training split ({@link SearchSettings#refinement()}), on up
-   * to {@link SearchSettings#threads()} threads; each refinement is deterministic and independent,
-   * so the result does not depend on the thread count.
-   */
-  private List<SparseMlp> refineAll(List<Candidate> picks, double[][] trainX, double[] trainY,
-      double[] trainW) {
-    Refinement how = settings.refinement();
-    List<java.util.concurrent.Callable<SparseMlp>> tasks = new ArrayList<>();
-    for (Candidate pick : picks) {
-      tasks.add(() -> {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new SearchInterruptedException();
-        }
-        return how.apply(pick.net(), trainX, trainY, trainW, settings.polishSteps(),
-            POLISH_RATE, refiner);
-      });
-    }
-    return Slots.run(how == Refinement.NONE ? 1 : settings.threads(), tasks);
-  }
 
   /**
    * -init encode: per configuration k and restart, a dense k-layer network trained on the

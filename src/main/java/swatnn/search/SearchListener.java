@@ -11,4 +11,12 @@ public interface SearchListener {
    * @param loss the mean total loss over configurations and restarts at this step
    */
   void progress(int step, int steps, double loss);
+
+  /**
+   * The refinement of the extracted networks ({@link SearchSettings#refinement()}): {@code done}
+   * of {@code total} networks refined. Called on any of the search's threads, one call at a
+   * time; it may begin before the last search step, as restart groups end at different steps.
+   * Does nothing by default.
+   */
+  default void refined(int done, int total) {}
 }

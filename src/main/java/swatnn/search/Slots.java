@@ -7,6 +7,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs independent tasks on up to N threads (Weka's "execution slots") and returns their
@@ -15,6 +20,8 @@ import java.util.concurrent.Future;
  *
  * <p>Interrupting the calling thread interrupts every running task and ends the call with
  * {@link SearchInterruptedException}; a task's runtime exception is rethrown as it is.
+ * {@link #runThen} adds a second stage: each first-stage task hands back follow-up tasks, which
+ * start on a free slot while other first-stage tasks still run.
  */
 final class Slots {
   private Slots() {}
@@ -46,12 +53,127 @@ final class Slots {
       Thread.currentThread().interrupt();
       throw new SearchInterruptedException();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw unwrap(e);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** A follow-up task and its estimated cost; among waiting follow-ups the costliest starts first. */
+  record Job<T>(double cost, Callable<T> work) {}
+
+  /**
+   * Runs the first-stage tasks, and each one's follow-ups as soon as it has ended, on up to
+   * {@code slots} threads: a slot that finishes its first-stage task early works on follow-ups
+   * while the others still run theirs. First-stage tasks start before any follow-up, in order;
+   * waiting follow-ups start costliest first. The outcome never depends on {@code slots}.
+   *
+   * @return per first-stage task, its follow-ups' results in the order it gave them
+   */
+  static <T> List<List<T>> runThen(int slots, List<Callable<List<Job<T>>>> first) {
+    if (Math.min(slots, first.size()) <= 1) {
+      List<List<Job<T>>> jobs = new ArrayList<>();
+      for (Callable<List<Job<T>>> task : first) {
+        jobs.add(call(task));
+      }
+      List<Ranked<T>> all = new ArrayList<>();
+      for (List<Job<T>> list : jobs) {
+        for (Job<T> job : list) {
+          all.add(new Ranked<>(job.cost(), all.size(), job.work()));
+        }
+      }
+      List<Ranked<T>> order = new ArrayList<>(all);
+      order.sort(null);
+      for (Ranked<T> r : order) {
+        r.run();
+      }
+      List<List<T>> out = new ArrayList<>();
+      int next = 0;
+      for (List<Job<T>> list : jobs) {
+        List<T> results = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+          results.add(result(all.get(next++)));
+        }
+        out.add(results);
+      }
+      return out;
+    }
+    AtomicLong sequence = new AtomicLong();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS,
+        new PriorityBlockingQueue<>(), runnable -> {
+          Thread t = new Thread(runnable, "swatnn-slot");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.prestartAllCoreThreads(); // so that every task goes through the queue, in rank order
+    try {
+      List<Ranked<List<Ranked<T>>>> stage = new ArrayList<>();
+      for (Callable<List<Job<T>>> task : first) {
+        Ranked<List<Ranked<T>>> r = new Ranked<>(Double.POSITIVE_INFINITY,
+            sequence.getAndIncrement(), () -> {
+              List<Ranked<T>> follow = new ArrayList<>();
+              for (Job<T> job : call(task)) {
+                Ranked<T> f = new Ranked<>(job.cost(), sequence.getAndIncrement(), job.work());
+                follow.add(f);
+                pool.execute(f);
+              }
+              return follow;
+            });
+        stage.add(r);
+        pool.execute(r);
+      }
+      List<List<T>> out = new ArrayList<>();
+      for (Ranked<List<Ranked<T>>> r : stage) {
+        List<T> results = new ArrayList<>();
+        for (Ranked<T> f : r.get()) {
+          results.add(f.get());
+        }
+        out.add(results);
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SearchInterruptedException();
+    } catch (ExecutionException e) {
+      throw unwrap(e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The result of a task already run on the calling thread. */
+  private static <T> T result(Ranked<T> r) {
+    try {
+      return r.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SearchInterruptedException();
+    } catch (ExecutionException e) {
+      throw unwrap(e);
+    }
+  }
+
+  /** A task's runtime exception as it is, anything else wrapped. */
+  private static RuntimeException unwrap(ExecutionException e) {
+    return e.getCause() instanceof RuntimeException re ? re
+        : new IllegalStateException(e.getCause());
+  }
+
+  /** A task in the slots' queue: higher cost first, then earlier submission. */
+  private static final class Ranked<T> extends FutureTask<T> implements Comparable<Ranked<?>> {
+    private final double cost;
+    private final long sequence;
+
+    Ranked(double cost, long sequence, Callable<T> work) {
+      super(() -> call(work));
+      this.cost = cost;
+      this.sequence = sequence;
+    }
+
+    @Override
+    public int compareTo(Ranked<?> o) {
+      int byCost = Double.compare(o.cost, cost);
+      return byCost != 0 ? byCost : Long.compare(sequence, o.sequence);
     }
   }
 

@@ -41,9 +41,10 @@ public final class ModelText {
       sb.append(String.format(Locale.ROOT, "  %-" + width + "s  training range [%s, %s]%n",
           prep.inputName(j), num(in.min(j)), num(in.max(j))));
     }
+    String y = outputSymbol(prep, m.className());
     sb.append(String.format(Locale.ROOT,
-        "Output: %s = %s + %s * (y + 1) / 2 (training range [%s, %s])%n", m.className(),
-        num(out.min(0)), num(out.max(0) - out.min(0)), num(out.min(0)), num(out.max(0))));
+        "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s])%n", m.className(),
+        num(out.min(0)), num(out.max(0) - out.min(0)), y, num(out.min(0)), num(out.max(0))));
     SearchResult r = m.result();
     SparseMlp net = r.network();
     if (m.noSearch() != null) {
@@ -54,7 +55,7 @@ public final class ModelText {
     } else {
       sb.append("\nChosen network (").append(net.hiddenLayers()).append(" hidden layer")
           .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
-      sb.append(net.toString(inputNames(prep, net.nIn()))).append("\n");
+      sb.append(net.toString(inputNames(prep, net.nIn()), y)).append("\n");
     }
     sb.append("\nNon-zero count: ").append(net.nonZeroCount()).append('\n');
     if (r.seconds() > 0) {
@@ -69,6 +70,26 @@ public final class ModelText {
           .append(p.autoencoderSha256()).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * The network output's symbol: "y", or, when the class or an input already has that name,
+   * the first of "y_net", "y_net2", ... that none has.
+   */
+  static String outputSymbol(DataPreparation prep, String className) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    taken.add(className);
+    for (int j = 0; j < prep.inputCount(); j++) {
+      taken.add(prep.inputName(j));
+    }
+    if (!taken.contains("y")) {
+      return "y";
+    }
+    String symbol = "y_net";
+    for (int i = 2; taken.contains(symbol); i++) {
+      symbol = "y_net" + i;
+    }
+    return symbol;
   }
 
   /** The network's input names: the data's, then "unused" for inputs held at 0. */

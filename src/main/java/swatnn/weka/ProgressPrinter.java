@@ -9,7 +9,8 @@ import weka.gui.Logger;
 /**
  * The one path of a search's progress to a Weka user: a {@link SearchListener} that prints one
  * line at most every interval (the configurations searched, optionally a bar, the step, the
- * mean loss and the estimated time left). The last step is always printed. The time left is
+ * mean loss and the estimated time left), then how many of the networks found are refined. The
+ * last step and the last refinement are always printed. The time left is
  * estimated from the steps after the first, which also pays for setting up the search.
  * {@link #forBuild} routes a build's progress to the command line and the Explorer.
  */
@@ -25,6 +26,8 @@ public final class ProgressPrinter implements SearchListener {
   private boolean started;
   private long firstStep;
   private long lastPrint;
+  private boolean refinedShown;
+  private long lastRefined;
 
   /**
    * @param out where each line goes (e.g. the Explorer's status bar)
@@ -66,9 +69,18 @@ public final class ProgressPrinter implements SearchListener {
     }
     SearchListener status = new ProgressPrinter(log::statusMessage, prefix, 1.0, false);
     SearchListener first = toConsole;
-    return (step, steps, loss) -> {
-      first.progress(step, steps, loss);
-      status.progress(step, steps, loss);
+    return new SearchListener() {
+      @Override
+      public void progress(int step, int steps, double loss) {
+        first.progress(step, steps, loss);
+        status.progress(step, steps, loss);
+      }
+
+      @Override
+      public void refined(int done, int total) {
+        first.refined(done, total);
+        status.refined(done, total);
+      }
     };
   }
 
@@ -95,6 +107,22 @@ public final class ProgressPrinter implements SearchListener {
     }
     out.accept(String.format(Locale.ROOT, "%s%s  step %d/%d  loss %.5g  %s", prefix, done, step,
         steps, loss, time));
+  }
+
+  /**
+   * One line at most every interval while the networks found are refined, and always the last,
+   * which gives the build's time so far.
+   */
+  @Override
+  public void refined(int done, int total) {
+    long now = System.nanoTime();
+    if (done < total && refinedShown && now - lastRefined < intervalNanos) {
+      return;
+    }
+    refinedShown = true;
+    lastRefined = now;
+    out.accept(String.format(Locale.ROOT, "%s  refined %d/%d networks  %s", prefix, done, total,
+        done < total ? "" : "done in " + duration((now - start) / 1e9)).stripTrailing());
   }
 
   /** A duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */

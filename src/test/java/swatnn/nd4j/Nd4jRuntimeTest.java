@@ -63,4 +63,25 @@ class Nd4jRuntimeTest {
       assertEquals(2, Collections.list(filtered.getResources("other.txt")).size());
     }
   }
+
+  /** `swatnn backend` in a JVM of its own, started with {@code javaOptions}; its output. */
+  private static String backendReport(String... javaOptions) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of(javaOptions));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "swatnn.cli.Main", "backend"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
+  @Test
+  void residentSizeCheckIsOffUnlessTheJvmWasStartedWithIt() throws Exception {
+    String plain = backendReport();
+    assertTrue(plain.contains("maxPhysicalBytes 0 (resident size not checked)"), plain);
+    String set = backendReport("-Dorg.bytedeco.javacpp.maxphysicalbytes=3g");
+    assertTrue(set.contains("maxPhysicalBytes 3072M"), set);
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,6 +116,28 @@ class SearchEngineTest {
         ConfigurationSelector.beatsMean(net, v, w, rows, v, w, 0.05));
     assertEquals(net.meanSquaredError(rowsTwice, twice, null), net.meanSquaredError(rows, v, w),
         1e-12);
+  }
+
+  @Test
+  void refinementProgressCountsEachNetworkOnceAndIsSilentWithoutRefinement() {
+    List<Integer> done = java.util.Collections.synchronizedList(new ArrayList<>());
+    SearchListener counting = new SearchListener() {
+      @Override
+      public void progress(int step, int steps, double loss) {}
+
+      @Override
+      public void refined(int refined, int total) {
+        assertEquals(2 * 4, total, "two configurations x four restarts");
+        done.add(refined);
+      }
+    };
+    new LatentSearch(model, quick().restarts(4).refinement(Refinement.LM).slots(2))
+        .fit(x, y, counting);
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), done);
+    done.clear();
+    new LatentSearch(model, quick().restarts(4).refinement(Refinement.NONE).slots(2))
+        .fit(x, y, counting);
+    assertEquals(List.of(), done);
   }
 
   @Test

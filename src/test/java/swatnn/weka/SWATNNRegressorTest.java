@@ -135,6 +135,9 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertTrue(text.contains("Non-zero count: " + (int) built.getMeasure("measureNonZeroCount")
         + "\n"), text);
     assertTrue(text.contains("validation MSE") && text.contains("* "), text);
+    // the class is named y: the network's output gets a symbol of its own
+    assertTrue(text.contains("Output: y = ") && text.contains(" * (y_net + 1) / 2 ")
+        && text.contains("\ny_net = "), text);
     for (String m : Collections.list(built.enumerateMeasures())) {
       assertTrue(Double.isFinite(built.getMeasure(m)), m);
     }

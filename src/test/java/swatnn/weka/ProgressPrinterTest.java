@@ -1,0 +1,30 @@
+package swatnn.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a build's progress lines say, with an interval long enough to hold back all but some. */
+class ProgressPrinterTest {
+  @Test
+  void printsTheLastStepAndTheFirstAndLastRefinement() {
+    List<String> lines = new ArrayList<>();
+    ProgressPrinter p = new ProgressPrinter(lines::add, "SWATNNRegressor", 3600, false);
+    for (int step = 1; step <= 10; step++) {
+      p.progress(step, 10, 0.5);
+    }
+    p.refined(1, 4);
+    p.refined(2, 4);
+    p.refined(3, 4);
+    p.refined(4, 4);
+    assertEquals(3, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("SWATNNRegressor  step 10/10  loss 0.50000  done in "),
+        lines.get(0));
+    assertEquals("SWATNNRegressor  refined 1/4 networks", lines.get(1));
+    assertTrue(lines.get(2).startsWith("SWATNNRegressor  refined 4/4 networks  done in "),
+        lines.get(2));
+  }
+}
