@@ -128,21 +128,23 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScale
    * An additional measure of the model.
    *
    * @param name one of {@link #MEASURES} or {@link #SEARCH_STEPS}, in any case
-   * @return its value: counts of the chosen network, the search's seconds, or the mean search
-   *     steps a group of restarts ran (NaN for a search without such groups)
+   * @return its value: counts of the chosen network (a model of the training mean has one
+   *     parameter, the mean, and no weight, neuron or hidden layer), the search's seconds, or
+   *     the mean search steps a group of restarts ran (NaN for a search without such groups)
    * @throws IllegalArgumentException if the measure is unknown
    */
   public double measure(String name) {
     SparseMlp net = result.network();
+    boolean mean = noSearch != null;
     switch (name.toLowerCase(Locale.ROOT)) {
       case "measurenonzerocount":
-        return net.nonZeroCount();
+        return mean ? 1 : net.nonZeroCount();
       case "measurenonzeroweights":
-        return net.nonZeroWeights();
+        return mean ? 0 : net.nonZeroWeights();
       case "measureactiveneurons":
-        return net.activeNeuronCount();
+        return mean ? 0 : net.activeNeuronCount();
       case "measurehiddenlayers":
-        return net.hiddenLayers();
+        return mean ? 0 : net.hiddenLayers();
       case "measuresearchseconds":
         return result.seconds();
       case "measuresearchsteps":

@@ -32,7 +32,15 @@ public final class ModelText {
     DataPreparation prep = m.preparation();
     MinMaxScaler in = m.inputScaler();
     MinMaxScaler out = m.classScaler();
-    sb.append("\nInputs, each scaled to [-1, 1] by its training range before the network:\n");
+    SearchResult r = m.result();
+    SparseMlp net = r.network();
+    // without a search there is no network: no scaling to explain, only the inputs' ranges
+    boolean networks = m.noSearch() == null || r.seconds() > 0;
+    if (prep.inputCount() > 0) {
+      sb.append(networks
+          ? "\nInputs, each scaled to [-1, 1] by its training range before the network:\n"
+          : "\nInputs and their training ranges:\n");
+    }
     int width = 1;
     for (int j = 0; j < prep.inputCount(); j++) {
       width = Math.max(width, prep.inputName(j).length());
@@ -42,11 +50,11 @@ public final class ModelText {
           prep.inputName(j), num(in.min(j)), num(in.max(j))));
     }
     String y = outputSymbol(prep, m.className());
-    sb.append(String.format(Locale.ROOT,
-        "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s])%n", m.className(),
-        num(out.min(0)), num(out.max(0) - out.min(0)), y, num(out.min(0)), num(out.max(0))));
-    SearchResult r = m.result();
-    SparseMlp net = r.network();
+    if (networks) {
+      sb.append(String.format(Locale.ROOT,
+          "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s])%n", m.className(),
+          num(out.min(0)), num(out.max(0) - out.min(0)), y, num(out.min(0)), num(out.max(0))));
+    }
     if (m.noSearch() != null) {
       sb.append('\n').append(m.noSearch()).append(": the model predicts the weighted training "
           + "mean of the class, ").append(num(m.mean())).append(r.configurations().size() > 1
@@ -57,7 +65,8 @@ public final class ModelText {
           .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
       sb.append(net.toString(inputNames(prep, net.nIn()), y)).append("\n");
     }
-    sb.append("\nNon-zero count: ").append(net.nonZeroCount()).append('\n');
+    sb.append("\nNon-zero count: ").append((int) m.measure("measureNonZeroCount"))
+        .append(m.noSearch() != null ? " (the mean)" : "").append('\n');
     if (r.seconds() > 0) {
       sb.append('\n').append(configurationTable(r, m.tolerance(), m.header().secondsMeaning()));
       sb.append(String.format(Locale.ROOT, "%nSearch time: %.1f s%n", r.seconds()));

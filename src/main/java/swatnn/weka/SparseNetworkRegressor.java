@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import swatnn.nd4j.Nd4jRuntime;
 import swatnn.mlp.SparseMlp;
 import swatnn.search.SearchListener;
 import swatnn.search.SearchResult;
@@ -21,10 +20,11 @@ import weka.gui.ProgrammaticProperty;
 
 /**
  * The Weka classifier around a configuration search (SWATNNRegressor, DartsAdmmRegressor):
- * capabilities, the build (checks, rows without a class or of weight 0 dropped, the search on
- * one ND4J thread, Stop), then everything a built model answers from its one
- * {@link FittedNetwork}: predictions in plain Java, the additional measures, the graph and the
- * model text. A subclass searches ({@link #fit}).
+ * capabilities, the build (checks, rows without a class or of weight 0 dropped, Stop), then
+ * everything a built model answers from its one {@link FittedNetwork}: predictions in plain
+ * Java, the additional measures, the graph and the model text. A subclass searches ({@link
+ * #fit}), on one ND4J thread ({@link swatnn.nd4j.Nd4jRuntime#singleThreaded}) and only when the
+ * data leave something to search, so that a model of the training mean builds without ND4J.
  */
 public abstract class SparseNetworkRegressor extends SelectionOptions
     implements AdditionalMeasureProducer, Drawable, LogHandler, NetworkSearchClassifier {
@@ -90,7 +90,7 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
       getCapabilities().testWithFail(data);
       Instances train = DataPreparation.trainingRows(data, this instanceof WeightedInstancesHandler,
           name);
-      m_fitted = Nd4jRuntime.singleThreaded(() -> fit(train));
+      m_fitted = fit(train);
     } catch (Exception e) {
       if (Thread.currentThread().isInterrupted() && !interrupted.equals(e.getMessage())) {
         throw new Exception(interrupted, e);

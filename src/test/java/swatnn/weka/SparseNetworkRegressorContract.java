@@ -389,8 +389,12 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     for (Instance i : QUADRATIC) {
       assertEquals(y, c.classifyInstance(i));
     }
-    assertTrue(c.toString().contains("Non-zero count: 0"), c.toString());
-    assertEquals(0, c.getMeasure("measureNonZeroCount"));
+    // one parameter, the mean, whatever its scaled value (here 0), and no network
+    assertTrue(c.toString().contains("Non-zero count: 1 (the mean)"), c.toString());
+    assertFalse(c.toString().contains("Output: "), c.toString());
+    assertEquals(1, c.getMeasure("measureNonZeroCount"));
+    assertEquals(0, c.getMeasure("measureNonZeroWeights"));
+    assertEquals(0, c.getMeasure("measureHiddenLayers"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package weka.classifiers.functions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import swatnn.nd4j.Nd4jRuntime;
 import swatnn.darts.DartsAdmmSearch;
 import swatnn.darts.DartsSettings;
 import swatnn.mlp.MlpLayout;
@@ -119,7 +120,8 @@ public class DartsAdmmRegressor extends DartsOptions implements TechnicalInforma
     var listener = progress("DartsAdmmRegressor: k=" + getLayers(), "DartsAdmmRegressor: "
         + "searching " + rows.y().length + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
     try {
-      return new DartsAdmmSearch(settings).fit(rows.x(), rows.y(), listener);
+      return Nd4jRuntime.singleThreaded(() -> new DartsAdmmSearch(settings).fit(rows.x(),
+          rows.y(), listener));
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (IllegalArgumentException | IllegalStateException e) {

@@ -8,6 +8,7 @@ import swatnn.autoencoder.AutoencoderModel;
 import swatnn.autoencoder.ModelFileException;
 import swatnn.autoencoder.ModelManifest;
 import swatnn.nd4j.Nd4jBackend;
+import swatnn.nd4j.Nd4jRuntime;
 import swatnn.search.LatentSearch;
 import swatnn.search.ModelLocator;
 import swatnn.search.SearchInterruptedException;
@@ -144,8 +145,8 @@ public class SWATNNRegressor extends LatentSearchOptions
     var listener = progress(prefix, "SWATNNRegressor: loading " + modelFile + "; searching "
         + rows.y().length + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
     try {
-      AutoencoderModel model = AutoencoderModel.load(modelFile);
-      return new LatentSearch(model, settings).fit(rows.x(), rows.y(), rows.w(), listener);
+      return Nd4jRuntime.singleThreaded(() -> new LatentSearch(AutoencoderModel.load(modelFile),
+          settings).fit(rows.x(), rows.y(), rows.w(), listener));
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (ModelFileException | IllegalArgumentException | IllegalStateException e) {
@@ -156,7 +157,7 @@ public class SWATNNRegressor extends LatentSearchOptions
   private static FittedNetwork.Header header(String autoencoder, DataPreparation prep,
       SearchResult r, boolean searched, int steps) {
     List<String> lines = new ArrayList<>();
-    lines.add("Autoencoder: " + autoencoder);
+    lines.add("Autoencoder: " + (r.seconds() > 0 ? autoencoder : "none used (no search ran)"));
     if (r.seconds() > 0) {
       lines.add("Search ran on: ND4J " + Nd4jBackend.summary());
     }
