@@ -62,7 +62,8 @@ public final class Nd4jBackend {
     } else if (cuda) {
       lines.add("This is the GPU (CUDA 11.6) build, running on the GPU.");
     } else {
-      lines.add("This is the CPU build; the GPU build is made with mvn -Pcuda package.");
+      lines.add("This is the CPU package (swatnn); on an NVIDIA GPU, the GPU package "
+          + "swatnn-cuda-11.6 runs the search there (README, section GPU).");
     }
     return lines;
   }

@@ -98,7 +98,8 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   @OptionMetadata(displayName = "annealSteps", displayOrder = 2, commandLineParamName = "anneal",
       commandLineParamSynopsis = "-anneal <n>", description = "Annealing steps, over which "
       + "the activation temperature falls linearly from one to a hundredth. The step with the "
-      + "lowest loss after them is kept, so it must be less than steps.")
+      + "lowest loss after them is kept, so it must be less than steps. When only -steps is "
+      + "given, it follows at 3/8 of the steps.")
   public int getAnnealSteps() {
     return m_settings.annealSteps();
   }
@@ -111,8 +112,8 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   /** @return the number of restarts */
   @OptionMetadata(displayName = "restarts", displayOrder = 3, commandLineParamName = "restarts",
       commandLineParamSynopsis = "-restarts <n>", description = "Random starting points per "
-      + "configuration, searched as one batch; the best is kept. The cost grows linearly with "
-      + "it.")
+      + "configuration; the best on the held-out rows is kept. They are searched in groups of "
+      + "two, the groups on -num-slots threads, so the cost grows linearly with it.")
   public int getRestarts() {
     return m_settings.restarts();
   }

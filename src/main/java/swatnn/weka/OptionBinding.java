@@ -171,7 +171,14 @@ public final class OptionBinding {
     }
     String className = spec[0];
     spec[0] = "";
-    return Utils.forName(type, className, spec);
+    try {
+      return Utils.forName(type, className, spec);
+    } catch (Exception e) { // Weka's message is the bare class name, or the scheme's own
+      String why = className.equals(e.getMessage()) ? "no such class" : e.getMessage();
+      throw new Exception(owner + ": option -" + name + " cannot make '" + s + "': " + why
+          + "; expected the name of a class of type " + type.getSimpleName() + ", then its "
+          + "options", e);
+    }
   }
 
   /** The command-line form of a property value. */

@@ -111,7 +111,7 @@ public final class ProgressPrinter implements SearchListener {
 
   /**
    * One line at most every interval while the networks found are refined, and always the last,
-   * which gives the build's time so far.
+   * which gives the time since the search began (the search's own line gives the search's).
    */
   @Override
   public void refined(int done, int total) {
@@ -122,7 +122,8 @@ public final class ProgressPrinter implements SearchListener {
     refinedShown = true;
     lastRefined = now;
     out.accept(String.format(Locale.ROOT, "%s  refined %d/%d networks  %s", prefix, done, total,
-        done < total ? "" : "done in " + duration((now - start) / 1e9)).stripTrailing());
+        done < total ? "" : "search and refinement done in " + duration((now - start) / 1e9))
+        .stripTrailing());
   }
 
   /** A duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */

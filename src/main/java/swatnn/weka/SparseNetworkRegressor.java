@@ -36,8 +36,12 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   /** The Explorer's log, for progress in its status bar (never serialized). */
   protected transient Logger m_log;
 
-  /** Whether Weka runs this classifier from the command line ({@link #preExecution}). */
-  protected transient boolean m_commandLine;
+  /**
+   * Whether Weka runs this classifier from the command line ({@link #preExecution}). Not
+   * transient: Weka's cross-validation builds serialized copies, whose folds then show their
+   * progress too.
+   */
+  protected boolean m_commandLine;
 
   /** Per-thread input buffers of classifyInstance. */
   private transient volatile ThreadLocal<double[]> m_buffers;

@@ -24,7 +24,7 @@ class ProgressPrinterTest {
     assertTrue(lines.get(0).startsWith("SWATNNRegressor  step 10/10  loss 0.50000  done in "),
         lines.get(0));
     assertEquals("SWATNNRegressor  refined 1/4 networks", lines.get(1));
-    assertTrue(lines.get(2).startsWith("SWATNNRegressor  refined 4/4 networks  done in "),
+    assertTrue(lines.get(2).startsWith("SWATNNRegressor  refined 4/4 networks  search and refinement done in "),
         lines.get(2));
   }
 }

@@ -127,6 +127,15 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
   }
 
   @Test
+  void anUnknownInputEvaluatorIsRefusedNamingTheOption() {
+    Exception e = assertThrows(Exception.class, () -> new SWATNNRegressor().setOptions(
+        new String[] {"-input-evaluator", "weka.attributeSelection.NoSuch"}));
+    assertEquals("SWATNNRegressor: option -input-evaluator cannot make "
+        + "'weka.attributeSelection.NoSuch': no such class; expected the name of a class of "
+        + "type ASEvaluation, then its options", e.getMessage());
+  }
+
+  @Test
   void builtModelPredictsDescribesAndMeasures() throws Exception {
     for (Instance i : QUADRATIC) {
       assertTrue(Double.isFinite(built.classifyInstance(i)));

@@ -475,6 +475,19 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     String out = bytes.toString();
     assertTrue(out.contains("[" + "#".repeat(20) + "] 100%  " + lastProgress()), out);
     bytes.reset();
+    // the copies Weka's cross-validation builds during a command-line run show theirs too
+    C template = shortSearch(2);
+    shorten(template);
+    template.preExecution();
+    try {
+      System.setErr(new PrintStream(bytes, true));
+      weka.classifiers.AbstractClassifier.makeCopy(template).buildClassifier(QUADRATIC);
+    } finally {
+      System.setErr(err);
+      template.postExecution();
+    }
+    assertTrue(bytes.toString().contains(lastProgress()), bytes.toString());
+    bytes.reset();
     C quiet = shortSearch(2);
     shorten(quiet);
     try {
