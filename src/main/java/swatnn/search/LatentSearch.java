@@ -179,11 +179,21 @@ public final class LatentSearch {
     List<java.util.concurrent.Callable<List<Slots.Job<SparseMlp>>>> parts = new ArrayList<>();
     for (int s = 0; s < groups; s++) {
       int[] groupDone = {0};
-      SearchListener told = (step, steps, loss) -> {
-        synchronized (stepsDone) { // a group stopped early counts its skipped steps as done
-          stepsDone[0] += step - groupDone[0];
-          groupDone[0] = step;
-          listener.progress(stepsDone[0] / groups, settings.steps(), loss);
+      SearchListener told = new SearchListener() {
+        @Override
+        public void progress(int step, int steps, double loss) {
+          synchronized (stepsDone) { // a group stopped early counts its skipped steps as done
+            stepsDone[0] += step - groupDone[0];
+            groupDone[0] = step;
+            listener.progress(stepsDone[0] / groups, settings.steps(), loss);
+          }
+        }
+
+        @Override
+        public void stoppedEarly(int step, int steps) {
+          synchronized (stepsDone) {
+            listener.stoppedEarly(step, steps);
+          }
         }
       };
       int group = s;
@@ -350,6 +360,9 @@ public final class LatentSearch {
         }
       }
       stepsRun = step + 1;
+      if (stalled) {
+        listener.stoppedEarly(step + 1, steps);
+      }
       listener.progress(stalled ? steps : step + 1, steps, mean / counted);
       if (stalled) {
         break;

@@ -13,6 +13,13 @@ public interface SearchListener {
   void progress(int step, int steps, double loss);
 
   /**
+   * A group of restarts stopped early ({@link SearchSettings#patience()}) after {@code step} of
+   * {@code steps} steps; its remaining steps count as done in {@link #progress}. Called on the
+   * group's thread, one call at a time. Does nothing by default.
+   */
+  default void stoppedEarly(int step, int steps) {}
+
+  /**
    * The refinement of the extracted networks ({@link SearchSettings#refinement()}): {@code done}
    * of {@code total} networks refined. Called on any of the search's threads, one call at a
    * time; it may begin before the last search step, as restart groups end at different steps.

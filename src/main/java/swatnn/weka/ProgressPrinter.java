@@ -77,6 +77,12 @@ public final class ProgressPrinter implements SearchListener {
       }
 
       @Override
+      public void stoppedEarly(int step, int steps) {
+        first.stoppedEarly(step, steps);
+        status.stoppedEarly(step, steps);
+      }
+
+      @Override
       public void refined(int done, int total) {
         first.refined(done, total);
         status.refined(done, total);
@@ -107,6 +113,14 @@ public final class ProgressPrinter implements SearchListener {
     }
     out.accept(String.format(Locale.ROOT, "%s%s  step %d/%d  loss %.5g  %s", prefix, done, step,
         steps, loss, time));
+  }
+
+  /** One line each time a group of restarts stops early: why the steps jump. */
+  @Override
+  public void stoppedEarly(int step, int steps) {
+    out.accept(String.format(Locale.ROOT, "%s  a group of restarts stopped at step %d of %d: "
+        + "its error had stopped falling (-patience); its other steps count as done", prefix,
+        step, steps));
   }
 
   /**

@@ -88,7 +88,17 @@ class SearchEngineTest {
     });
     assertEquals(2 * (10 + 2 * 20), calls.get(), "each group ran annealing and two windows");
     assertEquals(200, last.get());
-    SearchResult twoSlots = new LatentSearch(model, s.slots(2)).fit(x, y, SearchListener.NONE);
+    List<String> stops = java.util.Collections.synchronizedList(new ArrayList<>());
+    SearchResult twoSlots = new LatentSearch(model, s.slots(2)).fit(x, y, new SearchListener() {
+      @Override
+      public void progress(int step, int steps, double loss) {}
+
+      @Override
+      public void stoppedEarly(int step, int steps) {
+        stops.add(step + "/" + steps);
+      }
+    });
+    assertEquals(List.of("50/200", "50/200"), stops, "each group says where it stopped");
     for (int i = 0; i < stopped.configurations().size(); i++) {
       assertEquals(stopped.configurations().get(i).network(),
           twoSlots.configurations().get(i).network(), "groups stop on their own: any slots");

@@ -10,21 +10,25 @@ import org.junit.jupiter.api.Test;
 /** What a build's progress lines say, with an interval long enough to hold back all but some. */
 class ProgressPrinterTest {
   @Test
-  void printsTheLastStepAndTheFirstAndLastRefinement() {
+  void printsEarlyStopsTheLastStepAndTheFirstAndLastRefinement() {
     List<String> lines = new ArrayList<>();
     ProgressPrinter p = new ProgressPrinter(lines::add, "SWATNNRegressor", 3600, false);
-    for (int step = 1; step <= 10; step++) {
+    for (int step = 1; step <= 6; step++) {
       p.progress(step, 10, 0.5);
     }
+    p.stoppedEarly(6, 10);
+    p.progress(10, 10, 0.5);
     p.refined(1, 4);
     p.refined(2, 4);
     p.refined(3, 4);
     p.refined(4, 4);
-    assertEquals(3, lines.size(), lines.toString());
-    assertTrue(lines.get(0).startsWith("SWATNNRegressor  step 10/10  loss 0.50000  done in "),
-        lines.get(0));
-    assertEquals("SWATNNRegressor  refined 1/4 networks", lines.get(1));
-    assertTrue(lines.get(2).startsWith("SWATNNRegressor  refined 4/4 networks  search and refinement done in "),
-        lines.get(2));
+    assertEquals(4, lines.size(), lines.toString());
+    assertEquals("SWATNNRegressor  a group of restarts stopped at step 6 of 10: its error had "
+        + "stopped falling (-patience); its other steps count as done", lines.get(0));
+    assertTrue(lines.get(1).startsWith("SWATNNRegressor  step 10/10  loss 0.50000  done in "),
+        lines.get(1));
+    assertEquals("SWATNNRegressor  refined 1/4 networks", lines.get(2));
+    assertTrue(lines.get(3).startsWith(
+        "SWATNNRegressor  refined 4/4 networks  search and refinement done in "), lines.get(3));
   }
 }
