@@ -37,7 +37,8 @@ import swatnn.nd4j.Nd4jRuntime;
  * {@link #RESTARTS_PER_GRAPH} per graph (z of shape [L, r, H, d], decoder k decoding z[k-1]),
  * the groups on up to {@link SearchSettings#threads()} threads. Per restart, the best-step and
  * the final network compete on the training loss; the winner is refined on the training split
- * ({@link SearchSettings#refinement()}); restarts are then chosen on the validation split, and
+ * ({@link SearchSettings#refinement()}), on a free thread as soon as its group has ended;
+ * restarts are then chosen on the validation split, and
  * configurations by {@link ConfigurationSelector} on the same split (docs/METHOD.md section 8).
  * Inputs and labels must already be scaled to [-1, 1].
  */
