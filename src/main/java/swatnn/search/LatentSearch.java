@@ -162,7 +162,8 @@ public final class LatentSearch {
     // free slot while other groups still search.
     int groups = (r + RESTARTS_PER_GRAPH - 1) / RESTARTS_PER_GRAPH;
     Rows rows = Rows.of(x, y, weights, split);
-    // progress reports the groups' mean step, of -steps; the loss shown is the reporting group's
+    // progress reports the groups' mean step, of -steps; the loss shown is the reporting group's.
+    // Every call to the listener holds stepsDone's lock, so that it gets one call at a time.
     int[] stepsDone = {0};
     int[] groupSteps = new int[groups];
     Candidate[][] picks = new Candidate[groups][];
@@ -170,7 +171,7 @@ public final class LatentSearch {
     int[] refinedDone = {0};
     int refinements = settings.layers().length * r;
     java.util.function.IntConsumer refinedMore = more -> {
-      synchronized (refinedDone) {
+      synchronized (stepsDone) {
         refinedDone[0] += more;
         if (how != Refinement.NONE) {
           listener.refined(refinedDone[0], refinements);
