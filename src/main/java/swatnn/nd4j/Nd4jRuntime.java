@@ -32,11 +32,12 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@code /proc/self/statm} on Linux) at every native allocation against {@code
  * org.bytedeco.javacpp.maxPhysicalBytes}, and ND4J allocates several small buffers per op, so a
  * search step of a few hundred ops pays for hundreds of such reads: about a tenth of a default
- * build's time through {@code weka.Run} (BENCHMARKS.md). Unless that property is set, {@link #init} sets it to
- * 0 (no resident-size check) before JavaCPP is first used. JavaCPP's own limit on the native
- * bytes it allocates ({@code org.bytedeco.javacpp.maxBytes}, by default the heap's maximum)
- * still applies, and a user who wants the check sets the property on the JVM's command line.
- * {@link Nd4jBackend#report} shows both limits.
+ * build's time through {@code weka.Run} (BENCHMARKS.md). Unless that property is set, {@link
+ * #init} sets it to 0 (no resident-size check) before JavaCPP is first used. JavaCPP's own
+ * limit on the native bytes it allocates ({@code org.bytedeco.javacpp.maxBytes}, by default
+ * the heap's maximum) still applies, and a user who wants the check sets the property on the
+ * JVM's command line. The setting is JVM-wide: JavaCPP reads it once. {@link
+ * Nd4jBackend#report} shows both limits.
  *
  * <p>GPU build: when ND4J's CUDA backend is on the class path (the package built with
  * {@code -Pcuda}), {@link #init} first checks for a usable GPU itself, the way ND4J's CUDA backend
@@ -68,8 +69,8 @@ public final class Nd4jRuntime {
     if (!ready) {
       synchronized (Nd4jRuntime.class) {
         if (!ready) {
-          if (System.getProperty(MAX_PHYSICAL_BYTES) == null
-              && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(java.util.Locale.ROOT)) == null) {
+          String lower = MAX_PHYSICAL_BYTES.toLowerCase(java.util.Locale.ROOT);
+          if (System.getProperty(MAX_PHYSICAL_BYTES) == null && System.getProperty(lower) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES, "0");
           }
           ClassLoader own = Nd4jRuntime.class.getClassLoader();

@@ -59,7 +59,7 @@ final class Slots {
     }
   }
 
-  /** A follow-up task and its estimated cost; among waiting follow-ups the costliest starts first. */
+  /** A follow-up task and its estimated cost (the costliest waiting follow-up starts first). */
   record Job<T>(double cost, Callable<T> work) {}
 
   /**

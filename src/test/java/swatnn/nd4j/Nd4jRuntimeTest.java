@@ -25,7 +25,8 @@ class Nd4jRuntimeTest {
     assertEquals("CPU", Nd4jBackend.name());
     List<String> report = Nd4jBackend.report();
     assertTrue(report.get(0).startsWith("ND4J backend: CPU ("), report.get(0));
-    assertTrue(report.get(report.size() - 1).startsWith("This is the CPU package"), report.toString());
+    assertTrue(report.get(report.size() - 1).startsWith("This is the CPU package"),
+        report.toString());
   }
 
   @Test
