@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * start on a free slot while other first-stage tasks still run.
  */
 final class Slots {
+  /** The slots' threads: named, and daemons, so that they never keep the JVM alive. */
+  private static final ThreadFactory SLOT_THREADS = runnable -> {
+    Thread t = new Thread(runnable, "swatnn-slot");
+    t.setDaemon(true);
+    return t;
+  };
+
   private Slots() {}
 
   static <T> List<T> run(int slots, List<Callable<T>> tasks) {
@@ -35,25 +43,16 @@ final class Slots {
       }
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread t = new Thread(runnable, "swatnn-slot");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, SLOT_THREADS);
     try {
       List<Future<T>> futures = new ArrayList<>();
       for (Callable<T> task : tasks) {
         futures.add(pool.submit(() -> call(task)));
       }
       for (Future<T> f : futures) {
-        out.add(f.get());
+        out.add(await(f));
       }
       return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SearchInterruptedException();
-    } catch (ExecutionException e) {
-      throw unwrap(e);
     } finally {
       pool.shutdownNow();
     }
@@ -92,7 +91,7 @@ final class Slots {
       for (List<Job<T>> list : jobs) {
         List<T> results = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-          results.add(result(all.get(next++)));
+          results.add(await(all.get(next++)));
         }
         out.add(results);
       }
@@ -100,11 +99,7 @@ final class Slots {
     }
     AtomicLong sequence = new AtomicLong();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS,
-        new PriorityBlockingQueue<>(), runnable -> {
-          Thread t = new Thread(runnable, "swatnn-slot");
-          t.setDaemon(true);
-          return t;
-        });
+        new PriorityBlockingQueue<>(), SLOT_THREADS);
     pool.prestartAllCoreThreads(); // so that every task goes through the queue, in rank order
     try {
       List<Ranked<List<Ranked<T>>>> stage = new ArrayList<>();
@@ -125,38 +120,32 @@ final class Slots {
       List<List<T>> out = new ArrayList<>();
       for (Ranked<List<Ranked<T>>> r : stage) {
         List<T> results = new ArrayList<>();
-        for (Ranked<T> f : r.get()) {
-          results.add(f.get());
+        for (Ranked<T> f : await(r)) {
+          results.add(await(f));
         }
         out.add(results);
       }
       return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SearchInterruptedException();
-    } catch (ExecutionException e) {
-      throw unwrap(e);
     } finally {
       pool.shutdownNow();
     }
   }
 
-  /** The result of a task already run on the calling thread. */
-  private static <T> T result(Ranked<T> r) {
+  /**
+   * A task's result. An interrupt of the waiting thread ends the call with {@link
+   * SearchInterruptedException}; the task's runtime exception is rethrown as it is, anything
+   * else wrapped.
+   */
+  private static <T> T await(Future<T> f) {
     try {
-      return r.get();
+      return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SearchInterruptedException();
     } catch (ExecutionException e) {
-      throw unwrap(e);
+      throw e.getCause() instanceof RuntimeException re ? re
+          : new IllegalStateException(e.getCause());
     }
-  }
-
-  /** A task's runtime exception as it is, anything else wrapped. */
-  private static RuntimeException unwrap(ExecutionException e) {
-    return e.getCause() instanceof RuntimeException re ? re
-        : new IllegalStateException(e.getCause());
   }
 
   /** A task in the slots' queue: higher cost first, then earlier submission. */
