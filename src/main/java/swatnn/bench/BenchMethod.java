@@ -10,8 +10,8 @@ import weka.classifiers.Classifier;
 import weka.core.OptionHandler;
 
 /**
- * The methods the CORNN benchmark compares, each a Weka classifier with fixed options (and so
- * fixed seeds). The two searches also report every configuration they tried.
+ * The methods the benchmarks compare, each a Weka classifier with fixed options (and so fixed
+ * seeds). The two searches also report every configuration they tried.
  *
  * <p>Every class is loaded by name, so a method whose classifier is not on the class path (the
  * DARTS + ADMM baseline in a build without it) is reported as unavailable instead of breaking
@@ -23,6 +23,8 @@ public enum BenchMethod {
   MLP_7_7("MLP_7_7", "weka.classifiers.functions.MultilayerPerceptron", false, "-H", "7,7"),
   MLP_DEFAULT("MLP_default", "weka.classifiers.functions.MultilayerPerceptron", false),
   RANDOM_FOREST("RandomForest", "weka.classifiers.trees.RandomForest", false),
+  /** Weka's model tree, default options; run by the real-data benchmark, not by CORNN's. */
+  M5P("M5P", "weka.classifiers.trees.M5P", false),
   LINEAR_REGRESSION("LinearRegression", "weka.classifiers.functions.LinearRegression", false);
 
   private final String label;

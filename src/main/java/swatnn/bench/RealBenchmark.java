@@ -26,7 +26,9 @@ import weka.classifiers.Evaluation;
  * <p>Each run is a {@link CrossValidation} with the same folds for every method (Weka's fold
  * assignment for the seed). A run that fails is reported and left out of the file (a later run
  * retries it); the other runs go on. Every session's command line is appended to
- * {@code <out>/commands.txt}, which the report ({@link RealReport}) quotes.
+ * {@code <out>/commands.txt}, which the report ({@link RealReport}) quotes, and the data sets'
+ * kinds of inputs (nominal ones, missing values) go to {@code <out>/datasets.csv}
+ * ({@link RealDataInfo}) for the report's tables.
  */
 public final class RealBenchmark {
   /** The results file's name in the output folder. */
@@ -35,8 +37,8 @@ public final class RealBenchmark {
   public static final String COMMANDS = CornnBenchmark.COMMANDS;
   /** The methods run when none are named: all but the DARTS + ADMM baseline. */
   public static final List<BenchMethod> DEFAULT_METHODS = List.of(BenchMethod.SWATNN,
-      BenchMethod.LINEAR_REGRESSION, BenchMethod.MLP_DEFAULT, BenchMethod.MLP_7_7,
-      BenchMethod.RANDOM_FOREST);
+      BenchMethod.LINEAR_REGRESSION, BenchMethod.M5P, BenchMethod.MLP_DEFAULT,
+      BenchMethod.MLP_7_7, BenchMethod.RANDOM_FOREST);
   /** Weka's usual number of folds. */
   public static final int DEFAULT_FOLDS = 10;
   /** Weka's usual seed of the fold assignment. */
@@ -160,6 +162,7 @@ public final class RealBenchmark {
   public Outcome run(PrintStream out) throws IOException {
     List<RealDataSets.DataSet> all = RealDataSets.load(dataDir);
     Files.createDirectories(outDir);
+    RealDataInfo.update(outDir.resolve(RealDataInfo.FILE), all);
     List<BenchRun> usable = new ArrayList<>();
     List<BenchMethod> unavailable = new ArrayList<>();
     for (BenchMethod m : methods) {

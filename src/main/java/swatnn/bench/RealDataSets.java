@@ -23,6 +23,28 @@ public final class RealDataSets {
     public int inputs() {
       return data.numAttributes() - 1;
     }
+
+    /** The nominal input attributes. */
+    public int nominalInputs() {
+      int n = 0;
+      for (int a = 0; a < data.numAttributes(); a++) {
+        if (a != data.classIndex() && data.attribute(a).isNominal()) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /** The missing values of the input attributes, over all rows. */
+    public int missingInputValues() {
+      int n = 0;
+      for (int a = 0; a < data.numAttributes(); a++) {
+        if (a != data.classIndex()) {
+          n += data.attributeStats(a).missingCount;
+        }
+      }
+      return n;
+    }
   }
 
   private RealDataSets() {}

@@ -18,8 +18,10 @@ import swatnn.weka.ProgressPrinter;
  * Writes {@code <out>/README.md} from the real-data benchmark's {@code <out>/results.csv}: the
  * sessions' command lines, which methods ran on which data sets, summary lines comparing SWATNN
  * with each other method (on how many data sets its correlation is at least the other's, the
- * median RMSE ratio), a correlation table over all data sets and a table per data set. Every
- * comparison is made over the data sets that have both of its methods.
+ * median RMSE ratio), which method has the best correlation how often, a correlation table over
+ * all data sets and a table per data set. Every comparison is made over the data sets that have
+ * both of its methods. The inputs' kinds (nominal, missing values) come from
+ * {@code <out>/datasets.csv} ({@link RealDataInfo}) when it is there.
  */
 public final class RealReport extends GeneratedReport {
   /** The generated report's name in the output folder. */
@@ -34,8 +36,11 @@ public final class RealReport extends GeneratedReport {
   private final Map<String, Map<String, RealRow>> rows =
       new TreeMap<>(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
   private final List<String> methods;
+  /** datasets.csv's descriptions by data set name; empty for a folder without the file. */
+  private final Map<String, RealDataInfo> info;
 
-  private RealReport(List<RealRow> all) {
+  private RealReport(List<RealRow> all, Map<String, RealDataInfo> info) {
+    this.info = info;
     Set<String> seen = new LinkedHashSet<>();
     for (RealRow r : all) {
       rows.computeIfAbsent(r.dataset(), k -> new LinkedHashMap<>()).put(r.method(), r);
@@ -68,7 +73,8 @@ public final class RealReport extends GeneratedReport {
     if (!Files.exists(csv)) {
       throw new IOException("no " + csv + " to report on (run the benchmark first)");
     }
-    RealReport r = new RealReport(CsvResultsFile.read(csv, RealRow.FORMAT));
+    RealReport r = new RealReport(CsvResultsFile.read(csv, RealRow.FORMAT),
+        RealDataInfo.read(outDir.resolve(RealDataInfo.FILE)));
     r.build(outDir);
     return r.writeTo(outDir);
   }
@@ -82,7 +88,9 @@ public final class RealReport extends GeneratedReport {
         + " against predicting the training fold's mean) are Weka's figures; RMSE and MAE are in"
         + " the class's units. *Non-zeros*: the mean over the folds of the selected network's"
         + " non-zero count (weights, biases of active neurons, output bias). *Seconds*: wall time"
-        + " of the whole cross-validation.");
+        + " of the whole cross-validation." + (info.isEmpty() ? "" : " *Inputs*: the input"
+        + " attributes, with how many of them are nominal and whether any of their values is"
+        + " missing (from [`datasets.csv`](" + RealDataInfo.FILE + "))."));
     line("");
     coverage();
     summary();
@@ -134,18 +142,24 @@ public final class RealReport extends GeneratedReport {
         others.add(m);
       }
     }
-    for (String m : COMPARED) {
-      if (!others.contains(m)) {
-        others.add(m);
+    boolean anySwat = rows.values().stream().anyMatch(byMethod -> byMethod.containsKey(SWAT));
+    if (anySwat) {
+      for (String m : COMPARED) {
+        if (!others.contains(m)) {
+          others.add(m);
+        }
       }
+      for (String other : others) {
+        line(correlationLine(other));
+      }
+      for (String other : others) {
+        line(rmseLine(other));
+      }
+      line(nonZeroLine());
+    } else {
+      line("- No SWATNN results (yet), so no comparison with it.");
     }
-    for (String other : others) {
-      line(correlationLine(other));
-    }
-    for (String other : others) {
-      line(rmseLine(other));
-    }
-    line(nonZeroLine());
+    line(bestLine());
     line(timeLine());
     line("");
   }
@@ -227,6 +241,44 @@ public final class RealReport extends GeneratedReport {
     return sb.append('.').toString();
   }
 
+  /**
+   * "- Best correlation per data set: X on a, Y on b, ... of n data sets" over the data sets with
+   * a finite correlation, ties counted for each method.
+   */
+  private String bestLine() {
+    Map<String, Integer> wins = new LinkedHashMap<>();
+    for (String m : methods) {
+      wins.put(m, 0);
+    }
+    int n = 0;
+    boolean ties = false;
+    for (Map<String, RealRow> byMethod : rows.values()) {
+      double best = byMethod.values().stream().mapToDouble(RealRow::correlation)
+          .filter(Double::isFinite).max().orElse(Double.NaN);
+      if (Double.isNaN(best)) {
+        continue;
+      }
+      n++;
+      int winners = 0;
+      for (RealRow r : byMethod.values()) {
+        if (r.correlation() == best) {
+          wins.merge(r.method(), 1, Integer::sum);
+          winners++;
+        }
+      }
+      ties |= winners > 1;
+    }
+    if (n == 0) {
+      return "- Best correlation per data set: no finite correlation.";
+    }
+    List<String> parts = new ArrayList<>();
+    wins.entrySet().stream()
+        .sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())) // stable: method order
+        .forEach(e -> parts.add(e.getKey() + " on " + e.getValue()));
+    return "- Best correlation per data set" + (ties ? " (a tie counts for each)" : "") + ": "
+        + String.join(", ", parts) + " of " + n + " data set" + (n == 1 ? "" : "s") + ".";
+  }
+
   private String nonZeroLine() {
     List<Double> nz = new ArrayList<>();
     for (Map<String, RealRow> byMethod : rows.values()) {
@@ -285,7 +337,7 @@ public final class RealReport extends GeneratedReport {
       double best = e.getValue().values().stream().mapToDouble(RealRow::correlation)
           .filter(Double::isFinite).max().orElse(Double.NaN);
       StringBuilder sb = new StringBuilder("| ").append(e.getKey()).append(" | ")
-          .append(any.rows()).append(" | ").append(any.inputs()).append(" |");
+          .append(any.rows()).append(" | ").append(inputs(any).describeInputs()).append(" |");
       for (String m : methods) {
         RealRow r = e.getValue().get(m);
         String cell = r == null ? "-" : correlation(r.correlation());
@@ -304,8 +356,10 @@ public final class RealReport extends GeneratedReport {
     line("");
     for (Map.Entry<String, Map<String, RealRow>> e : rows.entrySet()) {
       RealRow any = e.getValue().values().iterator().next();
-      line(String.format(Locale.ROOT, "### %s (%d rows, %d input%s)", e.getKey(), any.rows(),
-          any.inputs(), any.inputs() == 1 ? "" : "s"));
+      String kinds = inputs(any).kinds();
+      line(String.format(Locale.ROOT, "### %s (%d rows, %d input%s%s)", e.getKey(), any.rows(),
+          any.inputs(), any.inputs() == 1 ? "" : "s", kinds.isEmpty() ? ""
+              : ": " + kinds.replace("missing", "missing values")));
       line("");
       line("| method | correlation | RMSE | MAE | RAE % | non-zeros | seconds |");
       line("|---|---:|---:|---:|---:|---:|---:|");
@@ -321,6 +375,18 @@ public final class RealReport extends GeneratedReport {
       }
       line("");
     }
+  }
+
+  /**
+   * The data set's description from datasets.csv when it matches the row's rows and inputs
+   * (the data may have changed since), otherwise one that only knows those.
+   */
+  private RealDataInfo inputs(RealRow r) {
+    RealDataInfo d = info.get(r.dataset());
+    if (d != null && d.rows() == r.rows() && d.inputs() == r.inputs()) {
+      return d;
+    }
+    return new RealDataInfo(r.dataset(), r.rows(), r.inputs(), 0, 0);
   }
 
   private static String correlation(double v) {

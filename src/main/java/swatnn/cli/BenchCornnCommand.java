@@ -56,8 +56,8 @@ public final class BenchCornnCommand implements Subcommand {
           --out DIR             output folder (default benchmarks/cornn)
           --tasks LIST          names, file stems or numbers, e.g. F1,Booth,13 (default all 54)
           --methods LIST        of SWATNN, DARTS_ADMM, MLP_7_7, MLP_default, RandomForest,
-                                LinearRegression (default all; a method whose class is not
-                                on the class path is skipped with a message)
+                                LinearRegression, M5P (default all but M5P; a method whose
+                                class is not on the class path is skipped with a message)
           --swatnn-options ".." SWATNNRegressor options, e.g. "-steps 50" (default: defaults)
           --darts-options ".."  DartsAdmmRegressor options (default: its defaults)
           --shard I/N           only every N-th task from the I-th (0-based): start N

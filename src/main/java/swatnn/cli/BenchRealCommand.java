@@ -38,13 +38,15 @@ public final class BenchRealCommand implements Subcommand {
                                  [--folds K] [--seed S] [--shard I/N] [--report-only]
 
         Runs a K-fold cross-validation of each method on every *.arff file of DIR (the class
-        is the last attribute and must be numeric; at most 7 inputs for SWATNN), done as
+        is the last attribute and must be numeric; nominal inputs and missing values are
+        allowed), done as
         Weka's Evaluation.crossValidateModel does it (same folds for every method), data set
         by data set in name order, appending one row per (data set, method) to
         OUT/results.csv:
           dataset,method,rows,inputs,folds,seed,correlation,rmse,mae,rae_percent,nonzero,seconds
         (nonzero: mean over the folds of the selected network's non-zero count, for SWATNN
-        and DARTS_ADMM; seconds: the whole cross-validation). Runs already in results.csv are
+        and DARTS_ADMM; seconds: the whole cross-validation), and the data sets' rows, inputs,
+        nominal inputs and missing values to OUT/datasets.csv. Runs already in results.csv are
         skipped whatever options they ran with, so after a kill the same command continues;
         use another OUT for other options. Then writes OUT/README.md: tables per data set and
         summary lines (SWATNN's correlation against each method's, median RMSE ratios).
@@ -54,7 +56,7 @@ public final class BenchRealCommand implements Subcommand {
           --data DIR            folder of ARFF files (default data/real)
           --out DIR             output folder (default benchmarks/real)
           --methods LIST        of SWATNN, DARTS_ADMM, MLP_7_7, MLP_default, RandomForest,
-                                LinearRegression (default all but DARTS_ADMM)
+                                LinearRegression, M5P (default all but DARTS_ADMM)
           --swatnn-options ".." SWATNNRegressor options, e.g. "-steps 50" (default: defaults)
           --darts-options ".."  DartsAdmmRegressor options (default: its defaults)
           --folds K             folds of the cross-validation, at least 2 (default 10)

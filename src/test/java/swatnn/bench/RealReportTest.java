@@ -82,13 +82,54 @@ class RealReportTest {
   }
 
   @Test
-  void withoutSwatnnEveryComparisonSaysSo() throws Exception {
-    write(List.of(row("alpha", "LinearRegression", 0.8, 2.0, null, 0.5)));
+  void withoutSwatnnTheSummaryComparesNothingWithIt() throws Exception {
+    write(List.of(row("alpha", "LinearRegression", 0.8, 2.0, null, 0.5),
+        row("alpha", "M5P", 0.9, 1.5, null, 0.7),
+        row("beta", "LinearRegression", 0.6, 2.0, null, 0.5),
+        row("beta", "M5P", 0.6, 2.5, null, 0.7),
+        row("beta", "RandomForest", 0.5, 2.5, null, 1)));
     String md = Files.readString(RealReport.write(dir));
-    assertContains(md, "- Correlation, SWATNN vs LinearRegression: no data set has both"
-        + " results.");
-    assertContains(md, "- RMSE ratio SWATNN / RandomForest: no data set has both results.");
-    assertContains(md, "- SWATNN's networks: no results.");
+    assertContains(md, "- No SWATNN results (yet), so no comparison with it.\n");
+    assertFalse(md.contains("RMSE ratio"), md);
+    assertFalse(md.contains("SWATNN's networks"), md);
+    // M5P after LinearRegression, as in the benchmark's default order
+    assertContains(md, "- Best correlation per data set (a tie counts for each): M5P on 2,"
+        + " LinearRegression on 1, RandomForest on 0 of 2 data sets.");
+    assertContains(md, "| data set | rows | inputs | LinearRegression | M5P | RandomForest |");
+    assertContains(md, "| M5P | 0.9000 | 1.500 | 1.200 | 50.0 | - | 0.7 |");
+    assertContains(md, "- Total cross-validation time: LinearRegression 1s (2 data sets);"
+        + " M5P 1s (2 data sets); RandomForest 1s (1 data set).");
+  }
+
+  @Test
+  void datasetsCsvDescribesTheInputs() throws Exception {
+    write(List.of(row("alpha", "SWATNN", 0.9, 1.0, 10.0, 25),
+        row("alpha", "M5P", 0.8, 2.0, null, 0.5),
+        row("beta", "M5P", 0.8, 2.0, null, 0.5),
+        row("gamma", "M5P", 0.8, 2.0, null, 0.5)));
+    // alpha: 2 nominal inputs and missing values; beta: only missing values; gamma: the file
+    // describes another version of the data (5 inputs), so only the results' figures are shown
+    Files.writeString(dir.resolve(RealDataInfo.FILE), RealDataInfo.HEADER + "\n"
+        + "alpha,40,3,2,7\nbeta,40,3,0,1\ngamma,40,5,1,0\nbad line\n");
+    String md = Files.readString(RealReport.write(dir));
+    assertContains(md, "| alpha | 40 | 3 (2 nominal, missing) | **0.9000** | 0.8000 |");
+    assertContains(md, "| beta | 40 | 3 (missing) | - | **0.8000** |");
+    assertContains(md, "| gamma | 40 | 3 | - | **0.8000** |");
+    assertContains(md, "### alpha (40 rows, 3 inputs: 2 nominal, missing values)");
+    assertContains(md, "### beta (40 rows, 3 inputs: missing values)");
+    assertContains(md, "### gamma (40 rows, 3 inputs)\n");
+    assertContains(md, "- SWATNN's correlation is at least M5P's on 1 of 1 data set.");
+    assertContains(md, "from [`datasets.csv`](datasets.csv)");
+  }
+
+  @Test
+  void m5pIsAMethodOfItsOwn() throws Exception {
+    assertEquals(BenchMethod.M5P, BenchMethod.parse("m5p"));
+    assertTrue(BenchMethod.M5P.create(new String[0]) instanceof weka.classifiers.trees.M5P);
+    assertTrue(RealBenchmark.DEFAULT_METHODS.contains(BenchMethod.M5P));
+    assertFalse(CornnBenchmark.DEFAULT_METHODS.contains(BenchMethod.M5P),
+        "resuming a CORNN run does not add it");
+    assertEquals("M5P", ExperimentRows.label("weka.classifiers.trees.M5P", ""));
   }
 
   @Test
