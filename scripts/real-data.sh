@@ -32,7 +32,7 @@
 # cats               144   2 (1 nom)    MASS                Hwt
 # whiteside           56   2 (1 nom)    MASS                Gas
 # Ozone              361  11 (2 nom, ?) mlbench             ozone
-# Servo              167   4 (4 nom)    mlbench             Class
+# Servo              167   4 (4 nom)    mlbench             Class (codes 1-51)
 # Prestige           102   4 (1 nom, ?) carData             prestige
 # Salaries           397   5 (3 nom)    carData             salary
 # Highway1            39  11 (1 nom)    carData             rate
@@ -177,8 +177,12 @@ sets <- list(
                  V13 = "visibility"),
       note = paste("V2 (day of the month, a 31-valued factor) dropped: with month and weekday",
                    "it only identifies the date")),
-  # Servo: rise time of a servomechanism (UCI); all four inputs are factors in mlbench.
-  set("Servo", "mlbench", "Servo", "Class", c("Motor", "Screw", "Pgain", "Vgain")),
+  # Servo: rise time of a servomechanism (UCI); all four inputs are factors in mlbench. Beware:
+  # mlbench's Class is not the rise time (0.13 to 7.1 in UCI's file) but integer codes 1 to 51,
+  # one per distinct rise time (a factor turned into numbers), written as mlbench has them.
+  set("Servo", "mlbench", "Servo", "Class", c("Motor", "Screw", "Pgain", "Vgain"),
+      note = paste("Class is mlbench's: codes 1-51 of the 51 distinct rise times (UCI's file",
+                   "has the times, 0.13-7.1), not the times themselves")),
   # ---- carData (r-cran-cardata)
   # Prestige: Canadian occupations, 1971; type has 4 NAs.
   set("Prestige", "carData", "Prestige", "prestige", c("education", "income", "women", "type"),
