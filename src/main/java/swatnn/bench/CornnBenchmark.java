@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import swatnn.cornn.CornnFunction;
-import swatnn.search.ConfigurationResult;
-import swatnn.search.SearchResult;
+import swatnn.selection.ConfigurationResult;
+import swatnn.selection.SearchResult;
 import swatnn.weka.NetworkSearchClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Instance;
@@ -287,9 +287,10 @@ public final class CornnBenchmark {
         rows.add(new ResultRow(name, label, "k" + cr.hiddenLayers(), mse, cr.nonZeroCount(),
             cr.activeNeurons(), cr.seconds()));
       }
-      ConfigurationResult selected = result.selected();
+      swatnn.selection.CandidateModel chosen = result.model();
       rows.add(new ResultRow(name, label, ResultRow.SELECTED, mse(test, c::classifyInstance),
-          selected.nonZeroCount(), selected.activeNeurons(), buildSeconds));
+          chosen.nonZeroCount(), chosen instanceof swatnn.selection.NetworkModel n
+              ? n.network().activeNeuronCount() : 0, buildSeconds));
     } else {
       rows.add(new ResultRow(name, label, ResultRow.NONE, mse(test, c::classifyInstance), null,
           null, buildSeconds));

@@ -3,7 +3,7 @@ package swatnn.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import swatnn.search.SearchResult;
+import swatnn.selection.SearchResult;
 import swatnn.weka.NetworkSearchClassifier;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -76,7 +76,7 @@ public final class CrossValidation {
           throw new Exception(c.getClass().getSimpleName() + " built fold " + (i + 1)
               + " without a search result");
         }
-        nonZero.add(result.selected().nonZeroCount());
+        nonZero.add(result.model().nonZeroCount());
       }
       Instances test = ordered.testCV(folds, i);
       eval.evaluateModel(c, test);

@@ -15,7 +15,7 @@ import swatnn.nd4j.ParameterSet;
 import swatnn.mlp.Activation;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.SparseMlp;
-import swatnn.search.RowSplit;
+import swatnn.selection.RowSplit;
 
 /**
  * DARTS for one configuration (docs/METHOD.md section 6): a supernet of k hidden layers of H neurons

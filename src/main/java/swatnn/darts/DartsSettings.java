@@ -1,12 +1,11 @@
 package swatnn.darts;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.Refinement;
-import swatnn.search.SelectionSettings;
+import swatnn.selection.SelectionSettings;
 
 /**
  * The mutable configuration of a DARTS + ADMM search (docs/METHOD.md section 6). The paper's values
@@ -20,11 +19,10 @@ import swatnn.search.SelectionSettings;
  *
  * <p>Every setter validates its argument and returns this object.
  */
-public final class DartsSettings implements SelectionSettings, Serializable {
+public final class DartsSettings extends SelectionSettings<DartsSettings> {
   private static final long serialVersionUID = 1L;
 
   private MlpLayout layout = MlpLayout.DEFAULT;
-  private int[] layers = {1, 2, 3, 4};
   private int epochs = 50;
   private int batchSize = 256;
   private double weightLearningRate = 0.01;
@@ -37,11 +35,6 @@ public final class DartsSettings implements SelectionSettings, Serializable {
   private int admmRounds = 5;
   private int admmSteps = 200;
   private int retrainSteps = 200;
-  private Refinement refinement = Refinement.DEFAULT;
-  private int refineIterations = LeastSquaresRefiner.DEFAULT_ITERATIONS;
-  private double tolerance = 0.05;
-  private double validationFraction = 0.2;
-  private long seed = 1;
 
   /** The search space bounds: H neurons per hidden layer (the supernet's width), L layers. */
   public MlpLayout layout() {
@@ -51,26 +44,20 @@ public final class DartsSettings implements SelectionSettings, Serializable {
   /** Sets the layout; the hidden-layer counts must stay within its L. */
   public DartsSettings layout(MlpLayout v) {
     Objects.requireNonNull(v, "layout");
+    int[] layers = layers();
     require(layers[layers.length - 1] <= v.maxHiddenLayers(), "hidden-layer counts must be at "
         + "most " + v.maxHiddenLayers() + " (L of the layout)");
     layout = v;
     return this;
   }
 
-  /** The hidden-layer counts searched (configurations), ascending, without duplicates. */
-  public int[] layers() {
-    return layers.clone();
-  }
-
   /** Sets the hidden-layer counts (sorted, duplicates dropped); each in 1..L. */
+  @Override
   public DartsSettings layers(int... v) {
-    require(v.length > 0, "at least one hidden-layer count is needed");
-    int[] s = Arrays.stream(v).distinct().sorted().toArray();
-    require(s[0] >= 1 && s[s.length - 1] <= layout.maxHiddenLayers(),
+    require(Arrays.stream(v).allMatch(k -> k <= layout.maxHiddenLayers()),
         "hidden-layer counts must be in 1.." + layout.maxHiddenLayers() + ", got "
             + Arrays.toString(v));
-    layers = s;
-    return this;
+    return super.layers(v);
   }
 
   /** Passes over the weight split during the bilevel architecture search. */
@@ -226,74 +213,16 @@ public final class DartsSettings implements SelectionSettings, Serializable {
     return this;
   }
 
-  /**
-   * How the surviving weights are refitted after pruning: {@link Refinement#ADAM} is the paper's
-   * retraining ({@link #retrainSteps()} Adam steps), {@link Refinement#LM} Levenberg-Marquardt to
-   * convergence (the same refinement SWAT-NN uses, so that a comparison isolates the structure
-   * each search finds), {@link Refinement#NONE} none.
-   */
-  public Refinement refinement() {
-    return refinement;
-  }
-
-  /** Sets {@link #refinement()}. */
-  public DartsSettings refinement(Refinement v) {
-    refinement = java.util.Objects.requireNonNull(v, "refinement");
-    return this;
-  }
-
-  /** Levenberg-Marquardt's iteration cap for {@link Refinement#LM}. */
-  public int refineIterations() {
-    return refineIterations;
-  }
-
-  /** Sets {@link #refineIterations()} (>= 1). */
-  public DartsSettings refineIterations(int v) {
-    require(v >= 1, "refinement iterations must be >= 1");
-    refineIterations = v;
-    return this;
-  }
-
-  /** Relative validation-MSE tolerance of the choice among configurations. */
-  public double tolerance() {
-    return tolerance;
-  }
-
-  /** Sets {@link #tolerance()} (>= 0). */
-  public DartsSettings tolerance(double v) {
-    require(v >= 0 && Double.isFinite(v), "tolerance must be >= 0");
-    tolerance = v;
-    return this;
-  }
-
-  /** Fraction of the rows held out to choose the configuration. */
-  public double validationFraction() {
-    return validationFraction;
-  }
-
-  /** Sets {@link #validationFraction()}, in [0, 1). */
-  public DartsSettings validationFraction(double v) {
-    require(v >= 0 && v < 1, "validation fraction must be in [0, 1)");
-    validationFraction = v;
-    return this;
-  }
-
-  /** Seed of the splits, the initial parameters and the mini-batches. */
-  public long seed() {
-    return seed;
-  }
-
-  /** Sets {@link #seed()}. */
-  public DartsSettings seed(long v) {
-    seed = v;
+  @Override
+  protected DartsSettings self() {
     return this;
   }
 
   /** An independent copy. */
+  @Override
   public DartsSettings copy() {
-    DartsSettings c = new DartsSettings();
+    DartsSettings c = copyInto(new DartsSettings());
     c.layout = layout;
-    c.layers = layers.clone();
     c.epochs = epochs;
     c.batchSize = batchSize;
     c.weightLearningRate = weightLearningRate;
@@ -306,32 +235,19 @@ public final class DartsSettings implements SelectionSettings, Serializable {
     c.admmRounds = admmRounds;
     c.admmSteps = admmSteps;
     c.retrainSteps = retrainSteps;
-    c.refinement = refinement;
-    c.refineIterations = refineIterations;
-    c.tolerance = tolerance;
-    c.validationFraction = validationFraction;
-    c.seed = seed;
     return c;
   }
 
   /**
-   * Settings serialized by an older version (before refinement existed, e.g. inside a saved
-   * Experimenter definition) lack the newer fields; they take today's defaults.
+   * Settings serialized by an older version (e.g. inside a saved Experimenter definition): the
+   * shared settings it held itself, before they moved into {@link SelectionSettings}, are read
+   * from its part of the stream.
    */
   private void readObject(java.io.ObjectInputStream in)
       throws java.io.IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    if (refinement == null) {
-      refinement = Refinement.DEFAULT;
-    }
-    if (refineIterations < 1) {
-      refineIterations = LeastSquaresRefiner.DEFAULT_ITERATIONS;
-    }
-  }
-
-  private static void require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
+    readFields(in, DartsSettings.class);
+    if (layout == null) {
+      layout = MlpLayout.DEFAULT;
     }
   }
 }

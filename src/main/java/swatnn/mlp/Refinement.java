@@ -22,6 +22,18 @@ public enum Refinement {
   /** Both searches' default: Levenberg-Marquardt (docs/METHOD.md 8.2). */
   public static final Refinement DEFAULT = LM;
 
+  /** @return a phrase for the model text, e.g. "Levenberg-Marquardt to convergence" */
+  public String describe() {
+    switch (this) {
+      case ADAM:
+        return "full-batch Adam on the non-zero parameters";
+      case LM:
+        return "Levenberg-Marquardt to convergence, structure fixed";
+      default:
+        return "none (the networks as the search found them)";
+    }
+  }
+
   /** The name used in options: none, adam or lm. */
   public String optionName() {
     return name().toLowerCase(Locale.ROOT);

@@ -18,6 +18,7 @@ import swatnn.autoencoder.AutoencoderGraph;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.nd4j.ParameterSet;
 import swatnn.autoencoder.SoftMlpGraph;
+import swatnn.mlp.FreeParameters;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.NetworkPruner;
@@ -26,6 +27,15 @@ import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.Refinement;
 import swatnn.mlp.SparseMlpFitter;
 import swatnn.nd4j.Nd4jRuntime;
+import swatnn.selection.ModelSearch;
+import swatnn.selection.NetworkSearch;
+import swatnn.selection.Refitter;
+import swatnn.selection.Rows;
+import swatnn.selection.SearchInterruptedException;
+import swatnn.selection.SearchListener;
+import swatnn.selection.SearchResult;
+import swatnn.selection.SelectionSettings;
+import swatnn.selection.Slots;
 
 /**
  * SWAT-NN's search for one data set (docs/METHOD.md section 3): with the autoencoder's decoders
@@ -36,13 +46,13 @@ import swatnn.nd4j.Nd4jRuntime;
  * <p>All configurations (hidden-layer counts) advance together, restarts in fixed groups of
  * {@link #RESTARTS_PER_GRAPH} per graph (z of shape [L, r, H, d], decoder k decoding z[k-1]),
  * the groups on up to {@link SearchSettings#threads()} threads. Per restart, the best-step and
- * the final network compete on the training loss; the winner is refined on the training split
- * ({@link SearchSettings#refinement()}), on a free thread as soon as its group has ended;
- * restarts are then chosen on the validation split, and
- * configurations by {@link ConfigurationSelector} on the same split (docs/METHOD.md section 8).
- * Inputs and labels must already be scaled to [-1, 1].
+ * the final network compete on the training loss; the winner is refined on the rows searched
+ * ({@link SearchSettings#refinement()}), on a free thread as soon as its group has ended. Every
+ * restart's refined network is a candidate of the selection ({@link ModelSearch},
+ * docs/METHOD.md section 4), which {@link #fit} runs. Inputs and labels must already be scaled
+ * to [-1, 1].
  */
-public final class LatentSearch {
+public final class LatentSearch implements NetworkSearch {
   static {
     swatnn.nd4j.Nd4jRuntime.init();
   }
@@ -91,29 +101,70 @@ public final class LatentSearch {
   }
 
   /**
-   * Searches.
+   * Searches all the rows and chooses the model ({@link ModelSearch}: the networks found, the
+   * mean and the linear models, scored as {@link SelectionSettings#crossValidates} says), the
+   * network's inputs being all of {@code x}'s columns.
    *
    * @param x rows of n_in inputs in [-1, 1] (1 <= n_in <= H)
    * @param y labels in [-1, 1]
+   * @param w one weight >= 0 per row, not all 0; null for 1 each
+   * @param listener progress
+   * @return the candidates and the chosen model
+   * @throws IllegalArgumentException if the shapes disagree or a weight is negative
+   */
+  public SearchResult fit(double[][] x, double[] y, double[] w, SearchListener listener) {
+    int[] inputs = java.util.stream.IntStream.range(0, x.length == 0 ? 0 : x[0].length)
+        .toArray();
+    return ModelSearch.run(new Rows(x, y, w), inputs, this, settings, refitter(settings),
+        settings.threads(), listener);
+  }
+
+  /**
+   * {@link #fit(double[][], double[], double[], SearchListener)} without weights.
+   *
+   * @param x rows of inputs in [-1, 1]
+   * @param y labels in [-1, 1]
+   * @param listener progress
+   * @return the candidates and the chosen model
    */
   public SearchResult fit(double[][] x, double[] y, SearchListener listener) {
     return fit(x, y, null, listener);
   }
 
   /**
-   * Searches with instance weights: the search loss, the choice between a restart's two
-   * candidates, the refinement, the restart choice and the configuration choice all use
-   * weighted means of squared errors. Rows of weight 0 have no effect.
+   * How the selection refits the candidates: the search's own refinement.
    *
-   * @param x rows of n_in inputs in [-1, 1] (1 <= n_in <= H)
-   * @param y labels in [-1, 1]
-   * @param w one weight >= 0 per row, not all 0; null for 1 each
-   * @throws IllegalArgumentException if the shapes disagree or a weight is negative
+   * @param settings the search's settings
+   * @return the refitter
    */
-  public SearchResult fit(double[][] x, double[] y, double[] rowWeights,
-      SearchListener listener) {
+  public static Refitter refitter(SearchSettings settings) {
+    return new Refitter(settings.refinement(), new LeastSquaresRefiner(
+        settings.refineIterations(), LeastSquaresRefiner.DEFAULT_TOLERANCE),
+        settings.polishSteps(), POLISH_RATE);
+  }
+
+  /**
+   * Searches with instance weights (docs/METHOD.md section 3): the search loss, the choice
+   * between a restart's two candidates and the refinement all use weighted means of squared
+   * errors; rows of weight 0 have no effect. Every restart's network, refined on the rows
+   * searched (and with {@link SearchSettings#prune()} pruned while its error on them stays
+   * within the tolerance), is returned; the choice among them is the caller's ({@link
+   * ModelSearch}).
+   *
+   * @param searched rows of n_in inputs in [-1, 1] (1 <= n_in <= H), labels in [-1, 1] and
+   *     weights >= 0 (not all 0) or null for 1 each
+   * @param listener progress
+   * @return per configuration and restart, its refined network (restarts whose networks decode
+   *     to non-finite values are missing)
+   * @throws IllegalArgumentException if the shapes disagree or a weight is negative
+   * @throws IllegalStateException if every decoded network is non-finite
+   */
+  @Override
+  public NetworkSearch.Outcome search(Rows searched, SearchListener listener) {
+    double[][] x = searched.x();
+    double[] y = searched.y();
+    double[] rowWeights = searched.w();
     double[] w = rowWeights;
-    long start = System.nanoTime();
     if (x.length == 0 || x.length != y.length) {
       throw new IllegalArgumentException("need at least one row and one label per row");
     }
@@ -132,28 +183,27 @@ public final class LatentSearch {
     double[] weights = w;
     int nIn = x[0].length;
     layout.checkInputs(nIn);
-    RowSplit split = RowSplit.holdOut(x.length, settings.validationFraction(), settings.seed());
     Random random = new Random(settings.seed());
     AutoencoderConfig c = model.config();
     int l = layout.maxHiddenLayers();
     int h = layout.maxNeurons();
     int d = c.dModel();
     int r = settings.restarts();
-    int p = Math.min(settings.pointsPerStep(), split.first().length);
-    boolean fullBatch = p == split.first().length;
+    int p = Math.min(settings.pointsPerStep(), x.length);
+    boolean fullBatch = p == x.length;
 
     float[] zInit = new float[l * r * h * d];
     for (int i = 0; i < zInit.length; i++) {
       zInit[i] = (float) random.nextGaussian();
     }
     if (settings.init() == SearchSettings.Init.ENCODE) {
-      encodeStarts(zInit, RowSplit.rows(x, split.first()), RowSplit.values(y, split.first()), nIn);
+      encodeStarts(zInit, x, y, nIn);
     }
     // every step's rows, drawn once so that every slot sees the same ones
     int[][] batches = new int[settings.steps()][p];
     for (int[] batch : batches) {
       for (int j = 0; j < p; j++) {
-        batch[j] = split.first()[fullBatch ? j : random.nextInt(split.first().length)];
+        batch[j] = fullBatch ? j : random.nextInt(x.length);
       }
     }
     // The restarts are independent: groups of RESTARTS_PER_GRAPH run in graphs of their own,
@@ -161,7 +211,10 @@ public final class LatentSearch {
     // A group that has ended extracts its networks, whose refinements then start on the first
     // free slot while other groups still search.
     int groups = (r + RESTARTS_PER_GRAPH - 1) / RESTARTS_PER_GRAPH;
-    Rows rows = Rows.of(x, y, weights, split);
+    Rows rows = new Rows(x, y, weights);
+    Refitter refitter = refitter(settings);
+    NetworkPruner pruner = settings.prune() ? new NetworkPruner(refiner, settings.tolerance())
+        : null;
     // progress reports the groups' mean step, of -steps; the loss shown is the reporting group's.
     // Every call to the listener holds stepsDone's lock, so that it gets one call at a time.
     int[] stepsDone = {0};
@@ -178,7 +231,7 @@ public final class LatentSearch {
         }
       }
     };
-    List<java.util.concurrent.Callable<List<Slots.Job<SparseMlp>>>> parts = new ArrayList<>();
+    List<java.util.concurrent.Callable<List<Slots.Job<Refitter.Fit>>>> parts = new ArrayList<>();
     for (int s = 0; s < groups; s++) {
       int[] groupDone = {0};
       SearchListener told = new SearchListener() {
@@ -210,12 +263,12 @@ public final class LatentSearch {
       parts.add(() -> {
         Trajectory t = optimise(share, to - from, x, y, weights, nIn, batches, told);
         groupSteps[group] = t.steps();
-        picks[group] = candidates(t, to - from, nIn, rows);
+        picks[group] = candidates(t, to - from, from, nIn, rows);
         int missing = settings.layers().length * (to - from) - picks[group].length;
         if (missing > 0) { // restarts without a finite network count as refined
           refinedMore.accept(missing);
         }
-        List<Slots.Job<SparseMlp>> jobs = new ArrayList<>();
+        List<Slots.Job<Refitter.Fit>> jobs = new ArrayList<>();
         for (Candidate pick : picks[group]) {
           // a Levenberg-Marquardt iteration costs rows x parameters^2: the largest first, so
           // that the slots finish close together
@@ -223,39 +276,39 @@ public final class LatentSearch {
             if (Thread.currentThread().isInterrupted()) {
               throw new SearchInterruptedException();
             }
-            SparseMlp net = how.apply(pick.net(), rows.trainX, rows.trainY, rows.trainW,
-                settings.polishSteps(), POLISH_RATE, refiner);
+            Refitter.Fit fit = refitter.refine(pick.net(), rows);
+            if (pruner != null) {
+              SparseMlp pruned = pruner.prune(fit.network(), x, y, weights, x, y, weights);
+              fit = new Refitter.Fit(pruned, new FreeParameters(pruned).size());
+            }
             refinedMore.accept(1);
-            return net;
+            return fit;
           }));
         }
         return jobs;
       });
     }
-    List<List<SparseMlp>> refined = Slots.runThen(settings.threads(), parts);
-    List<ConfigurationResult> results = choose(picks, refined, rows,
-        (System.nanoTime() - start) / 1e9);
-    ConfigurationResult chosen = ConfigurationSelector.select(results, settings.tolerance());
-    return new SearchResult(results, chosen, (System.nanoTime() - start) / 1e9,
-        split.first().length, split.second().length,
-        ConfigurationSelector.meanMse(rows.trainY, rows.trainW, rows.valY, rows.valW),
-        ConfigurationSelector.beatsMean(chosen.network(), rows.trainY, rows.trainW, rows.valX,
-            rows.valY, rows.valW, settings.tolerance()),
-        java.util.Arrays.stream(groupSteps).boxed().toList());
-  }
-
-  /**
-   * The training split and the validation split (the training split again when nothing is
-   * held out), with their weights (null: 1 each).
-   */
-  private record Rows(double[][] trainX, double[] trainY, double[] trainW, double[][] valX,
-      double[] valY, double[] valW) {
-    static Rows of(double[][] x, double[] y, double[] w, RowSplit split) {
-      int[] val = split.second().length > 0 ? split.second() : split.first();
-      return new Rows(RowSplit.rows(x, split.first()), RowSplit.values(y, split.first()),
-          w == null ? null : RowSplit.values(w, split.first()), RowSplit.rows(x, val),
-          RowSplit.values(y, val), w == null ? null : RowSplit.values(w, val));
+    List<List<Refitter.Fit>> refined = Slots.runThen(settings.threads(), parts);
+    List<NetworkSearch.Found> found = new ArrayList<>();
+    for (int k : settings.layers()) { // by configuration, then restart
+      for (int g = 0; g < groups; g++) {
+        for (int i = 0; i < picks[g].length; i++) {
+          Candidate pick = picks[g][i];
+          Refitter.Fit fit = refined.get(g).get(i);
+          if (pick.k() == k && Double.isFinite(fit.network().meanSquaredError(x, y, weights))) {
+            found.add(new NetworkSearch.Found("k=" + k + " restart " + (pick.restart() + 1), k,
+                fit.network().withoutDeadEnds(), fit.effectiveParameters(),
+                pruner == null ? pick.net() : fit.network()));
+          }
+        }
+      }
     }
+    if (found.isEmpty()) {
+      throw new IllegalStateException("every decoded network was non-finite; the model file "
+          + "may be unusable");
+    }
+    return new NetworkSearch.Outcome(found,
+        java.util.Arrays.stream(groupSteps).boxed().toList());
   }
 
   /** Where a share of the restarts ended: the best step's and the final z and t. */
@@ -444,7 +497,7 @@ public final class LatentSearch {
    * @return the kept candidates, by configuration, then restart; a restart whose candidates
    *     both decode to non-finite values has none
    */
-  private Candidate[] candidates(Trajectory t, int r, int nIn, Rows rows) {
+  private Candidate[] candidates(Trajectory t, int r, int firstRestart, int nIn, Rows rows) {
     AutoencoderConfig c = model.config();
     int l = layout.maxHiddenLayers();
     int h = layout.maxNeurons();
@@ -474,7 +527,7 @@ public final class LatentSearch {
           } catch (IllegalArgumentException e) {
             continue; // non-finite decoded values
           }
-          double loss = net.meanSquaredError(rows.trainX, rows.trainY, rows.trainW)
+          double loss = net.meanSquaredError(rows.x(), rows.y(), rows.w())
               + settings.lambdaS() * (settings.muC() * net.nonZeroWeights()
               + settings.mu1() * absWeightSum(net));
           if (loss < pickLoss) {
@@ -483,66 +536,15 @@ public final class LatentSearch {
           }
         }
         if (pick != null) {
-          picks.add(new Candidate(k, pick));
+          picks.add(new Candidate(k, firstRestart + rr, pick));
         }
       }
     }
     return picks.toArray(Candidate[]::new);
   }
 
-  /**
-   * Per configuration, the restart whose refined network has the lowest validation MSE (the
-   * first restart on a tie), then, with {@link SearchSettings#prune()}, that network pruned.
-   *
-   * @param picks per restart group, its candidates ({@link #candidates})
-   * @param refined per restart group, its candidates refined, in the same order
-   */
-  private List<ConfigurationResult> choose(Candidate[][] picks, List<List<SparseMlp>> refined,
-      Rows rows, double seconds) {
-    int configs = settings.layers().length;
-    List<ConfigurationResult> out = new ArrayList<>();
-    for (int k : settings.layers()) {
-      ConfigurationResult bestOfK = null;
-      for (int g = 0; g < picks.length; g++) {
-        for (int i = 0; i < picks[g].length; i++) {
-          if (picks[g][i].k != k) {
-            continue;
-          }
-          SparseMlp net = refined.get(g).get(i);
-          double valMse = net.meanSquaredError(rows.valX, rows.valY, rows.valW);
-          if (bestOfK == null || valMse < bestOfK.validationMse()) {
-            bestOfK = new ConfigurationResult(k, net,
-                net.meanSquaredError(rows.trainX, rows.trainY, rows.trainW), valMse,
-                seconds / configs);
-          }
-        }
-      }
-      if (bestOfK != null) {
-        out.add(bestOfK);
-      }
-    }
-    if (out.isEmpty()) {
-      throw new IllegalStateException("every decoded network was non-finite; the model file may be unusable");
-    }
-    if (!settings.prune()) {
-      return out;
-    }
-    NetworkPruner pruner = new NetworkPruner(refiner, settings.tolerance());
-    List<java.util.concurrent.Callable<ConfigurationResult>> tasks = new ArrayList<>();
-    for (ConfigurationResult chosen : out) {
-      tasks.add(() -> {
-        SparseMlp net = pruner.prune(chosen.network(), rows.trainX, rows.trainY, rows.trainW,
-            rows.valX, rows.valY, rows.valW);
-        return new ConfigurationResult(chosen.hiddenLayers(), net,
-            net.meanSquaredError(rows.trainX, rows.trainY, rows.trainW),
-            net.meanSquaredError(rows.valX, rows.valY, rows.valW), chosen.seconds());
-      });
-    }
-    return Slots.run(settings.threads(), tasks);
-  }
-
   /** One restart's extracted network, before refinement. */
-  private record Candidate(int k, SparseMlp net) {}
+  private record Candidate(int k, int restart, SparseMlp net) {}
 
   /**
    * -init encode: per configuration k and restart, a dense k-layer network trained on the

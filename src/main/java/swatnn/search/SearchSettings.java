@@ -1,16 +1,15 @@
 package swatnn.search;
 
-import java.io.Serializable;
-import java.util.Arrays;
 import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.Refinement;
+import swatnn.selection.SelectionSettings;
 
 /**
  * The mutable configuration of a latent search (docs/METHOD.md section 3), with the paper's values
  * as defaults except where a measured departure is noted: steps, annealing steps and the
  * points per step are scaled down so that a search runs in about a minute on two CPU cores.
  */
-public final class SearchSettings implements SelectionSettings, Serializable {
+public final class SearchSettings extends SelectionSettings<SearchSettings> {
   private static final long serialVersionUID = 1L;
 
   /** Where the search starts. */
@@ -36,7 +35,6 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   /** Boxed so that settings serialized before it existed read as null (today's default). */
   private Integer patience = DEFAULT_PATIENCE;
   private int restarts = 4;
-  private int[] layers = {1, 2, 3, 4};
   private double zLearningRate = 0.1;
   private double thresholdLearningRate = 1e-3;
   private double lambdaS = 1e-4;
@@ -44,13 +42,8 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   private double muC = 0.01;
   private double alpha = 0.4;
   private double beta = 0.001;
-  private double tolerance = 0.05;
-  private double validationFraction = 0.2;
   private int pointsPerStep = 256;
-  private long seed = 1;
-  private Refinement refinement = Refinement.DEFAULT;
   private int polishSteps = 500;
-  private int refineIterations = LeastSquaresRefiner.DEFAULT_ITERATIONS;
   private boolean prune;
   private int slots;
   private Init init = Init.RANDOM;
@@ -102,17 +95,7 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     return this;
   }
 
-  public int[] layers() {
-    return layers.clone();
-  }
 
-  public SearchSettings layers(int... v) {
-    require(v.length > 0, "at least one hidden-layer count is needed");
-    int[] s = Arrays.stream(v).distinct().sorted().toArray();
-    require(s[0] >= 1, "hidden-layer counts must be >= 1");
-    layers = s;
-    return this;
-  }
 
   public double zLearningRate() {
     return zLearningRate;
@@ -184,25 +167,9 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     return this;
   }
 
-  public double tolerance() {
-    return tolerance;
-  }
 
-  public SearchSettings tolerance(double v) {
-    require(v >= 0, "tolerance must be >= 0");
-    tolerance = v;
-    return this;
-  }
 
-  public double validationFraction() {
-    return validationFraction;
-  }
 
-  public SearchSettings validationFraction(double v) {
-    require(v >= 0 && v < 1, "validation fraction must be in [0, 1)");
-    validationFraction = v;
-    return this;
-  }
 
   public int pointsPerStep() {
     return pointsPerStep;
@@ -214,28 +181,8 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     return this;
   }
 
-  public long seed() {
-    return seed;
-  }
 
-  public SearchSettings seed(long v) {
-    seed = v;
-    return this;
-  }
 
-  /**
-   * How every restart's extracted network is refined on the training split before restarts
-   * and configurations are compared (issue-10 departure from the paper, whose procedure is
-   * {@link Refinement#NONE}).
-   */
-  public Refinement refinement() {
-    return refinement;
-  }
-
-  public SearchSettings refinement(Refinement v) {
-    refinement = java.util.Objects.requireNonNull(v, "refinement");
-    return this;
-  }
 
   /**
    * Whether each configuration's chosen network is pruned and refitted ({@link
@@ -250,16 +197,6 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     return this;
   }
 
-  /** Levenberg-Marquardt's iteration cap for {@link Refinement#LM}. */
-  public int refineIterations() {
-    return refineIterations;
-  }
-
-  public SearchSettings refineIterations(int v) {
-    require(v >= 1, "refinement iterations must be >= 1");
-    refineIterations = v;
-    return this;
-  }
 
   /**
    * How many threads run independent parts of the search (restart groups, refinements), 0 for
@@ -320,13 +257,18 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     return 1.0 - 0.99 * step / annealSteps;
   }
 
+  @Override
+  protected SearchSettings self() {
+    return this;
+  }
+
+  @Override
   public SearchSettings copy() {
-    SearchSettings c = new SearchSettings();
+    SearchSettings c = copyInto(new SearchSettings());
     c.steps = steps;
     c.annealSteps = annealSteps;
     c.patience = patience;
     c.restarts = restarts;
-    c.layers = layers.clone();
     c.zLearningRate = zLearningRate;
     c.thresholdLearningRate = thresholdLearningRate;
     c.lambdaS = lambdaS;
@@ -334,13 +276,8 @@ public final class SearchSettings implements SelectionSettings, Serializable {
     c.muC = muC;
     c.alpha = alpha;
     c.beta = beta;
-    c.tolerance = tolerance;
-    c.validationFraction = validationFraction;
     c.pointsPerStep = pointsPerStep;
-    c.seed = seed;
-    c.refinement = refinement;
     c.polishSteps = polishSteps;
-    c.refineIterations = refineIterations;
     c.prune = prune;
     c.slots = slots;
     c.init = init;
@@ -349,26 +286,26 @@ public final class SearchSettings implements SelectionSettings, Serializable {
   }
 
   /**
-   * Settings serialized by an older version (before refinement existed, e.g. inside a saved
-   * Experimenter definition) lack the newer fields; they take today's defaults.
+   * Settings serialized by an older version (e.g. inside a saved Experimenter definition): the
+   * fields it lacks take today's defaults, and the shared settings it held itself, before they
+   * moved into {@link SelectionSettings}, are read from its part of the stream.
    */
   private void readObject(java.io.ObjectInputStream in)
       throws java.io.IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    if (refinement == null) {
-      refinement = Refinement.DEFAULT;
-    }
-    if (refineIterations < 1) {
-      refineIterations = LeastSquaresRefiner.DEFAULT_ITERATIONS;
-    }
+    SearchSettings defaults = new SearchSettings();
+    steps = defaults.steps;
+    annealSteps = defaults.annealSteps;
+    restarts = defaults.restarts;
+    pointsPerStep = defaults.pointsPerStep;
+    polishSteps = defaults.polishSteps;
+    initSteps = defaults.initSteps;
+    init = defaults.init;
+    readFields(in, SearchSettings.class);
     if (patience == null) {
       patience = DEFAULT_PATIENCE;
     }
-  }
-
-  private static void require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
+    if (init == null) {
+      init = Init.RANDOM;
     }
   }
 }

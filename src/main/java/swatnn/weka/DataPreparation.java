@@ -17,8 +17,9 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * are converted to binary indicators ({@link NominalToBinary}): one for a two-valued attribute,
  * and for k > 2 values k - 1, the first value's indicator dropped (the bias carries it; measured
  * against k indicators in BENCHMARKS.md), and the remaining non-class attributes are read in
- * order; date attributes count as numeric. When that gives more inputs
- * than the network takes, Weka's attribute selection keeps the best-ranked ones.
+ * order; date attributes count as numeric. Every input is kept (the linear model uses all of
+ * them); when there are more than the network takes, Weka's attribute selection chooses the
+ * best-ranked ones as the network's inputs ({@link #networkColumns()}).
  *
  * <p>When the training data has no nominal input attribute, rows without missing values are
  * read directly from {@link Instance#value(int)}: passing single instances through the filters
@@ -32,6 +33,8 @@ public final class DataPreparation implements Serializable {
   private final NominalToBinary nominal;
   /** Indices of the input attributes in the converted format (the original one without nominal). */
   private final int[] inputIndices;
+  /** The positions among the inputs of the network's inputs, ascending. */
+  private final int[] networkColumns;
   private final String[] inputNames;
   private final int originalInputs;
   /** Inputs available after conversion, before any selection. */
@@ -40,11 +43,12 @@ public final class DataPreparation implements Serializable {
   private final String selection;
 
   private DataPreparation(ReplaceMissingValues missing, NominalToBinary nominal,
-      int[] inputIndices, String[] inputNames, int originalInputs, int convertedInputs,
-      String selection) {
+      int[] inputIndices, int[] networkColumns, String[] inputNames, int originalInputs,
+      int convertedInputs, String selection) {
     this.missing = missing;
     this.nominal = nominal;
     this.inputIndices = inputIndices;
+    this.networkColumns = networkColumns;
     this.inputNames = inputNames;
     this.originalInputs = originalInputs;
     this.convertedInputs = convertedInputs;
@@ -106,13 +110,14 @@ public final class DataPreparation implements Serializable {
   }
 
   /**
-   * Fits the filters; when the conversion gives more than {@code maxInputs} inputs, keeps the
-   * {@code maxInputs} that {@code evaluator} ranks highest on the converted training rows
-   * (Weka's {@link AttributeSelection} with a {@link Ranker}).
+   * Fits the filters, keeping every input; when the conversion gives more than {@code
+   * maxInputs} inputs, the network's inputs are the {@code maxInputs} that {@code evaluator}
+   * ranks highest on the converted training rows (Weka's {@link AttributeSelection} with a
+   * {@link Ranker}).
    *
    * @param maxInputs the most inputs the network takes (>= 1)
    * @param evaluator a Weka attribute evaluator that ranks single attributes against a numeric
-   *     class ({@link AttributeEvaluator}), or null to keep every input
+   *     class ({@link AttributeEvaluator}), or null to give the network every input
    * @throws Exception if a filter or the evaluator fails
    */
   public static Fitted fit(Instances data, int maxInputs, ASEvaluation evaluator)
@@ -138,6 +143,7 @@ public final class DataPreparation implements Serializable {
     int[] indices = java.util.stream.IntStream.range(0, converted.numAttributes())
         .filter(j -> j != classIndex && !firstLevel[j]).toArray();
     int all = indices.length;
+    int[] networkColumns = java.util.stream.IntStream.range(0, all).toArray();
     String selection = null;
     if (all > maxInputs && evaluator != null) {
       AttributeSelection chooser = new AttributeSelection();
@@ -146,20 +152,22 @@ public final class DataPreparation implements Serializable {
       chooser.setSearch(new Ranker()); // every attribute ranked; the dropped levels skipped below
       chooser.SelectAttributes(converted);
       int[] chosen = chooser.selectedAttributes(); // ranked inputs, then the class
-      indices = java.util.Arrays.stream(chosen).filter(j -> j != classIndex && !firstLevel[j])
-          .limit(maxInputs).sorted().toArray();
-      selection = "the " + indices.length + " of " + all + " inputs ranked highest by "
+      int[] inputs = indices;
+      networkColumns = java.util.Arrays.stream(chosen).filter(j -> j != classIndex
+          && !firstLevel[j]).limit(maxInputs).map(j -> position(inputs, j)).sorted().toArray();
+      selection = "the " + networkColumns.length + " of " + all + " inputs ranked highest by "
           + e.getClass().getSimpleName()
           + optionsOf(e)
-          + " on the training rows (the network takes at most " + maxInputs + ")";
+          + " on the training rows (the network takes at most " + maxInputs + "; the "
+          + "linear model all)";
     }
     int n = indices.length;
     String[] names = new String[n];
     for (int j = 0; j < n; j++) {
       names[j] = converted.attribute(indices[j]).name();
     }
-    DataPreparation prep = new DataPreparation(missing, nominal, indices, names,
-        data.numAttributes() - 1, all, selection);
+    DataPreparation prep = new DataPreparation(missing, nominal, indices, networkColumns,
+        names, data.numAttributes() - 1, all, selection);
     double[][] rows = new double[converted.numInstances()][n];
     double[] labels = new double[converted.numInstances()];
     double[] weights = new double[converted.numInstances()];
@@ -172,6 +180,15 @@ public final class DataPreparation implements Serializable {
       weights[i] = inst.weight();
     }
     return new Fitted(prep, rows, labels, weights);
+  }
+
+  private static int position(int[] values, int v) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == v) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("attribute " + v + " is not an input");
   }
 
   /**
@@ -207,9 +224,17 @@ public final class DataPreparation implements Serializable {
     return o.isEmpty() ? "" : " " + o;
   }
 
-  /** The number of network inputs the data gives (after conversion and any selection). */
+  /** The number of inputs the data gives (after conversion; every one is kept). */
   public int inputCount() {
     return inputIndices.length;
+  }
+
+  /**
+   * @return the positions among the inputs ({@code 0 .. inputCount() - 1}) of the network's
+   *     inputs, ascending: all of them unless there were more than the network takes
+   */
+  public int[] networkColumns() {
+    return networkColumns.clone();
   }
 
   /** The number of attributes besides the class before conversion. */
@@ -279,7 +304,7 @@ public final class DataPreparation implements Serializable {
    * @return the message
    */
   public String tooManyInputs(String owner, String limit, int max, String orElse) {
-    String has = "the data has " + inputCount() + " inputs";
+    String has = "the data has " + networkColumns.length + " inputs";
     if (convertsNominal()) {
       has += " after converting nominal attributes to binary (" + originalInputCount()
           + " attributes besides the class)";
@@ -304,7 +329,12 @@ public final class DataPreparation implements Serializable {
     }
     sb.append(')');
     if (selection != null) {
-      sb.append("; kept ").append(selection).append(": ").append(String.join(", ", inputNames));
+      String[] kept = new String[networkColumns.length];
+      for (int j = 0; j < kept.length; j++) {
+        kept[j] = inputNames[networkColumns[j]];
+      }
+      sb.append("; network inputs: ").append(selection).append(": ")
+          .append(String.join(", ", kept));
     }
     return sb.toString();
   }

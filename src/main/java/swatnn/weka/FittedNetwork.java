@@ -10,13 +10,17 @@ import java.util.Locale;
 import java.util.Properties;
 import swatnn.mlp.SparseMlp;
 import swatnn.search.MinMaxScaler;
-import swatnn.search.SearchResult;
+import swatnn.selection.CandidateModel;
+import swatnn.selection.LinearModel;
+import swatnn.selection.MeanModel;
+import swatnn.selection.NetworkModel;
+import swatnn.selection.SearchResult;
 import weka.core.Instance;
 
 /**
  * A built searched-network regressor, complete and immutable: the data preparation, the input
- * and class scalers, the search result (every configuration's network and the chosen one), the
- * weighted training mean when no network is used, the text that describes the search, and
+ * and class scalers, the search result (every candidate compared and the chosen model: a
+ * network, a linear model or the training mean), the text that describes the search, and
  * where the model came from ({@link Provenance}). Prediction, the additional measures, the
  * graph and the model text all read this one object; it serializes to a few kilobytes, without
  * any autoencoder.
@@ -27,19 +31,18 @@ import weka.core.Instance;
  * @param preparation how instances become raw network inputs
  * @param inputScaler maps each raw input from its training range to [-1, 1]
  * @param classScaler maps the class from its training range to [-1, 1]
- * @param result every configuration tried and the one used; for a model without a network,
- *     the selected network is one of no neurons whose output bias is the scaled mean
+ * @param result every candidate compared and the chosen model ({@link SearchResult#model()})
  * @param className the class attribute's name
- * @param noSearch why the model predicts the weighted training mean instead of a network (a
- *     sentence for the model text), or null when it uses the chosen network
- * @param mean the weighted training mean of the class, on the class's own scale
+ * @param notSearched why no search ran (a sentence for the model text) when {@code
+ *     result.searched()} is false; null otherwise
  * @param tolerance the relative validation-MSE tolerance the configuration was chosen with
  * @param header what the model text says about the search before the shared part
  * @param provenance the package version, options and autoencoder that built the model
  */
 public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScaler,
-    MinMaxScaler classScaler, SearchResult result, String className, String noSearch,
-    double mean, double tolerance, Header header, Provenance provenance) implements Serializable {
+    MinMaxScaler classScaler, SearchResult result, String className, String notSearched,
+    double tolerance, Header header, Provenance provenance) implements Serializable {
+  private static final long serialVersionUID = 2L;
 
   /** The version of this swatnn package (Maven's project version, e.g. {@code 0.1.0}). */
   public static final String PACKAGE_VERSION = packageVersion();
@@ -57,10 +60,10 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScale
    *
    * @param title the first line, e.g. "SWAT-NN regression: ..."
    * @param lines the lines after it: the search, the data, the rows
-   * @param secondsMeaning what the configurations table's seconds column measures
    */
-  public record Header(String title, List<String> lines, String secondsMeaning)
-      implements Serializable {}
+  public record Header(String title, List<String> lines) implements Serializable {
+    private static final long serialVersionUID = 2L;
+  }
 
   /**
    * Where a model came from.
@@ -93,27 +96,58 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScale
   }
 
   /**
-   * Predicts the class of an instance with one of the result's networks, bounded to the
-   * training label range widened by {@link #OUTPUT_MARGIN}; a model without a network (see
-   * {@link #noSearch()}) predicts the mean whichever network is given.
+   * Predicts the class of an instance with the chosen model, bounded to the training label
+   * range widened by {@link #OUTPUT_MARGIN}.
    *
-   * @param network the chosen network or another of {@link #result()}
    * @param instance an instance of the training data's format
-   * @param buffer room for at least {@code network.nIn()} inputs
+   * @param buffer room for at least {@link DataPreparation#inputCount()} inputs
+   * @return the prediction on the class's own scale
+   * @throws Exception if the data preparation fails on the instance
+   */
+  public double predict(Instance instance, double[] buffer) throws Exception {
+    CandidateModel model = result.model();
+    if (model instanceof MeanModel m) {
+      return classScaler.unscale(0, m.mean());
+    }
+    return unscaled(model.predict(scaledInputs(instance, buffer)));
+  }
+
+  /**
+   * Predicts the class of an instance with one of the result's networks (e.g. a configuration's
+   * that was not chosen), through the same preparation and scaling.
+   *
+   * @param network a network of {@link #result()}'s configurations or candidates
+   * @param instance an instance of the training data's format
+   * @param buffer room for at least {@link DataPreparation#inputCount()} inputs
    * @return the prediction on the class's own scale
    * @throws Exception if the data preparation fails on the instance
    */
   public double predict(SparseMlp network, Instance instance, double[] buffer) throws Exception {
-    if (noSearch != null) {
-      return mean;
+    double[] x = scaledInputs(instance, buffer);
+    int[] columns = result.networkInputs();
+    double[] in = new double[network.nIn()];
+    for (int j = 0; j < in.length; j++) {
+      in[j] = j < columns.length && columns[j] >= 0 ? x[columns[j]] : 0;
     }
+    return unscaled(network.predict(in));
+  }
+
+  private double[] scaledInputs(Instance instance, double[] buffer) throws Exception {
     int n = preparation.inputCount();
     preparation.inputsOf(instance, buffer);
     for (int j = 0; j < n; j++) {
       buffer[j] = inputScaler.scale(j, buffer[j]);
     }
-    double out = network.predict(buffer);
+    return buffer;
+  }
+
+  private double unscaled(double out) {
     return classScaler.unscale(0, Math.max(-1 - OUTPUT_MARGIN, Math.min(1 + OUTPUT_MARGIN, out)));
+  }
+
+  /** @return the chosen network, or null when the model is linear or the mean */
+  public SparseMlp network() {
+    return result.model() instanceof NetworkModel n ? n.network() : null;
   }
 
   /** The names of the additional measures every search has, in {@link #measure} order. */
@@ -128,23 +162,24 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScale
    * An additional measure of the model.
    *
    * @param name one of {@link #MEASURES} or {@link #SEARCH_STEPS}, in any case
-   * @return its value: counts of the chosen network (a model of the training mean has one
-   *     parameter, the mean, and no weight, neuron or hidden layer), the search's seconds, or
-   *     the mean search steps a group of restarts ran (NaN for a search without such groups)
+   * @return its value: counts of the chosen model (a network's; a linear model's non-zero
+   *     coefficients as weights, no neuron or hidden layer; the training mean one parameter
+   *     and nothing else), the search's seconds, or the mean search steps a group of restarts
+   *     ran (NaN for a search without such groups)
    * @throws IllegalArgumentException if the measure is unknown
    */
   public double measure(String name) {
-    SparseMlp net = result.network();
-    boolean mean = noSearch != null;
+    SparseMlp net = network();
+    CandidateModel model = result.model();
     switch (name.toLowerCase(Locale.ROOT)) {
       case "measurenonzerocount":
-        return mean ? 1 : net.nonZeroCount();
+        return model.nonZeroCount();
       case "measurenonzeroweights":
-        return mean ? 0 : net.nonZeroWeights();
+        return net != null ? net.nonZeroWeights() : model.nonZeroCount() - 1;
       case "measureactiveneurons":
-        return mean ? 0 : net.activeNeuronCount();
+        return net != null ? net.activeNeuronCount() : 0;
       case "measurehiddenlayers":
-        return mean ? 0 : net.hiddenLayers();
+        return net != null ? net.hiddenLayers() : 0;
       case "measuresearchseconds":
         return result.seconds();
       case "measuresearchsteps":
@@ -166,7 +201,28 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScale
     for (int j = 0; j < names.length; j++) {
       names[j] = preparation.inputName(j);
     }
-    return NetworkGraph.of(result.network(), names, className);
+    CandidateModel model = result.model();
+    if (model instanceof NetworkModel n) {
+      int[] columns = n.inputs();
+      String[] inputs = new String[columns.length];
+      for (int j = 0; j < inputs.length; j++) {
+        inputs[j] = columns[j] >= 0 ? names[columns[j]] : "unused" + j;
+      }
+      return NetworkGraph.of(n.network(), inputs, className);
+    }
+    String equation = ModelText.equation(this);
+    if (model instanceof LinearModel lin) {
+      java.util.List<String> used = new java.util.ArrayList<>();
+      int[] in = lin.inputs();
+      double[] c = lin.coefficients();
+      for (int j = 0; j < in.length; j++) {
+        if (c[j] != 0) {
+          used.add(names[in[j]]);
+        }
+      }
+      return NetworkGraph.direct(used.toArray(String[]::new), className, equation);
+    }
+    return NetworkGraph.direct(new String[0], className, equation);
   }
 
   /**

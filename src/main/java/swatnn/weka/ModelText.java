@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import swatnn.mlp.SparseMlp;
-import swatnn.search.ConfigurationResult;
 import swatnn.search.MinMaxScaler;
-import swatnn.search.SearchResult;
+import swatnn.selection.Candidate;
+import swatnn.selection.CandidateModel;
+import swatnn.selection.LinearModel;
+import swatnn.selection.MeanModel;
+import swatnn.selection.NetworkModel;
+import swatnn.selection.SearchResult;
 import weka.core.Utils;
 
 /**
  * The model text Weka prints after building (a classifier's {@code toString}): the header that
- * describes the search, the input and output scaling, the chosen network as equations over the
- * data's attribute names, its non-zero count, the table of every configuration tried, the
- * search time and the model's provenance.
+ * describes the search, the input and output scaling, the chosen model (a network as equations
+ * over the data's attribute names, a linear model's equation, or the mean), its non-zero count
+ * (and its effective parameters under Bayesian regularisation), the table of the candidates
+ * compared, the time and the model's provenance.
  */
 public final class ModelText {
   private ModelText() {}
@@ -33,12 +38,12 @@ public final class ModelText {
     MinMaxScaler in = m.inputScaler();
     MinMaxScaler out = m.classScaler();
     SearchResult r = m.result();
-    SparseMlp net = r.network();
-    // without a search there is no network: no scaling to explain, only the inputs' ranges
-    boolean networks = m.noSearch() == null || r.seconds() > 0;
+    CandidateModel model = r.model();
+    // without a search there is no fitted function: no scaling to explain, only the ranges
+    boolean scaled = r.searched();
     if (prep.inputCount() > 0) {
-      sb.append(networks
-          ? "\nInputs, each scaled to [-1, 1] by its training range before the network:\n"
+      sb.append(scaled
+          ? "\nInputs, each scaled to [-1, 1] by its training range before the model:\n"
           : "\nInputs and their training ranges:\n");
     }
     int width = 1;
@@ -50,26 +55,38 @@ public final class ModelText {
           prep.inputName(j), num(in.min(j)), num(in.max(j))));
     }
     String y = outputSymbol(prep, m.className());
-    if (networks) {
+    if (scaled && !(model instanceof MeanModel)) {
       sb.append(String.format(Locale.ROOT,
           "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s])%n", m.className(),
           num(out.min(0)), num(out.max(0) - out.min(0)), y, num(out.min(0)), num(out.max(0))));
     }
-    if (m.noSearch() != null) {
-      sb.append('\n').append(m.noSearch()).append(": the model predicts the weighted training "
-          + "mean of the class, ").append(num(m.mean())).append(r.configurations().size() > 1
-              || r.seconds() > 0 ? " (the networks found are listed below)" : "; no search was run")
-          .append(".\n");
+    if (!r.searched()) {
+      sb.append('\n').append(m.notSearched()).append(": the model predicts the weighted "
+          + "training mean of the class, ").append(num(mean(m))).append("; no search was run.\n");
+    } else if (model instanceof NetworkModel n) {
+      SparseMlp net = n.network();
+      sb.append("\nChosen model: a network of ").append(net.hiddenLayers()).append(" hidden layer")
+          .append(net.hiddenLayers() == 1 ? "" : "s").append(" (").append(r.chosen().name())
+          .append("):\n");
+      sb.append(net.toString(networkInputNames(prep, n.inputs()), y)).append("\n");
+    } else if (model instanceof LinearModel) {
+      sb.append("\nChosen model: linear, no hidden layer (on the scaled inputs):\n")
+          .append(equation(m)).append("\n");
     } else {
-      sb.append("\nChosen network (").append(net.hiddenLayers()).append(" hidden layer")
-          .append(net.hiddenLayers() == 1 ? "" : "s").append("):\n");
-      sb.append(net.toString(inputNames(prep, net.nIn()), y)).append("\n");
+      sb.append("\nChosen model: the weighted training mean of the class, ").append(num(mean(m)))
+          .append(" (no network or linear model was better by more than the tolerance).\n");
     }
-    sb.append("\nNon-zero count: ").append((int) m.measure("measureNonZeroCount"))
-        .append(m.noSearch() != null ? " (the mean)" : "").append('\n');
-    if (r.seconds() > 0) {
-      sb.append('\n').append(configurationTable(r, m.tolerance(), m.header().secondsMeaning()));
-      sb.append(String.format(Locale.ROOT, "%nSearch time: %.1f s%n", r.seconds()));
+    sb.append("\nNon-zero count: ").append(model.nonZeroCount())
+        .append(model instanceof MeanModel ? " (the mean)" : "").append('\n');
+    double free = freeParameters(model);
+    if (r.searched() && model.effectiveParameters() < free - 1e-9) {
+      sb.append(String.format(Locale.ROOT, "Effective parameters (gamma of Bayesian "
+          + "regularisation): %.2f of %d%n", model.effectiveParameters(), (int) free));
+    }
+    if (r.searched()) {
+      sb.append('\n').append(candidateTable(r, m.tolerance()));
+      sb.append(String.format(Locale.ROOT, "%nSearch and selection time: %.1f s%n",
+          r.seconds()));
     }
     FittedNetwork.Provenance p = m.provenance();
     sb.append("\nProvenance:\n  package      swatnn ").append(p.packageVersion()).append('\n');
@@ -79,6 +96,49 @@ public final class ModelText {
           .append(p.autoencoderSha256()).append('\n');
     }
     return sb.toString();
+  }
+
+  /** The weighted training mean of the class on its own scale (a mean model's prediction). */
+  private static double mean(FittedNetwork m) {
+    return m.classScaler().unscale(0, ((MeanModel) m.result().model()).mean());
+  }
+
+  private static double freeParameters(CandidateModel model) {
+    if (model instanceof NetworkModel n) {
+      return new swatnn.mlp.FreeParameters(n.network()).size();
+    }
+    if (model instanceof LinearModel l) {
+      return l.inputs().length + 1;
+    }
+    return 1;
+  }
+
+  /**
+   * The output's equation of a model without hidden units (a linear model or the mean), on the
+   * scaled inputs and the scaled output symbol; for the mean, on the class's own scale.
+   *
+   * @param m the model
+   * @return e.g. {@code y = 0.12 + 0.8 * x1 - 0.3 * x2}
+   */
+  static String equation(FittedNetwork m) {
+    CandidateModel model = m.result().model();
+    String y = outputSymbol(m.preparation(), m.className());
+    if (model instanceof LinearModel lin) {
+      StringBuilder sb = new StringBuilder(y + " = " + num(lin.intercept()));
+      int[] inputs = lin.inputs();
+      double[] c = lin.coefficients();
+      for (int j = 0; j < inputs.length; j++) {
+        if (c[j] != 0) {
+          sb.append(c[j] < 0 ? " - " : " + ").append(num(Math.abs(c[j]))).append(" * ")
+              .append(m.preparation().inputName(inputs[j]));
+        }
+      }
+      return sb.toString();
+    }
+    if (model instanceof MeanModel) {
+      return m.className() + " = " + num(mean(m));
+    }
+    return y;
   }
 
   /**
@@ -101,30 +161,81 @@ public final class ModelText {
     return symbol;
   }
 
-  /** The network's input names: the data's, then "unused" for inputs held at 0. */
-  private static String[] inputNames(DataPreparation prep, int nIn) {
-    String[] names = new String[nIn];
-    for (int j = 0; j < nIn; j++) {
-      names[j] = j < prep.inputCount() ? prep.inputName(j) : "unused" + j;
+  /** The network's input names: the data's, "unused" for inputs held at 0. */
+  private static String[] networkInputNames(DataPreparation prep, int[] columns) {
+    String[] names = new String[columns.length];
+    for (int j = 0; j < columns.length; j++) {
+      names[j] = columns[j] >= 0 ? prep.inputName(columns[j]) : "unused" + j;
     }
     return names;
   }
 
-  private static String configurationTable(SearchResult r, double tolerance,
-      String secondsMeaning) {
+  /**
+   * The candidates compared: the mean, the linear models (all inputs, the best and the
+   * chosen), and per configuration its best network and the chosen one.
+   */
+  private static String candidateTable(SearchResult r, double tolerance) {
+    List<Candidate> all = r.candidates();
+    java.util.LinkedHashSet<Integer> shown = new java.util.LinkedHashSet<>();
+    int linear = 0;
+    int networks = 0;
+    int firstLinear = -1;
+    int bestLinear = -1;
+    int[] bestOfK = new int[5];
+    java.util.Arrays.fill(bestOfK, -1);
+    int maxInputs = 0;
+    for (int i = 0; i < all.size(); i++) {
+      CandidateModel m = all.get(i).model();
+      if (m instanceof MeanModel) {
+        shown.add(i);
+      } else if (m instanceof LinearModel l) {
+        linear++;
+        maxInputs = Math.max(maxInputs, l.inputs().length);
+        firstLinear = firstLinear < 0 ? i : firstLinear;
+        if (bestLinear < 0 || all.get(i).validationMse() < all.get(bestLinear).validationMse()) {
+          bestLinear = i;
+        }
+      } else {
+        networks++;
+        int k = Math.min(all.get(i).hiddenLayers(), 4);
+        if (bestOfK[k] < 0 || all.get(i).validationMse() < all.get(bestOfK[k]).validationMse()) {
+          bestOfK[k] = i;
+        }
+      }
+    }
+    for (int i : new int[] {firstLinear, bestLinear, r.chosenIndex()}) {
+      if (i >= 0) {
+        shown.add(i);
+      }
+    }
+    for (int k = 1; k <= 4; k++) {
+      if (bestOfK[k] >= 0) {
+        shown.add(bestOfK[k]);
+      }
+    }
+    List<Integer> order = new ArrayList<>(shown);
+    java.util.Collections.sort(order);
     StringBuilder sb = new StringBuilder();
-    sb.append("Configurations tried (MSE on the class scaled to [-1, 1]):\n");
-    String[] head = {"k", "validation MSE", "train MSE", "non-zero", "active neurons", "seconds"};
+    sb.append(String.format(Locale.ROOT, "Candidates compared: %d (the training mean, %d linear "
+        + "model%s on up to %d input%s, %d network%s), scored by %s; MSE on the class scaled to "
+        + "[-1, 1]. Shown: the mean, the linear models with all inputs and of lowest "
+        + "validation MSE, each configuration's best network, and the chosen one.%n",
+        all.size(), linear, linear == 1 ? "" : "s", maxInputs, maxInputs == 1 ? "" : "s",
+        networks, networks == 1 ? "" : "s", r.validation().describe()));
+    String[] head = {"model", "validation MSE", "train MSE", "non-zero", "active neurons"};
     List<String[]> rows = new ArrayList<>();
     rows.add(head);
-    for (ConfigurationResult c : r.configurations()) {
+    for (int i : order) {
+      Candidate c = all.get(i);
+      CandidateModel m = c.model();
+      String name = m instanceof LinearModel l ? "linear, " + l.inputs().length + " input"
+          + (l.inputs().length == 1 ? "" : "s") : c.name();
       rows.add(new String[] {
-          Integer.toString(c.hiddenLayers()),
+          name,
           String.format(Locale.ROOT, "%.6g", c.validationMse()),
           String.format(Locale.ROOT, "%.6g", c.trainMse()),
           Integer.toString(c.nonZeroCount()),
-          Integer.toString(c.activeNeurons()),
-          String.format(Locale.ROOT, "%.1f", c.seconds())});
+          m instanceof NetworkModel n ? Integer.toString(n.network().activeNeuronCount()) : "-"});
     }
     int[] w = new int[head.length];
     for (String[] row : rows) {
@@ -133,16 +244,21 @@ public final class ModelText {
       }
     }
     for (int i = 0; i < rows.size(); i++) {
-      boolean chosen = i > 0 && r.configurations().get(i - 1) == r.selected();
+      boolean chosen = i > 0 && order.get(i - 1) == r.chosenIndex();
       sb.append(chosen ? "* " : "  ");
       String[] row = rows.get(i);
       for (int c = 0; c < row.length; c++) {
-        sb.append(c == 0 ? "" : "  ").append(" ".repeat(w[c] - row[c].length())).append(row[c]);
+        String pad = " ".repeat(w[c] - row[c].length());
+        sb.append(c == 0 ? row[c] + pad : "  " + pad + row[c]);
       }
       sb.append('\n');
     }
     sb.append(String.format(Locale.ROOT, "(* chosen: fewest non-zero parameters within %s%% "
-        + "of the best validation MSE; seconds: %s)%n", num(100 * tolerance), secondsMeaning));
+        + "or %s paired standard errors of the best validation MSE%s)%n", num(100 * tolerance),
+        num(swatnn.selection.ModelSelector.STANDARD_ERRORS),
+        r.validation().crossValidated() ? "; then its parameters are those fitted on all "
+            + "training rows" : r.validation().heldOutRows() > 0 ? "; then refitted on all "
+            + "training rows" : ""));
     return sb.toString();
   }
 

@@ -105,6 +105,37 @@ public final class NetworkGraph {
     return sb.append("</NETWORK>\n</BIF>\n").toString();
   }
 
+  /**
+   * A model without hidden units (a linear model, the mean): its inputs on one rank, the output
+   * on the next.
+   *
+   * @param inputNames the inputs it uses
+   * @param outputName the class name
+   * @param equation the output's equation, shown when its node is clicked
+   * @return the XMLBIF document
+   */
+  public static String direct(String[] inputNames, String outputName, String equation) {
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<BIF VERSION=\"0.3\">\n"
+        + "<NETWORK>\n<NAME>SWATNN</NAME>\n");
+    for (int i = 0; i < inputNames.length; i++) {
+      sb.append("<VARIABLE TYPE=\"nature\">\n<NAME>").append(xml(inputNames[i]))
+          .append("</NAME>\n<OUTCOME>input</OUTCOME>\n<PROPERTY>position = (")
+          .append(i * SPACING_X).append(", 0)</PROPERTY>\n</VARIABLE>\n");
+    }
+    sb.append("<VARIABLE TYPE=\"nature\">\n<NAME>").append(xml(outputName))
+        .append("</NAME>\n<OUTCOME>").append(xml(equation)).append("</OUTCOME>\n")
+        .append("<PROPERTY>position = (0, ").append(SPACING_Y).append(")</PROPERTY>\n")
+        .append("</VARIABLE>\n");
+    if (inputNames.length > 0) {
+      sb.append("<DEFINITION>\n<FOR>").append(xml(outputName)).append("</FOR>\n");
+      for (String p : inputNames) {
+        sb.append("<GIVEN>").append(xml(p)).append("</GIVEN>\n");
+      }
+      sb.append("<TABLE>1</TABLE>\n</DEFINITION>\n");
+    }
+    return sb.append("</NETWORK>\n</BIF>\n").toString();
+  }
+
   private static String xml(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\"", "&quot;");

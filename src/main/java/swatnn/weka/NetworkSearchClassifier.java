@@ -1,7 +1,7 @@
 package swatnn.weka;
 
 import swatnn.mlp.SparseMlp;
-import swatnn.search.SearchResult;
+import swatnn.selection.SearchResult;
 import weka.core.Instance;
 
 /**

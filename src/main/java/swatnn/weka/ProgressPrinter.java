@@ -3,7 +3,7 @@ package swatnn.weka;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;
-import swatnn.search.SearchListener;
+import swatnn.selection.SearchListener;
 import weka.gui.Logger;
 
 /**
@@ -28,6 +28,8 @@ public final class ProgressPrinter implements SearchListener {
   private long lastPrint;
   private boolean refinedShown;
   private long lastRefined;
+  private boolean validatedShown;
+  private long lastValidated;
 
   /**
    * @param out where each line goes (e.g. the Explorer's status bar)
@@ -87,6 +89,12 @@ public final class ProgressPrinter implements SearchListener {
         first.refined(done, total);
         status.refined(done, total);
       }
+
+      @Override
+      public void crossValidated(int done, int total) {
+        first.crossValidated(done, total);
+        status.crossValidated(done, total);
+      }
     };
   }
 
@@ -138,6 +146,23 @@ public final class ProgressPrinter implements SearchListener {
     out.accept(String.format(Locale.ROOT, "%s  refined %d/%d networks  %s", prefix, done, total,
         done < total ? "" : "search and refinement done in " + duration((now - start) / 1e9))
         .stripTrailing());
+  }
+
+  /**
+   * One line at most every interval while the candidates are cross-validated, and always the
+   * last, which gives the time since the search began.
+   */
+  @Override
+  public void crossValidated(int done, int total) {
+    long now = System.nanoTime();
+    if (done < total && validatedShown && now - lastValidated < intervalNanos) {
+      return;
+    }
+    validatedShown = true;
+    lastValidated = now;
+    out.accept(String.format(Locale.ROOT, "%s  cross-validated %d/%d refits  %s", prefix, done,
+        total, done < total ? "" : "search and selection done in "
+            + duration((now - start) / 1e9)).stripTrailing());
   }
 
   /** A duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */

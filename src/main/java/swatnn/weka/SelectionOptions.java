@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Vector;
-import swatnn.search.SelectionSettings;
+import swatnn.selection.SelectionSettings;
 import weka.attributeSelection.ASEvaluation;
 import weka.attributeSelection.AttributeEvaluator;
 import weka.attributeSelection.ReliefFAttributeEval;
@@ -34,7 +34,7 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   protected boolean m_selectInputs = true;
 
   /** The search's settings that these options edit. */
-  protected abstract SelectionSettings selection();
+  protected abstract SelectionSettings<?> selection();
 
   /**
    * The evaluator that ranks the inputs by default: RReliefF (Weka's ReliefFAttributeEval,
@@ -148,8 +148,10 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   /** @return the relative validation-MSE tolerance of the configuration choice */
   @OptionMetadata(displayName = "tolerance", displayOrder = 102, commandLineParamName = "tol",
       commandLineParamSynopsis = "-tol <fraction>", description = "Selection tolerance, as a "
-      + "fraction of the best validation MSE: the configuration with the fewest non-zero "
-      + "parameters within it of the best is chosen. A value of 0.05 means within 5%.")
+      + "fraction of the best validation MSE: among the candidates (every network found, "
+      + "the linear models and the training mean) within it, or within two standard errors, "
+      + "of the best, the one with the fewest non-zero parameters is chosen. A value of 0.05 "
+      + "means within 5%.")
   public double getTolerance() {
     return selection().tolerance();
   }
@@ -162,8 +164,10 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   /** @return the fraction of the training rows held out to choose */
   @OptionMetadata(displayName = "validationFraction", displayOrder = 103,
       commandLineParamName = "val", commandLineParamSynopsis = "-val <fraction>",
-      description = "Fraction of the training rows held out (seeded) to choose among "
-      + "restarts and configurations. With fewer than 2 such rows the training rows are used.")
+      description = "Fraction of the training rows held out (seeded) to score the "
+      + "candidates when they are not cross-validated (more rows than -max-cv-rows, or -folds "
+      + "0); the chosen model is then refitted on all rows. With fewer than 2 such rows the "
+      + "training rows are used.")
   public double getValidationFraction() {
     return selection().validationFraction();
   }
@@ -171,6 +175,36 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   /** @param v the validation fraction, in [0, 1) */
   public void setValidationFraction(double v) {
     selection().validationFraction(v);
+  }
+
+  /** @return the folds of the cross-validation that scores the candidates */
+  @OptionMetadata(displayName = "folds", displayOrder = 107, commandLineParamName = "folds",
+      commandLineParamSynopsis = "-folds <k>", description = "Folds of the cross-validation "
+      + "that scores every candidate on at most -max-cv-rows training rows: each structure is "
+      + "refitted on k - 1 folds and scored on the k-th, so that every row is searched on and "
+      + "none is used only to choose. 0 scores them on one hold-out of -val instead.")
+  public int getFolds() {
+    return selection().folds();
+  }
+
+  /** @param v the folds: 0, or at least 2 */
+  public void setFolds(int v) {
+    selection().folds(v);
+  }
+
+  /** @return the most training rows on which the candidates are cross-validated */
+  @OptionMetadata(displayName = "maxCrossValidationRows", displayOrder = 108,
+      commandLineParamName = "max-cv-rows", commandLineParamSynopsis = "-max-cv-rows <rows>",
+      description = "The most training rows on which the candidates are cross-validated; "
+      + "above it a single hold-out of -val scores them (as reliable on that many rows, and "
+      + "k times cheaper).")
+  public int getMaxCrossValidationRows() {
+    return selection().maxCrossValidationRows();
+  }
+
+  /** @param v the row limit, at least 0 */
+  public void setMaxCrossValidationRows(int v) {
+    selection().maxCrossValidationRows(v);
   }
 
   /** @return the random seed */

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import swatnn.mlp.SparseMlp;
-import swatnn.search.SearchListener;
-import swatnn.search.SearchResult;
+import swatnn.selection.SearchListener;
+import swatnn.selection.SearchResult;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -130,8 +130,9 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   }
 
   /**
-   * The search's outcome after building: every configuration's discrete network with its
-   * errors (on the class scaled to [-1, 1]) and the selected one; null before building.
+   * The search's outcome after building: every candidate compared (the mean, the linear
+   * models, every network found), each configuration's best network, with their errors on the
+   * class scaled to [-1, 1], and the chosen model; null before building.
    *
    * @return the result, or null
    */
@@ -180,11 +181,11 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
     FittedNetwork f = built();
     ThreadLocal<double[]> buffers = m_buffers;
     if (buffers == null) {
-      int nIn = f.result().network().nIn();
-      buffers = ThreadLocal.withInitial(() -> new double[nIn]);
+      int n = f.preparation().inputCount();
+      buffers = ThreadLocal.withInitial(() -> new double[n]);
       m_buffers = buffers;
     }
-    return f.predict(f.result().network(), instance, buffers.get());
+    return f.predict(instance, buffers.get());
   }
 
   /**
@@ -198,11 +199,10 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
     FittedNetwork f = built();
-    SparseMlp net = f.result().network();
-    double[] buffer = new double[net.nIn()];
+    double[] buffer = new double[f.preparation().inputCount()];
     double[][] out = new double[instances.numInstances()][];
     for (int i = 0; i < out.length; i++) {
-      out[i] = new double[] {f.predict(net, instances.instance(i), buffer)};
+      out[i] = new double[] {f.predict(instances.instance(i), buffer)};
     }
     return out;
   }
@@ -214,8 +214,8 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   }
 
   /**
-   * Predicts with one of the searched networks (e.g. a configuration that was not selected,
-   * from {@link #searchResult()}), through the same input preparation and scaling.
+   * Predicts with one of the searched networks (e.g. a configuration's, from {@link
+   * #searchResult()}), through the same input preparation and scaling.
    *
    * @param network a network of this classifier's search result
    * @param instance an instance of the training data's format
@@ -224,7 +224,8 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
    */
   @Override
   public double classifyInstance(SparseMlp network, Instance instance) throws Exception {
-    return built().predict(network, instance, new double[network.nIn()]);
+    FittedNetwork f = built();
+    return f.predict(network, instance, new double[f.preparation().inputCount()]);
   }
 
   /** @return the additional measures' names ({@link FittedNetwork#MEASURES}) */

@@ -1,8 +1,8 @@
 package weka.experiment;
 
 import java.util.Arrays;
-import swatnn.search.ConfigurationResult;
-import swatnn.search.SearchResult;
+import swatnn.selection.ConfigurationResult;
+import swatnn.selection.SearchResult;
 import swatnn.weka.NetworkSearchClassifier;
 import weka.core.Instance;
 import weka.core.Instances;

@@ -20,11 +20,11 @@ import swatnn.mlp.MlpLayout;
 import swatnn.mlp.Refinement;
 import swatnn.mlp.SparseMlp;
 import swatnn.mlp.SparseMlpFitter;
-import swatnn.search.ConfigurationResult;
-import swatnn.search.RowSplit;
-import swatnn.search.SearchInterruptedException;
-import swatnn.search.SearchListener;
-import swatnn.search.SearchResult;
+import swatnn.selection.ConfigurationResult;
+import swatnn.selection.RowSplit;
+import swatnn.selection.SearchInterruptedException;
+import swatnn.selection.SearchListener;
+import swatnn.selection.SearchResult;
 
 /** The DARTS + ADMM engine: mechanics of each phase and a short search on a simple function. */
 class DartsAdmmSearchTest {
@@ -68,9 +68,8 @@ class DartsAdmmSearchTest {
     assertEquals(2, quick.configurations().size());
     assertEquals(1, quick.configurations().get(0).hiddenLayers());
     assertEquals(2, quick.configurations().get(1).hiddenLayers());
-    assertTrue(quick.configurations().contains(quick.selected()));
-    assertEquals(240, quick.trainRows());
-    assertEquals(60, quick.validationRows());
+    assertEquals(300, quick.trainRows());
+    assertTrue(quick.validation().crossValidated());
     for (ConfigurationResult c : quick.configurations()) {
       SparseMlp net = c.network();
       assertEquals(c.hiddenLayers(), net.hiddenLayers());
@@ -84,9 +83,9 @@ class DartsAdmmSearchTest {
 
   @Test
   void progressCountsEveryStepOfEveryConfiguration() {
-    // per configuration: 4 epochs of ceil(120 / 64) = 2 bilevel steps, 300 training steps,
-    // 3 x 60 ADMM steps
-    int total = 2 * (4 * 2 + 300 + 3 * 60);
+    // per configuration (all 300 rows searched: the candidates are cross-validated): 4 epochs
+    // of ceil(150 / 64) = 3 bilevel steps, 300 training steps, 3 x 60 ADMM steps
+    int total = 2 * (4 * 3 + 300 + 3 * 60);
     assertEquals(total, progress.size());
     for (int i = 0; i < progress.size(); i++) {
       assertArrayEquals(new int[] {i + 1, total}, progress.get(i));
@@ -105,27 +104,33 @@ class DartsAdmmSearchTest {
     }
     SearchResult other = new DartsAdmmSearch(quickSettings().layers(1).seed(4))
         .fit(x, y, SearchListener.NONE);
-    assertNotEquals(quick.configurations().get(0).network(), other.network());
+    assertNotEquals(quick.configurations().get(0).network(),
+        other.configurations().get(0).network());
   }
 
   @Test
   void withoutRetrainingEveryWeightIsZeroOrAtLeastTheThreshold() {
     DartsSettings s = quickSettings().layers(1).threshold(0.3).refinement(Refinement.NONE);
-    SparseMlp net = new DartsAdmmSearch(s).fit(x, y, SearchListener.NONE).network();
+    SparseMlp net = new DartsAdmmSearch(s).fit(x, y, SearchListener.NONE).configurations()
+        .get(0).network();
     assertSparse(net, 0.3);
     s = quickSettings().layers(1).threshold(0.3).refinement(Refinement.ADAM).retrainSteps(0);
-    assertSparse(new DartsAdmmSearch(s).fit(x, y, SearchListener.NONE).network(), 0.3);
+    assertSparse(new DartsAdmmSearch(s).fit(x, y, SearchListener.NONE).configurations().get(0)
+        .network(), 0.3);
   }
 
   @Test
   void refinementNeverRaisesTheTrainingErrorNorAddsWeights() {
-    DartsSettings plain = quickSettings().layers(1).refinement(Refinement.NONE);
-    DartsSettings lm = quickSettings().layers(1).refinement(Refinement.LM);
+    // both on the same rows: a hold-out (without refinement there is no cross-validation)
+    DartsSettings plain = quickSettings().layers(1).refinement(Refinement.NONE).folds(0);
+    DartsSettings lm = quickSettings().layers(1).refinement(Refinement.LM).folds(0);
     SearchResult a = new DartsAdmmSearch(plain).fit(x, y, SearchListener.NONE);
     SearchResult b = new DartsAdmmSearch(lm).fit(x, y, SearchListener.NONE);
-    assertTrue(b.selected().trainMse() <= a.selected().trainMse() + 1e-12,
-        b.selected().trainMse() + " > " + a.selected().trainMse());
-    assertTrue(b.network().nonZeroWeights() <= a.network().nonZeroWeights());
+    ConfigurationResult before = a.configurations().get(0);
+    ConfigurationResult after = b.configurations().get(0);
+    assertTrue(after.trainMse() <= before.trainMse() + 1e-12,
+        after.trainMse() + " > " + before.trainMse());
+    assertTrue(after.network().nonZeroWeights() <= before.network().nonZeroWeights());
   }
 
   @Test

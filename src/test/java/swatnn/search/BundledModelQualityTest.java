@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import swatnn.selection.SearchResult;
+import swatnn.selection.SearchListener;
 import swatnn.autoencoder.AutoencoderModel;
 
 /**
@@ -35,9 +37,10 @@ class BundledModelQualityTest {
         .getAsDouble();
     SearchSettings s = new SearchSettings().steps(200).annealSteps(75).restarts(2).layers(1, 2);
     SearchResult result = new LatentSearch(model, s).fit(x, y, SearchListener.NONE);
-    double mse = result.selected().validationMse();
+    double mse = result.chosen().validationMse();
     assertTrue(mse < 0.01 * variance, "validation MSE " + mse + ", label variance " + variance
-        + "\n" + result.network());
-    assertTrue(result.beatsMean());
+        + "\n" + result.model());
+    assertTrue(result.model() instanceof swatnn.selection.NetworkModel, "a network, not "
+        + result.model());
   }
 }

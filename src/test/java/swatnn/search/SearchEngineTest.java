@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import swatnn.selection.RowSplit;
+import swatnn.selection.SearchInterruptedException;
+import swatnn.selection.ConfigurationResult;
+import swatnn.selection.SearchResult;
+import swatnn.selection.SearchListener;
 import swatnn.TinyAutoencoder;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.autoencoder.ModelFileException;
@@ -58,14 +63,21 @@ class SearchEngineTest {
     assertEquals(2, r.configurations().size());
     assertEquals(1, r.configurations().get(0).hiddenLayers());
     assertEquals(3, r.configurations().get(1).hiddenLayers());
-    assertTrue(r.configurations().contains(r.selected()));
-    assertEquals(160, r.trainRows());
-    assertEquals(40, r.validationRows());
-    RowSplit split = RowSplit.holdOut(x.length, 0.2, 1);
+    assertEquals(200, r.trainRows());
+    assertTrue(r.validation().crossValidated(), "200 rows: cross-validated");
+    assertEquals(1 + 2 + 2 * 2, r.candidates().size(), "mean, 2 linear, 2 x 2 networks");
     for (ConfigurationResult c : r.configurations()) {
       assertEquals(2, c.network().nIn());
       assertEquals(c.hiddenLayers(), c.network().hiddenLayers());
-      // the reported errors are the returned discrete network's own, on the two splits
+      // the reported training error is the network's own on all rows (searched on all)
+      assertEquals(c.network().meanSquaredError(x, y), c.trainMse(), 1e-15);
+      assertTrue(c.validationMse() > 0);
+    }
+    SearchResult held = new LatentSearch(model, quick().folds(0)).fit(x, y, SearchListener.NONE);
+    assertEquals(40, held.validation().heldOutRows());
+    RowSplit split = RowSplit.holdOut(x.length, 0.2, 1);
+    for (ConfigurationResult c : held.configurations()) {
+      // a hold-out: fitted on the training split, scored on the held-out rows
       assertEquals(c.network().meanSquaredError(RowSplit.rows(x, split.first()),
           RowSplit.values(y, split.first())), c.trainMse(), 1e-15);
       assertEquals(c.network().meanSquaredError(RowSplit.rows(x, split.second()),
@@ -110,25 +122,6 @@ class SearchEngineTest {
   }
 
   @Test
-  void selectionMeansCountARowOfWeightTwoAsTwoRows() {
-    double[] v = {0.3, -1.2, 0.7, 2.5};
-    double[] w = {2, 1, 1, 1};
-    double[] twice = {0.3, -1.2, 0.7, 2.5, 0.3};
-    assertEquals(ConfigurationSelector.weightedMean(twice, null),
-        ConfigurationSelector.weightedMean(v, w), 1e-15);
-    assertEquals(ConfigurationSelector.meanMse(twice, null, twice, null),
-        ConfigurationSelector.meanMse(v, w, v, w), 1e-15);
-    SparseMlp net = SparseMlpFitterAccess.dense();
-    double[][] rows = {{0.1}, {-0.5}, {0.9}, {0.2}};
-    double[][] rowsTwice = {{0.1}, {-0.5}, {0.9}, {0.2}, {0.1}};
-    assertEquals(
-        ConfigurationSelector.beatsMean(net, twice, null, rowsTwice, twice, null, 0.05),
-        ConfigurationSelector.beatsMean(net, v, w, rows, v, w, 0.05));
-    assertEquals(net.meanSquaredError(rowsTwice, twice, null), net.meanSquaredError(rows, v, w),
-        1e-12);
-  }
-
-  @Test
   void refinementProgressCountsEachNetworkOnceAndIsSilentWithoutRefinement() {
     List<Integer> done = java.util.Collections.synchronizedList(new ArrayList<>());
     SearchListener counting = new SearchListener() {
@@ -161,11 +154,12 @@ class SearchEngineTest {
 
   @Test
   void refinementKeepsTheStructureAndLowersTheTrainingErrorAndEncodeInitRuns() {
+    // on the same rows: a hold-out (without refinement there is no cross-validation)
     SearchResult plain = new LatentSearch(model, quick().restarts(1).refinement(Refinement.NONE))
         .fit(x, y, SearchListener.NONE);
-    SearchResult polished = new LatentSearch(model, quick().restarts(1)
+    SearchResult polished = new LatentSearch(model, quick().restarts(1).folds(0)
         .refinement(Refinement.ADAM).polishSteps(50)).fit(x, y, SearchListener.NONE);
-    SearchResult fitted = new LatentSearch(model, quick().restarts(1)
+    SearchResult fitted = new LatentSearch(model, quick().restarts(1).folds(0)
         .refinement(Refinement.LM).slots(2)).fit(x, y, SearchListener.NONE);
     for (int i = 0; i < plain.configurations().size(); i++) {
       ConfigurationResult p = plain.configurations().get(i);
@@ -192,15 +186,6 @@ class SearchEngineTest {
     } finally {
       Thread.interrupted();
     }
-  }
-
-  @Test
-  void selectionTakesTheSparsestWithinTolerance() {
-    SparseMlp small = SparseMlp.builder(MlpLayout.DEFAULT, 1, 1).outputBias(1).build();
-    ConfigurationResult a = new ConfigurationResult(1, small, 0.1, 0.100, 1);
-    ConfigurationResult b = new ConfigurationResult(2, SparseMlpFitterAccess.dense(), 0.1, 0.098, 1);
-    assertEquals(a, ConfigurationSelector.select(List.of(a, b), 0.05));
-    assertEquals(b, ConfigurationSelector.select(List.of(a, b), 0.01));
   }
 
   @Test

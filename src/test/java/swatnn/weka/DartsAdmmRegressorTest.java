@@ -60,8 +60,9 @@ class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmReg
 
   @Override
   String lastProgress() {
-    // 3 epochs of 2 bilevel steps (120 weight rows, batches of 64), 200 training, 2 x 50 ADMM
-    return "step 306/306";
+    // 3 epochs of 3 bilevel steps (150 weight rows of all 300, cross-validated; batches of
+    // 64), 200 training, 2 x 50 ADMM
+    return "step 309/309";
   }
 
   @Override
@@ -133,8 +134,9 @@ class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmReg
     assertTrue(text.contains("Non-zero count: " + (int) built.getMeasure("measureNonZeroCount")
         + "\n"), text);
     assertTrue(text.contains("validation MSE") && text.contains("* "), text);
-    assertTrue(text.contains("240 searched on (120 for the weights and 120 for the "
-        + "architecture in the bilevel search), 60 held out to choose"), text);
+    assertTrue(text.contains("300 searched on (150 for the weights and 150 for the "
+        + "architecture in the bilevel search), candidates scored by 5-fold "
+        + "cross-validation"), text);
     for (String m : Collections.list(built.enumerateMeasures())) {
       assertTrue(Double.isFinite(built.getMeasure(m)), m);
     }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import swatnn.search.ConfigurationResult;
-import swatnn.search.SearchResult;
+import swatnn.selection.ConfigurationResult;
+import swatnn.selection.SearchResult;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -219,8 +219,8 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     c.setLayers("1");
     c.buildClassifier(d);
     String text = c.toString();
-    assertTrue(text.contains("kept the " + maxInputs() + " of 12 inputs ranked highest by "
-        + "ReliefFAttributeEval"), text);
+    assertTrue(text.contains("network inputs: the " + maxInputs() + " of 12 inputs ranked "
+        + "highest by ReliefFAttributeEval"), text);
     assertTrue(text.contains(" a3") && text.contains(" a9"), text);
     for (Instance i : d) {
       assertTrue(Double.isFinite(c.classifyInstance(i)));
@@ -321,7 +321,7 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     assertTrue(text.contains("Provenance:\n  package      swatnn " + p.packageVersion() + "\n"
         + "  options      " + weka.core.Utils.joinOptions(built().getOptions())), text);
     FittedNetwork other = new FittedNetwork(f.preparation(), f.inputScaler(), f.classScaler(),
-        f.result(), f.className(), f.noSearch(), f.mean(), f.tolerance(), f.header(),
+        f.result(), f.className(), f.notSearched(), f.tolerance(), f.header(),
         new FittedNetwork.Provenance("0.0.9", p.options(), p.autoencoder(),
             p.autoencoderSha256()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -421,14 +421,18 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     SearchResult r = built().searchResult();
     assertEquals(2, r.configurations().size());
     for (Instance i : QUADRATIC) {
-      assertEquals(built().classifyInstance(i), built().classifyInstance(r.network(), i));
+      if (built().fittedNetwork().network() != null) {
+        assertEquals(built().classifyInstance(i),
+            built().classifyInstance(built().fittedNetwork().network(), i));
+      }
       for (ConfigurationResult c : r.configurations()) {
         assertTrue(Double.isFinite(built().classifyInstance(c.network(), i)));
       }
     }
     C unbuilt = shortSearch(1);
     assertNull(unbuilt.searchResult());
-    assertThrows(Exception.class, () -> unbuilt.classifyInstance(r.network(), QUADRATIC.instance(0)));
+    assertThrows(Exception.class, () -> unbuilt.classifyInstance(
+        r.configurations().get(0).network(), QUADRATIC.instance(0)));
     assertEquals(name() + ": no model built yet.", unbuilt.toString());
     assertTrue(Double.isNaN(unbuilt.getMeasure("measureNonZeroCount")));
     assertThrows(IllegalArgumentException.class, () -> built().getMeasure("measureNothing"));
@@ -545,7 +549,8 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     ArrayList<GraphNode> nodes = new ArrayList<>();
     ArrayList<GraphEdge> edges = new ArrayList<>();
     new BIFParser(bif, nodes, edges).parse();
-    SparseMlp net = built().searchResult().network();
+    SparseMlp net = built().fittedNetwork().network();
+    assertNotNull(net, "a network on the quadratic data");
     assertEquals(net.hiddenLayers() + 2, nodes.stream().mapToInt(n -> n.y).distinct().count(),
         "one rank per layer: " + bif);
     int weights = 0;

@@ -7,8 +7,10 @@ import swatnn.nd4j.Nd4jRuntime;
 import swatnn.darts.DartsAdmmSearch;
 import swatnn.darts.DartsSettings;
 import swatnn.mlp.MlpLayout;
-import swatnn.search.SearchInterruptedException;
-import swatnn.search.SearchResult;
+import swatnn.selection.SearchInterruptedException;
+import swatnn.selection.ModelSearch;
+import swatnn.selection.Rows;
+import swatnn.selection.SearchResult;
 import swatnn.weka.DartsOptions;
 import swatnn.weka.DataPreparation;
 import swatnn.weka.FittedNetwork;
@@ -102,26 +104,30 @@ public class DartsAdmmRegressor extends DartsOptions implements TechnicalInforma
     MlpLayout layout = settings.layout();
     DataPreparation.Fitted prepared = prepare(train, layout.maxNeurons());
     DataPreparation prep = prepared.preparation();
-    int nData = prep.inputCount();
+    int nData = prep.networkColumns().length;
     if (nData > layout.maxNeurons()) {
       throw new Exception(prep.tooManyInputs(getClass().getSimpleName(), "the search space (H, the neurons per hidden"
           + " layer) takes at most", layout.maxNeurons(), ""));
     }
     // without any input the network gets one that is always 0
     int nIn = Math.max(nData, 1);
-    return ScaledSearch.fit(prepared, train.classAttribute().name(), layout, nIn,
-        settings.tolerance(), rows -> search(settings, rows, nData),
-        (result, searched) -> header(settings, prep, nIn > nData, result, searched),
+    return ScaledSearch.fit(prepared, train.classAttribute().name(), nIn,
+        settings.tolerance(),
+        (rows, networkInputs) -> search(settings, rows, networkInputs, nData),
+        result -> header(settings, prep, nIn > nData, result),
         FittedNetwork.Provenance.of(optionsLine(), null, null));
   }
 
-  private SearchResult search(DartsSettings settings, ScaledSearch.Rows rows, int nData)
-      throws Exception {
+  private SearchResult search(DartsSettings settings, Rows rows, int[] networkInputs,
+      int nData) throws Exception {
     var listener = progress("DartsAdmmRegressor: k=" + getLayers(), "DartsAdmmRegressor: "
-        + "searching " + rows.y().length + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
+        + "searching " + rows.size() + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
+    // instance weights are not used (not a WeightedInstancesHandler)
+    Rows unweighted = new Rows(rows.x(), rows.y(), null);
     try {
-      return Nd4jRuntime.singleThreaded(() -> new DartsAdmmSearch(settings).fit(rows.x(),
-          rows.y(), listener));
+      return Nd4jRuntime.singleThreaded(() -> ModelSearch.run(unweighted, networkInputs,
+          new DartsAdmmSearch(settings), settings, DartsAdmmSearch.refitter(settings),
+          Runtime.getRuntime().availableProcessors(), listener));
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -130,7 +136,7 @@ public class DartsAdmmRegressor extends DartsOptions implements TechnicalInforma
   }
 
   private static FittedNetwork.Header header(DartsSettings s, DataPreparation prep,
-      boolean padded, SearchResult r, boolean searched) {
+      boolean padded, SearchResult r) {
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "Search: supernet of %d neurons per hidden layer, %d "
         + "epochs (first-order bilevel), %d training steps; ADMM rho = %s, threshold %s, "
@@ -138,18 +144,21 @@ public class DartsAdmmRegressor extends DartsOptions implements TechnicalInforma
         s.trainSteps(), ModelText.num(s.rho()), ModelText.num(s.threshold()), s.admmRounds(),
         s.admmSteps(), s.retrainSteps()));
     lines.add("Data: " + prep.describe() + (padded ? "; 1 unused input held at 0" : ""));
-    if (searched) {
-      int archRows = (int) Math.floor(r.trainRows() * s.architectureFraction());
-      boolean split = archRows >= 1 && archRows < r.trainRows();
-      lines.add("Rows: " + r.trainRows() + " searched on (" + (split ? (r.trainRows()
-          - archRows) + " for the weights and " + archRows + " for the architecture in the "
-          + "bilevel search" : "all for both weights and architecture: too few to split")
-          + "), " + (r.validationRows() > 0 ? r.validationRows() + " held out to choose"
-              : "none held out (too few; chosen on the training rows)"));
+    if (r.searched()) {
+      int held = r.validation().heldOutRows();
+      int searched = r.trainRows() - held;
+      int archRows = (int) Math.floor(searched * s.architectureFraction());
+      boolean split = archRows >= 1 && archRows < searched;
+      lines.add("Rows: " + searched + " searched on (" + (split ? (searched - archRows)
+          + " for the weights and " + archRows + " for the architecture in the bilevel search"
+          : "all for both weights and architecture: too few to split") + "), "
+          + (r.validation().crossValidated() ? "candidates scored by "
+              + r.validation().folds() + "-fold cross-validation"
+              : held > 0 ? held + " held out to choose, all to fit the chosen model"
+                  : "none held out (too few; chosen on the training rows)"));
     }
     return new FittedNetwork.Header("DARTS + ADMM regression: sparse MLP by architecture "
-        + "search and pruning", lines, "each configuration's own search, pruning and "
-        + "refinement");
+        + "search and pruning", lines);
   }
 
   /** @return the revision string */

@@ -11,8 +11,10 @@ import swatnn.nd4j.Nd4jBackend;
 import swatnn.nd4j.Nd4jRuntime;
 import swatnn.search.LatentSearch;
 import swatnn.search.ModelLocator;
-import swatnn.search.SearchInterruptedException;
-import swatnn.search.SearchResult;
+import swatnn.selection.SearchInterruptedException;
+import swatnn.selection.ModelSearch;
+import swatnn.selection.Rows;
+import swatnn.selection.SearchResult;
 import swatnn.search.SearchSettings;
 import swatnn.weka.DataPreparation;
 import swatnn.weka.FittedNetwork;
@@ -113,7 +115,7 @@ public class SWATNNRegressor extends LatentSearchOptions
         .orElseThrow();
     DataPreparation.Fitted prepared = prepare(train, limit);
     DataPreparation prep = prepared.preparation();
-    int nData = prep.inputCount();
+    int nData = prep.networkColumns().length;
     ModelLocator.Located model = ModelLocator.choose(candidates, Math.max(nData, 1));
     ModelManifest manifest = model.manifest();
     if (nData > manifest.config().nInMax()) {
@@ -131,22 +133,23 @@ public class SWATNNRegressor extends LatentSearchOptions
     // a model trained on more inputs than the data has: the extra inputs are held at 0
     int nIn = Math.max(Math.max(nData, 1), manifest.config().nInMin());
     String autoencoder = describeModel(model.file(), manifest, nIn - nData);
-    return ScaledSearch.fit(prepared, train.classAttribute().name(),
-        manifest.config().layout(), nIn, settings.tolerance(),
-        rows -> search(model.file(), settings, rows, nData),
-        (result, searched) -> header(autoencoder, prep, result, searched, settings.steps()),
+    return ScaledSearch.fit(prepared, train.classAttribute().name(), nIn,
+        settings.tolerance(),
+        (rows, networkInputs) -> search(model.file(), settings, rows, networkInputs, nData),
+        result -> header(autoencoder, prep, result, settings),
         FittedNetwork.Provenance.of(optionsLine(), model.name(), manifest.weightsSha256()));
   }
 
-  private SearchResult search(Path modelFile, SearchSettings settings, ScaledSearch.Rows rows,
-      int nData) throws Exception {
+  private SearchResult search(Path modelFile, SearchSettings settings, Rows rows,
+      int[] networkInputs, int nData) throws Exception {
     String prefix = "SWATNNRegressor: k=" + getLayers() + " x "
         + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts");
     var listener = progress(prefix, "SWATNNRegressor: loading " + modelFile + "; searching "
-        + rows.y().length + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
+        + rows.size() + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
     try {
-      return Nd4jRuntime.singleThreaded(() -> new LatentSearch(AutoencoderModel.load(modelFile),
-          settings).fit(rows.x(), rows.y(), rows.w(), listener));
+      return Nd4jRuntime.singleThreaded(() -> ModelSearch.run(rows, networkInputs,
+          new LatentSearch(AutoencoderModel.load(modelFile), settings), settings,
+          LatentSearch.refitter(settings), settings.threads(), listener));
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (ModelFileException | IllegalArgumentException | IllegalStateException e) {
@@ -155,26 +158,30 @@ public class SWATNNRegressor extends LatentSearchOptions
   }
 
   private static FittedNetwork.Header header(String autoencoder, DataPreparation prep,
-      SearchResult r, boolean searched, int steps) {
+      SearchResult r, SearchSettings settings) {
     List<String> lines = new ArrayList<>();
-    lines.add("Autoencoder: " + (r.seconds() > 0 ? autoencoder : "none used (no search ran)"));
-    if (r.seconds() > 0) {
+    lines.add("Autoencoder: " + (r.searched() ? autoencoder : "none used (no search ran)"));
+    if (r.searched()) {
       lines.add("Search ran on: ND4J " + Nd4jBackend.summary());
     }
     lines.add("Data: " + prep.describe());
-    if (searched && !r.groupSteps().isEmpty()) {
+    if (r.searched() && !r.groupSteps().isEmpty()) {
       lines.add("Steps run per group of restarts: " + r.groupSteps().stream()
           .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-          + " of " + steps + " (-patience stops a group once its error stalls)");
+          + " of " + settings.steps() + " (-patience stops a group once its error stalls)");
     }
-    if (searched) {
-      lines.add("Rows: " + r.trainRows() + " searched on, " + (r.validationRows() > 0
-          ? r.validationRows() + " held out to choose"
-          : "none held out (too few; chosen on the training rows)"));
+    if (r.searched()) {
+      lines.add("Refinement: " + settings.refinement().describe());
+      int held = r.validation().heldOutRows();
+      lines.add("Rows: " + r.trainRows() + (r.validation().crossValidated()
+          ? ", all searched on; candidates scored by " + r.validation().folds()
+              + "-fold cross-validation"
+          : held > 0 ? ": " + (r.trainRows() - held) + " searched on, " + held
+              + " held out to choose, all to fit the chosen model"
+              : ", all searched on (too few to hold out; chosen on the training rows)"));
     }
     return new FittedNetwork.Header("SWAT-NN regression: sparse MLP found in an autoencoder's "
-        + "latent space", lines, "the search's time shared evenly, as the configurations are "
-        + "searched together");
+        + "latent space", lines);
   }
 
   private static String describeModel(Path file, ModelManifest m, int padded) {

@@ -1,4 +1,4 @@
-package swatnn.search;
+package swatnn.selection;
 
 /** Thrown by a search when its thread is interrupted (Weka's Stop button interrupts it). */
 public final class SearchInterruptedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package swatnn.search;
+package swatnn.selection;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -43,6 +43,54 @@ public record RowSplit(int[] first, int[] second) {
     }
     return new RowSplit(Arrays.copyOfRange(idx, second, idx.length),
         Arrays.copyOfRange(idx, 0, second));
+  }
+
+  /**
+   * Seeded k-fold partition of rows 0..n-1: the rows shuffled, then dealt into {@code k} folds
+   * of sizes differing by at most one.
+   *
+   * @param n the rows (at least k)
+   * @param k the folds (at least 2)
+   * @param seed the seed
+   * @return per fold, its held-out rows, ascending
+   */
+  public static int[][] folds(int n, int k, long seed) {
+    if (k < 2 || n < k) {
+      throw new IllegalArgumentException("need at least 2 folds and a row per fold, got " + k
+          + " folds of " + n + " rows");
+    }
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    shuffle(idx, new Random(seed ^ 0x6b43a9b5L));
+    int[][] out = new int[k][];
+    for (int f = 0; f < k; f++) {
+      int from = (int) ((long) n * f / k);
+      int to = (int) ((long) n * (f + 1) / k);
+      out[f] = Arrays.copyOfRange(idx, from, to);
+      Arrays.sort(out[f]);
+    }
+    return out;
+  }
+
+  /**
+   * @param n the rows
+   * @param held rows to leave out, ascending
+   * @return the other rows of 0..n-1, ascending
+   */
+  public static int[] complement(int n, int[] held) {
+    int[] out = new int[n - held.length];
+    int at = 0;
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      if (h < held.length && held[h] == i) {
+        h++;
+      } else {
+        out[at++] = i;
+      }
+    }
+    return out;
   }
 
   /** Fisher-Yates with the given generator. */

@@ -1,4 +1,4 @@
-package swatnn.search;
+package swatnn.selection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #runThen} adds a second stage: each first-stage task hands back follow-up tasks, which
  * start on a free slot while other first-stage tasks still run.
  */
-final class Slots {
+public final class Slots {
   /** The slots' threads: named, and daemons, so that they never keep the JVM alive. */
   private static final ThreadFactory SLOT_THREADS = runnable -> {
     Thread t = new Thread(runnable, "swatnn-slot");
@@ -34,7 +34,7 @@ final class Slots {
 
   private Slots() {}
 
-  static <T> List<T> run(int slots, List<Callable<T>> tasks) {
+  public static <T> List<T> run(int slots, List<Callable<T>> tasks) {
     List<T> out = new ArrayList<>(tasks.size());
     int threads = Math.min(slots, tasks.size());
     if (threads <= 1) {
@@ -59,7 +59,7 @@ final class Slots {
   }
 
   /** A follow-up task and its estimated cost (the costliest waiting follow-up starts first). */
-  record Job<T>(double cost, Callable<T> work) {}
+  public record Job<T>(double cost, Callable<T> work) {}
 
   /**
    * Runs the first-stage tasks, and each one's follow-ups as soon as it has ended, on up to
@@ -69,7 +69,7 @@ final class Slots {
    *
    * @return per first-stage task, its follow-ups' results in the order it gave them
    */
-  static <T> List<List<T>> runThen(int slots, List<Callable<List<Job<T>>>> first) {
+  public static <T> List<List<T>> runThen(int slots, List<Callable<List<Job<T>>>> first) {
     if (Math.min(slots, first.size()) <= 1) {
       List<List<Job<T>>> jobs = new ArrayList<>();
       for (Callable<List<Job<T>>> task : first) {

@@ -1,4 +1,4 @@
-package swatnn.search;
+package swatnn.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

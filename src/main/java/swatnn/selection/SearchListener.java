@@ -1,6 +1,6 @@
-package swatnn.search;
+package swatnn.selection;
 
-/** Receives progress of a latent search (called on the searching thread). */
+/** Receives progress of a search and the selection after it (called on the searching thread). */
 public interface SearchListener {
   /** No-op listener. */
   SearchListener NONE = (step, steps, loss) -> { };
@@ -13,17 +13,24 @@ public interface SearchListener {
   void progress(int step, int steps, double loss);
 
   /**
-   * A group of restarts stopped early ({@link SearchSettings#patience()}) after {@code step} of
+   * A group of restarts stopped early ({@link swatnn.search.SearchSettings#patience()}) after {@code step} of
    * {@code steps} steps; its remaining steps count as done in {@link #progress}. Called on the
    * group's thread, one call at a time. Does nothing by default.
    */
   default void stoppedEarly(int step, int steps) {}
 
   /**
-   * The refinement of the extracted networks ({@link SearchSettings#refinement()}): {@code done}
+   * The refinement of the extracted networks ({@link swatnn.search.SearchSettings#refinement()}): {@code done}
    * of {@code total} networks refined. Called on any of the search's threads, one call at a
    * time; it may begin before the last search step, as restart groups end at different steps.
    * Does nothing by default.
    */
   default void refined(int done, int total) {}
+
+  /**
+   * The cross-validation of the candidates ({@link ModelSearch}): {@code done} of {@code total}
+   * refits (one per candidate and fold) scored. Called on any thread, one call at a time. Does
+   * nothing by default.
+   */
+  default void crossValidated(int done, int total) {}
 }

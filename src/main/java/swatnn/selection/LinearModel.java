@@ -1,0 +1,269 @@
+package swatnn.selection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * A sparse linear model on the scaled inputs: {@code y = intercept + sum_j c_j x[inputs[j]]},
+ * the network of no hidden layer. It is not bound by the autoencoder's input limit, so it can
+ * use every input of the data.
+ *
+ * <p>Fitted by weighted least squares on centred rows; with Bayesian regularisation, by the
+ * evidence framework for a linear model (MacKay 1992; Bishop, <i>Pattern Recognition and
+ * Machine Learning</i>, 2006, section 3.5.2): the coefficients (not the intercept) have a
+ * Gaussian prior of precision alpha, the noise precision is beta, and both are re-estimated
+ * from the effective number of parameters gamma until they settle. Pruned as a network is: the
+ * smallest coefficient at a time (inputs are on one scale), each smaller model refitted, which
+ * gives the path of candidates {@link #path} returns.
+ *
+ * @param inputs the columns of the scaled input row that the model uses, ascending
+ * @param coefficients one per used input
+ * @param intercept the constant term
+ * @param effectiveParameters gamma + 1 with Bayesian regularisation, otherwise the inputs + 1
+ */
+public record LinearModel(int[] inputs, double[] coefficients, double intercept,
+    double effectiveParameters) implements CandidateModel {
+  private static final long serialVersionUID = 1L;
+
+  /** Iterations of the alpha and beta re-estimation at most. */
+  static final int EVIDENCE_ITERATIONS = 100;
+
+  /** Above this many inputs the path drops a tenth of them at a time, not one. */
+  static final int ONE_AT_A_TIME = 30;
+
+  public LinearModel {
+    inputs = inputs.clone();
+    coefficients = coefficients.clone();
+    if (inputs.length != coefficients.length) {
+      throw new IllegalArgumentException("one coefficient per input is needed");
+    }
+  }
+
+  @Override
+  public double predict(double[] x) {
+    double s = intercept;
+    for (int j = 0; j < inputs.length; j++) {
+      s += coefficients[j] * x[inputs[j]];
+    }
+    return s;
+  }
+
+  @Override
+  public int nonZeroCount() {
+    int n = 1;
+    for (double c : coefficients) {
+      n += c != 0 ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Override
+  public LinearModel refit(Rows rows, Refitter refitter) {
+    return fit(rows, inputs, refitter.bayesian());
+  }
+
+  @Override
+  public int[] inputs() {
+    return inputs.clone();
+  }
+
+  @Override
+  public double[] coefficients() {
+    return coefficients.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LinearModel m && Arrays.equals(inputs, m.inputs)
+        && Arrays.equals(coefficients, m.coefficients) && intercept == m.intercept;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(inputs) + Arrays.hashCode(coefficients);
+  }
+
+  @Override
+  public String toString() {
+    return "LinearModel" + Arrays.toString(inputs) + Arrays.toString(coefficients) + " + "
+        + intercept;
+  }
+
+  /**
+   * The path of sparse linear models on the columns that vary: all of them, then one fewer
+   * (the smallest coefficient dropped, the rest refitted) down to a single input; above
+   * {@value #ONE_AT_A_TIME} inputs a tenth of them go at a time.
+   *
+   * @param rows the training rows (at least 2)
+   * @param bayesian whether to fit with Bayesian regularisation
+   * @return the models, most inputs first; empty when no column varies
+   */
+  public static List<LinearModel> path(Rows rows, boolean bayesian) {
+    int[] active = IntStream.range(0, rows.x().length == 0 ? 0 : rows.x()[0].length)
+        .filter(j -> varies(rows, j)).toArray();
+    List<LinearModel> out = new ArrayList<>();
+    while (active.length > 0) {
+      LinearModel m = fit(rows, active, bayesian);
+      out.add(m);
+      int drop = active.length > ONE_AT_A_TIME ? active.length / 10 : 1;
+      double[] c = m.coefficients;
+      int[] order = IntStream.range(0, active.length).boxed()
+          .sorted(Comparator.comparingDouble((Integer j) -> Math.abs(c[j]))
+              .thenComparing(j -> j))
+          .mapToInt(Integer::intValue).toArray();
+      boolean[] gone = new boolean[active.length];
+      for (int i = 0; i < drop; i++) {
+        gone[order[i]] = true;
+      }
+      int[] current = active;
+      active = IntStream.range(0, current.length).filter(j -> !gone[j]).map(j -> current[j])
+          .toArray();
+    }
+    return out;
+  }
+
+  private static boolean varies(Rows rows, int j) {
+    double first = Double.NaN;
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.w() != null && rows.w()[i] == 0) {
+        continue;
+      }
+      double v = rows.x()[i][j];
+      if (Double.isNaN(first)) {
+        first = v;
+      } else if (v != first) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Fits the coefficients of {@code inputs} and the intercept.
+   *
+   * @param rows the training rows
+   * @param inputs the columns to use
+   * @param bayesian with the evidence framework's regularisation (else least squares, with a
+   *     ridge of 1e-10 of the mean diagonal against exact collinearity)
+   * @return the fitted model
+   */
+  public static LinearModel fit(Rows rows, int[] inputs, boolean bayesian) {
+    int p = inputs.length;
+    int n = rows.size();
+    double total = 0;
+    double[] xm = new double[p];
+    double ym = 0;
+    for (int i = 0; i < n; i++) {
+      double wi = rows.w() == null ? 1 : rows.w()[i];
+      total += wi;
+      ym += wi * rows.y()[i];
+      for (int j = 0; j < p; j++) {
+        xm[j] += wi * rows.x()[i][inputs[j]];
+      }
+    }
+    ym /= total;
+    for (int j = 0; j < p; j++) {
+      xm[j] /= total;
+    }
+    // N, the number of observations of the evidence framework, is the sum of the weights: a
+    // row of weight 2 counts as two rows (Weka's instance weights as frequencies)
+    double norm = 1;
+    double[][] a = new double[p][p];
+    double[] b = new double[p];
+    double yy = 0;
+    double[] d = new double[p];
+    for (int i = 0; i < n; i++) {
+      double wi = (rows.w() == null ? 1 : rows.w()[i]) * norm;
+      if (wi == 0) {
+        continue;
+      }
+      for (int j = 0; j < p; j++) {
+        d[j] = rows.x()[i][inputs[j]] - xm[j];
+      }
+      double e = rows.y()[i] - ym;
+      yy += wi * e * e;
+      for (int j = 0; j < p; j++) {
+        b[j] += wi * d[j] * e;
+        for (int q = 0; q <= j; q++) {
+          a[j][q] += wi * d[j] * d[q];
+        }
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      for (int q = 0; q < j; q++) {
+        a[q][j] = a[j][q];
+      }
+    }
+    double[] c;
+    double gamma = p;
+    if (p == 0) {
+      c = new double[0];
+    } else {
+      EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
+      RealMatrix v = eig.getV();
+      double[] lambda = eig.getRealEigenvalues();
+      double[] vb = v.transpose().operate(b); // b in the eigenbasis
+      double scale = 0;
+      for (double l : lambda) {
+        scale = Math.max(scale, l);
+      }
+      double floor = 1e-10 * Math.max(scale, 1e-300);
+      double ratio = floor; // alpha / beta
+      if (bayesian) {
+        ratio = Math.max(floor, 1e-6 * scale);
+        for (int it = 0; it < EVIDENCE_ITERATIONS; it++) {
+          double[] cu = solve(lambda, vb, ratio);
+          double cc = 0;
+          double fit = 0;
+          gamma = 0;
+          for (int j = 0; j < p; j++) {
+            cc += cu[j] * cu[j];
+            double l = Math.max(lambda[j], 0);
+            gamma += l / (l + ratio);
+            fit += cu[j] * vb[j];
+          }
+          // residual sum of squares at the posterior mean: yy - 2 c.b + c'Ac
+          double quad = 0;
+          for (int j = 0; j < p; j++) {
+            quad += Math.max(lambda[j], 0) * cu[j] * cu[j];
+          }
+          double sse = Math.max(yy - 2 * fit + quad, 1e-12 * Math.max(yy, 1e-300));
+          double alpha = gamma / Math.max(cc, 1e-300);
+          double beta = Math.max(total - 1 - gamma, 1e-6) / sse;
+          double next = Math.max(floor, alpha / beta);
+          boolean settled = Math.abs(Math.log(next / ratio)) < 1e-6;
+          ratio = next;
+          if (settled) {
+            break;
+          }
+        }
+        gamma = 0;
+        for (int j = 0; j < p; j++) {
+          double l = Math.max(lambda[j], 0);
+          gamma += l / (l + ratio);
+        }
+      }
+      c = v.operate(solve(lambda, vb, ratio));
+    }
+    double intercept = ym;
+    for (int j = 0; j < p; j++) {
+      intercept -= c[j] * xm[j];
+    }
+    return new LinearModel(inputs, c, intercept, gamma + 1);
+  }
+
+  /** The ridge solution in the eigenbasis: vb_j / (lambda_j + ratio). */
+  private static double[] solve(double[] lambda, double[] vb, double ratio) {
+    double[] out = new double[lambda.length];
+    for (int j = 0; j < lambda.length; j++) {
+      out[j] = vb[j] / (Math.max(lambda[j], 0) + ratio);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,210 @@
+package swatnn.selection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * A network search and the choice of the model around it (docs/METHOD.md section 4), on rows
+ * already scaled: the candidates are every network the search found, the training mean (one
+ * parameter) and the path of sparse linear models on all the inputs ({@link LinearModel#path});
+ * all are scored by one criterion and chosen by one rule ({@link ModelSelector}), and the
+ * chosen model is fitted on all training rows.
+ *
+ * <p>The criterion depends on the rows ({@link SelectionSettings#crossValidates}):
+ *
+ * <ul>
+ *   <li>up to {@link SelectionSettings#maxCrossValidationRows()} rows, the search runs on all of
+ *       them and each candidate's structure is refitted on k - 1 folds and scored on the
+ *       k-th ({@link SelectionSettings#folds()}); no row is used only to choose, and the
+ *       candidates, fitted on all rows, are the final models;
+ *   <li>above it (or without refinement), the search runs on the training split and the
+ *       candidates are scored on the rows held out ({@link SelectionSettings#validationFraction()});
+ *       the chosen one is then refitted on all rows.
+ * </ul>
+ *
+ * The refits of a cross-validation run on {@code threads} threads; the result does not depend
+ * on their number.
+ */
+public final class ModelSearch {
+  private ModelSearch() {}
+
+  /**
+   * Searches and chooses.
+   *
+   * @param all the training rows: every scaled input, the scaled class, weights or null
+   * @param networkInputs per network input, its column of {@code all}'s rows (-1: held at 0)
+   * @param search the network search
+   * @param settings the selection's settings
+   * @param refitter how candidates are refitted
+   * @param threads threads for the refits (at least 1)
+   * @param listener progress
+   * @return every candidate scored, the chosen one fitted on all rows
+   * @throws SearchInterruptedException if the thread is interrupted
+   */
+  public static SearchResult run(Rows all, int[] networkInputs, NetworkSearch search,
+      SelectionSettings<?> settings, Refitter refitter, int threads, SearchListener listener) {
+    long start = System.nanoTime();
+    int n = all.size();
+    boolean cv = settings.crossValidates(n) && n >= 2;
+    int folds = cv ? Math.min(settings.folds(), n) : 0;
+    RowSplit split = cv ? new RowSplit(range(n), new int[0])
+        : RowSplit.holdOut(n, settings.validationFraction(), settings.seed());
+    Rows fitRows = cv ? all : all.subset(split.first());
+    Rows scoreRows = split.second().length > 0 ? all.subset(split.second()) : fitRows;
+
+    NetworkSearch.Outcome outcome = search.search(fitRows.columns(networkInputs), listener);
+    List<Candidate> fitted = new ArrayList<>();
+    fitted.add(new Candidate("mean", 0, MeanModel.fit(fitRows), 0, 0));
+    for (LinearModel m : LinearModel.path(fitRows, refitter.bayesian())) {
+      fitted.add(new Candidate("linear", 0, m, 0, 0));
+    }
+    for (NetworkSearch.Found f : outcome.networks()) {
+      fitted.add(new Candidate(f.name(), f.hiddenLayers(),
+          new NetworkModel(f.network(), networkInputs, f.effectiveParameters(), f.start()), 0,
+          0));
+    }
+    int[][] foldRows = cv ? RowSplit.folds(n, folds, settings.seed()) : null;
+    double[][] rowErrors = new double[fitted.size()][];
+    List<Candidate> scored = cv
+        ? crossValidate(fitted, all, foldRows, refitter, threads, listener, rowErrors)
+        : score(fitted, fitRows, scoreRows, rowErrors);
+    double[] rowWeights = cv ? foldWeights(all, foldRows) : scoreRows.w();
+    int chosenIndex = ModelSelector.choose(scored, settings.tolerance(), rowErrors, rowWeights);
+    Candidate chosen = scored.get(chosenIndex);
+    if (!cv && split.second().length > 0) {
+      CandidateModel refit = chosen.model().refit(all, refitter);
+      chosen = chosen.withModel(refit, all.mse(refit));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new SearchResult(configurations(scored, settings.layers(), seconds), scored,
+        chosenIndex, chosen, new Validation(folds, split.second().length), networkInputs, n,
+        seconds, outcome.groupSteps(), true);
+  }
+
+  private static int[] range(int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i;
+    }
+    return out;
+  }
+
+  /** The weights of all rows in the order of the folds' rows, or null without weights. */
+  private static double[] foldWeights(Rows all, int[][] folds) {
+    if (all.w() == null) {
+      return null;
+    }
+    double[] out = new double[all.size()];
+    int at = 0;
+    for (int[] fold : folds) {
+      for (int i : fold) {
+        out[at++] = all.w()[i];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Training and held-out MSE of models fitted on the training rows; {@code rowErrors[c]}
+   * receives candidate c's squared error on every held-out row.
+   */
+  private static List<Candidate> score(List<Candidate> fitted, Rows train, Rows held,
+      double[][] rowErrors) {
+    List<Candidate> out = new ArrayList<>();
+    for (int c = 0; c < fitted.size(); c++) {
+      CandidateModel m = fitted.get(c).model();
+      rowErrors[c] = squaredErrors(m, held);
+      out.add(new Candidate(fitted.get(c).name(), fitted.get(c).hiddenLayers(), m,
+          train.mse(m), held.mse(m)));
+    }
+    return out;
+  }
+
+  private static double[] squaredErrors(CandidateModel m, Rows rows) {
+    double[] out = new double[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      double d = m.predict(rows.x()[i]) - rows.y()[i];
+      out[i] = d * d;
+    }
+    return out;
+  }
+
+  /**
+   * Every candidate's structure refitted on each fold's other rows and scored on the fold: the
+   * weighted MSE over all the folds' rows. The refits run as one task per candidate and fold,
+   * gathered in order. {@code rowErrors[c]} receives candidate c's squared errors on the rows,
+   * fold by fold.
+   */
+  private static List<Candidate> crossValidate(List<Candidate> fitted, Rows all, int[][] folds,
+      Refitter refitter, int threads, SearchListener listener, double[][] rowErrors) {
+    int n = all.size();
+    Rows[] train = new Rows[folds.length];
+    Rows[] held = new Rows[folds.length];
+    for (int f = 0; f < folds.length; f++) {
+      train[f] = all.subset(RowSplit.complement(n, folds[f]));
+      held[f] = all.subset(folds[f]);
+    }
+    int total = fitted.size() * folds.length;
+    int[] done = {0};
+    List<Callable<double[]>> tasks = new ArrayList<>();
+    for (Candidate c : fitted) {
+      for (int f = 0; f < folds.length; f++) {
+        int fold = f;
+        tasks.add(() -> {
+          if (Thread.currentThread().isInterrupted()) {
+            throw new SearchInterruptedException();
+          }
+          CandidateModel m = c.model().refit(train[fold], refitter);
+          double[] errors = squaredErrors(m, held[fold]);
+          synchronized (done) {
+            listener.crossValidated(++done[0], total);
+          }
+          return errors;
+        });
+      }
+    }
+    List<double[]> parts = Slots.run(threads, tasks);
+    List<Candidate> out = new ArrayList<>();
+    for (int c = 0; c < fitted.size(); c++) {
+      double e = 0;
+      double w = 0;
+      rowErrors[c] = new double[n];
+      int at = 0;
+      for (int f = 0; f < folds.length; f++) {
+        double[] p = parts.get(c * folds.length + f);
+        for (int r = 0; r < p.length; r++) {
+          double wr = held[f].w() == null ? 1 : held[f].w()[r];
+          e += wr * p[r];
+          w += wr;
+          rowErrors[c][at++] = p[r];
+        }
+      }
+      Candidate cand = fitted.get(c);
+      double mse = e / w;
+      out.add(new Candidate(cand.name(), cand.hiddenLayers(), cand.model(),
+          all.mse(cand.model()), Double.isFinite(mse) ? mse : Double.POSITIVE_INFINITY));
+    }
+    return out;
+  }
+
+  /** Per configuration searched, its network candidate of lowest validation MSE. */
+  private static List<ConfigurationResult> configurations(List<Candidate> scored, int[] layers,
+      double seconds) {
+    List<ConfigurationResult> out = new ArrayList<>();
+    for (int k : layers) {
+      Candidate best = null;
+      for (Candidate c : scored) {
+        if (c.hiddenLayers() == k && (best == null
+            || c.validationMse() < best.validationMse())) {
+          best = c;
+        }
+      }
+      if (best != null) {
+        out.add(new ConfigurationResult(k, ((NetworkModel) best.model()).network(),
+            best.trainMse(), best.validationMse(), seconds / layers.length));
+      }
+    }
+    return out;
+  }
+}

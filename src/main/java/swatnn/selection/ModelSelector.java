@@ -1,0 +1,106 @@
+package swatnn.selection;
+
+import java.util.List;
+
+/**
+ * The choice among scored candidates (docs/METHOD.md section 4): the candidate with the fewest
+ * non-zero parameters among those whose validation MSE is close to the best one's; ties go to
+ * the lower validation MSE, then to the earlier candidate. The mean (one parameter) and the
+ * linear models compete under the same rule, so a network is returned only when it is clearly
+ * better than the simpler models.
+ *
+ * <p>Close means within a relative tolerance of the best MSE, or within {@value
+ * #STANDARD_ERRORS} standard error of the paired per-row differences of squared errors between
+ * the candidate and the best one: the one-standard-error rule of cross-validated model choice
+ * (Breiman, Friedman, Olshen and Stone, <i>Classification and Regression Trees</i>, 1984,
+ * section 3.4.3; Hastie, Tibshirani and Friedman, <i>The Elements of Statistical Learning</i>,
+ * 2009, section 7.10). On a few dozen rows a network that fits the noise can score a few per
+ * cent better than the mean by chance; the band keeps such a win from deciding, while a
+ * network that is much better (sixteen times, say) is far outside it.
+ */
+public final class ModelSelector {
+  /** The width of the band around the best validation MSE, in paired standard errors. */
+  public static final double STANDARD_ERRORS = 2.0;
+
+  private ModelSelector() {}
+
+  /**
+   * @param candidates scored candidates, at least one
+   * @param tolerance the relative tolerance (>= 0)
+   * @param rowErrors per candidate, its squared error on every validation row (in one order
+   *     for all), or null to use the tolerance alone
+   * @param weights the validation rows' weights, or null for 1 each
+   * @return the index of the chosen candidate; the first when every score is non-finite
+   * @throws IllegalArgumentException if there is no candidate
+   */
+  public static int choose(List<Candidate> candidates, double tolerance, double[][] rowErrors,
+      double[] weights) {
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("no candidate to choose from");
+    }
+    int best = -1;
+    for (int i = 0; i < candidates.size(); i++) {
+      double v = candidates.get(i).validationMse();
+      if (Double.isFinite(v) && (best < 0 || v < candidates.get(best).validationMse())) {
+        best = i;
+      }
+    }
+    if (best < 0) {
+      return 0;
+    }
+    double bestMse = candidates.get(best).validationMse();
+    int chosen = -1;
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      double v = c.validationMse();
+      boolean close = v <= bestMse * (1 + tolerance) || rowErrors != null && Double.isFinite(v)
+          && v - bestMse <= STANDARD_ERRORS * pairedStandardError(rowErrors[i],
+              rowErrors[best], weights);
+      if (!close) {
+        continue;
+      }
+      Candidate now = chosen < 0 ? null : candidates.get(chosen);
+      if (now == null || c.nonZeroCount() < now.nonZeroCount()
+          || c.nonZeroCount() == now.nonZeroCount() && v < now.validationMse()) {
+        chosen = i;
+      }
+    }
+    return chosen;
+  }
+
+  /** @see #choose(List, double, double[][], double[]) without standard errors */
+  public static int choose(List<Candidate> candidates, double tolerance) {
+    return choose(candidates, tolerance, null, null);
+  }
+
+  /**
+   * The standard error of the weighted mean of {@code a[i] - b[i]}, with the effective number
+   * of rows {@code (sum w)^2 / sum w^2}.
+   *
+   * @param a per-row values
+   * @param b per-row values, same rows
+   * @param w weights, or null for 1 each
+   * @return the standard error; 0 with fewer than two effective rows
+   */
+  static double pairedStandardError(double[] a, double[] b, double[] w) {
+    double sw = 0;
+    double sw2 = 0;
+    double sd = 0;
+    double sdd = 0;
+    for (int i = 0; i < a.length; i++) {
+      double wi = w == null ? 1 : w[i];
+      double d = a[i] - b[i];
+      sw += wi;
+      sw2 += wi * wi;
+      sd += wi * d;
+      sdd += wi * d * d;
+    }
+    if (!(sw > 0)) {
+      return 0;
+    }
+    double mean = sd / sw;
+    double variance = Math.max(0, sdd / sw - mean * mean);
+    double effective = sw * sw / sw2;
+    return effective > 1 ? Math.sqrt(variance / (effective - 1)) : 0;
+  }
+}

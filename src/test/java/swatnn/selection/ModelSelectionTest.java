@@ -1,0 +1,193 @@
+package swatnn.selection;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import swatnn.mlp.LeastSquaresRefiner;
+import swatnn.mlp.MlpLayout;
+import swatnn.mlp.Refinement;
+import swatnn.mlp.SparseMlp;
+import swatnn.mlp.SparseMlpFitter;
+import swatnn.search.SearchSettings;
+
+/**
+ * The selection without an autoencoder: the candidates of a stand-in network search (dense
+ * networks of 1 and 2 hidden layers, refined) against the mean and the linear path.
+ */
+class ModelSelectionTest {
+  static final Refitter LM = new Refitter(Refinement.LM, new LeastSquaresRefiner(100,
+      LeastSquaresRefiner.DEFAULT_TOLERANCE), 1, 0.01);
+
+  /** Dense networks of k = 1 and 2 hidden layers on the rows' inputs, two restarts each. */
+  static final NetworkSearch DENSE = (rows, listener) -> {
+    List<NetworkSearch.Found> found = new ArrayList<>();
+    int nIn = rows.x()[0].length;
+    for (int k = 1; k <= 2; k++) {
+      for (int r = 0; r < 2; r++) {
+        SparseMlp start = SparseMlpFitter.denseStart(MlpLayout.DEFAULT, nIn, k,
+            new Random(10 * k + r));
+        Refitter.Fit fit = LM.refine(start, rows);
+        found.add(new NetworkSearch.Found("k=" + k + " restart " + (r + 1), k, fit.network(),
+            fit.effectiveParameters(), start));
+      }
+    }
+    return new NetworkSearch.Outcome(found, List.of());
+  };
+
+  static Rows rows(int n, int inputs, long seed, java.util.function.ToDoubleFunction<double[]> f,
+      double noise) {
+    Random r = new Random(seed);
+    double[][] x = new double[n][inputs];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < inputs; j++) {
+        x[i][j] = 2 * r.nextDouble() - 1;
+      }
+      y[i] = f.applyAsDouble(x[i]) + noise * r.nextGaussian();
+    }
+    return new Rows(x, y, null);
+  }
+
+  static int[] all(int n) {
+    return java.util.stream.IntStream.range(0, n).toArray();
+  }
+
+  static SearchResult select(Rows rows, SearchSettings s, int threads) {
+    return ModelSearch.run(rows, all(rows.x()[0].length), DENSE, s, LM, threads,
+        SearchListener.NONE);
+  }
+
+  @Test
+  void theSparsestWithinTheToleranceIsChosen() {
+    Candidate mean = new Candidate("mean", 0, new MeanModel(0), 0, 0.100);
+    Candidate lin = new Candidate("linear", 0, new LinearModel(new int[] {0, 1},
+        new double[] {1, 2}, 0, 3), 0, 0.098);
+    Candidate worse = new Candidate("linear", 0, new LinearModel(new int[] {0},
+        new double[] {1}, 0, 2), 0, 0.2);
+    assertEquals(0, ModelSelector.choose(List.of(mean, lin, worse), 0.05));
+    assertEquals(1, ModelSelector.choose(List.of(mean, lin, worse), 0.01));
+    Candidate broken = new Candidate("mean", 0, new MeanModel(0), 0, Double.NaN);
+    assertEquals(1, ModelSelector.choose(List.of(broken, lin), 0.05), "NaN never wins");
+  }
+
+  @Test
+  void foldsPartitionTheRowsTheSameWayForASeed() {
+    int[][] f = RowSplit.folds(23, 5, 7);
+    int[] seen = new int[23];
+    for (int[] fold : f) {
+      assertTrue(fold.length == 4 || fold.length == 5, Arrays.toString(fold));
+      for (int i : fold) {
+        seen[i]++;
+      }
+      int[] rest = RowSplit.complement(23, fold);
+      assertEquals(23 - fold.length, rest.length);
+    }
+    assertTrue(Arrays.stream(seen).allMatch(v -> v == 1), "every row in one fold");
+    assertArrayEquals(f[2], RowSplit.folds(23, 5, 7)[2]);
+    assertTrue(!Arrays.equals(f[2], RowSplit.folds(23, 5, 8)[2]), "another seed, other folds");
+  }
+
+  @Test
+  void theLinearPathRecoversANoiselessLineAndDropsTheIrrelevantInputFirst() {
+    Rows r = rows(40, 3, 1, x -> 0.3 + 0.8 * x[0] - 0.5 * x[2] + 0.001 * x[1], 0);
+    List<LinearModel> path = LinearModel.path(r, false);
+    assertEquals(3, path.size());
+    assertArrayEquals(new double[] {0.8, 0.001, -0.5}, path.get(0).coefficients(), 1e-9);
+    assertEquals(0.3, path.get(0).intercept(), 1e-9);
+    assertArrayEquals(new int[] {0, 2}, path.get(1).inputs(), "x2 (index 1) goes first");
+    assertArrayEquals(new int[] {0}, path.get(2).inputs());
+    List<LinearModel> bayes = LinearModel.path(r, true);
+    assertArrayEquals(new double[] {0.8, 0.001, -0.5}, bayes.get(0).coefficients(), 1e-4);
+  }
+
+  @Test
+  void aRowOfWeightTwoCountsAsTwoRows() {
+    Rows r = rows(12, 2, 3, x -> x[0] - x[1], 0.2);
+    double[][] x2 = Arrays.copyOf(r.x(), 13);
+    double[] y2 = Arrays.copyOf(r.y(), 13);
+    x2[12] = r.x()[4];
+    y2[12] = r.y()[4];
+    double[] w = new double[12];
+    Arrays.fill(w, 1);
+    w[4] = 2;
+    Rows twice = new Rows(x2, y2, null);
+    Rows weighted = new Rows(r.x(), r.y(), w);
+    assertEquals(twice.meanLabel(), weighted.meanLabel(), 1e-15);
+    for (boolean bayes : new boolean[] {false, true}) {
+      LinearModel a = LinearModel.fit(twice, new int[] {0, 1}, bayes);
+      LinearModel b = LinearModel.fit(weighted, new int[] {0, 1}, bayes);
+      assertArrayEquals(a.coefficients(), b.coefficients(), 1e-12);
+      assertEquals(a.intercept(), b.intercept(), 1e-12);
+      assertEquals(twice.mse(a), weighted.mse(b), 1e-12);
+    }
+  }
+
+  @Test
+  void onPureNoiseTheMeanIsChosen() {
+    // On seed 3 an input happens to correlate with the noise (its least-squares slope is 2.7
+    // standard errors from 0, where any regression would use it): at most one of 8 may differ.
+    int means = 0;
+    List<String> others = new ArrayList<>();
+    for (long seed = 1; seed <= 8; seed++) {
+      Rows noise = rows(60, 3, seed, x -> 0, 0.5);
+      SearchResult r = select(noise, new SearchSettings().seed(seed), 2);
+      assertTrue(r.validation().crossValidated());
+      if (r.model() instanceof MeanModel m) {
+        assertEquals(noise.meanLabel(), m.mean(), 1e-15);
+        means++;
+      } else {
+        others.add("seed " + seed + ": " + r.chosen());
+        assertInstanceOf(LinearModel.class, r.model(), "never a network on noise: seed " + seed
+            + " " + r.candidates());
+      }
+    }
+    assertTrue(means >= 7, others.toString());
+  }
+
+  @Test
+  void aNoisyLineGetsALinearModelAndACurveANetwork() {
+    Rows line = rows(50, 2, 4, x -> 0.7 * x[0], 0.2);
+    SearchResult lr = select(line, new SearchSettings(), 2);
+    assertInstanceOf(LinearModel.class, lr.model(), lr.chosen().toString());
+    Rows curve = rows(120, 1, 5, x -> Math.sin(3 * x[0]), 0.05);
+    SearchResult nr = select(curve, new SearchSettings(), 2);
+    assertInstanceOf(NetworkModel.class, nr.model(), nr.chosen().toString());
+  }
+
+  @Test
+  void theSelectionIsTheSameForEveryThreadCountAndDeterministicPerSeed() {
+    Rows r = rows(80, 2, 6, x -> x[0] * x[1] + 0.3 * x[0], 0.1);
+    SearchResult one = select(r, new SearchSettings().seed(3), 1);
+    for (int threads : new int[] {2, 3}) {
+      SearchResult other = select(r, new SearchSettings().seed(3), threads);
+      assertEquals(one.chosenIndex(), other.chosenIndex());
+      assertEquals(one.model(), other.model());
+      for (int i = 0; i < one.candidates().size(); i++) {
+        assertEquals(one.candidates().get(i).validationMse(),
+            other.candidates().get(i).validationMse(), 0.0, "candidate " + i);
+      }
+    }
+    SearchResult seed4 = select(r, new SearchSettings().seed(4), 2);
+    assertTrue(seed4.candidates().get(0).validationMse()
+        != one.candidates().get(0).validationMse(), "another seed, other folds");
+  }
+
+  @Test
+  void aHoldOutRefitsTheChosenModelOnAllRows() {
+    Rows r = rows(60, 2, 8, x -> 0.5 * x[0] - 0.2 * x[1], 0.1);
+    SearchResult held = select(r, new SearchSettings().folds(0), 1);
+    assertEquals(12, held.validation().heldOutRows());
+    assertInstanceOf(LinearModel.class, held.model());
+    LinearModel onAll = LinearModel.fit(r, ((LinearModel) held.model()).inputs(), false);
+    assertArrayEquals(onAll.coefficients(), ((LinearModel) held.model()).coefficients(), 1e-12);
+    SearchResult big = select(r, new SearchSettings().maxCrossValidationRows(59), 1);
+    assertTrue(!big.validation().crossValidated(), "above the row limit: a hold-out");
+  }
+}
