@@ -1,0 +1,92 @@
+package swatnn.scaling;
+
+import java.util.Arrays;
+
+/**
+ * The empirical CDF as a piecewise-linear map through knots (value, u), u from -1 at the
+ * smallest training value to 1 at the largest; clamped to [-1, 1] outside the training range.
+ */
+final class QuantileColumn implements ColumnTransform {
+  private static final long serialVersionUID = 1L;
+  private final double[] knots;
+  private final double[] u;
+
+  private QuantileColumn(double[] knots, double[] u) {
+    this.knots = knots;
+    this.u = u;
+  }
+
+  /**
+   * @param c at least two distinct values
+   * @param maxKnots at least 2
+   */
+  static QuantileColumn of(ColumnValues c, int maxKnots) {
+    int k = c.distinct();
+    double[] f = c.midRankCdf();
+    double[] all = new double[k];
+    for (int i = 0; i < k; i++) {
+      all[i] = 2 * (f[i] - f[0]) / (f[k - 1] - f[0]) - 1;
+    }
+    all[k - 1] = 1;
+    if (k <= maxKnots) {
+      return new QuantileColumn(c.values.clone(), all);
+    }
+    // at most maxKnots knots: for evenly spaced levels the first value at or above each
+    int[] pick = new int[maxKnots];
+    int m = 0;
+    int i = 0;
+    for (int q = 0; q < maxKnots; q++) {
+      double level = q == maxKnots - 1 ? 1 : -1 + 2.0 * q / (maxKnots - 1);
+      while (i < k - 1 && all[i] < level) {
+        i++;
+      }
+      if (m == 0 || pick[m - 1] != i) {
+        pick[m++] = i;
+      }
+    }
+    double[] kv = new double[m];
+    double[] ku = new double[m];
+    for (int j = 0; j < m; j++) {
+      kv[j] = c.values[pick[j]];
+      ku[j] = all[pick[j]];
+    }
+    return new QuantileColumn(kv, ku);
+  }
+
+  int knotCount() {
+    return knots.length;
+  }
+
+  @Override
+  public double apply(double v) {
+    if (Double.isNaN(v)) {
+      return Double.NaN;
+    }
+    if (v <= knots[0]) {
+      return -1;
+    }
+    int last = knots.length - 1;
+    if (v >= knots[last]) {
+      return 1;
+    }
+    int pos = Arrays.binarySearch(knots, v);
+    if (pos >= 0) {
+      return u[pos];
+    }
+    int hi = -pos - 1; // first knot above v, 1..last
+    int lo = hi - 1;
+    double t = (v - knots[lo]) / (knots[hi] - knots[lo]);
+    return u[lo] + t * (u[hi] - u[lo]);
+  }
+
+  @Override
+  public ScalingMethod applied() {
+    return ScalingMethod.QUANTILE;
+  }
+
+  @Override
+  public String describe() {
+    return "quantile: " + knots.length + " knots on [" + Numbers.format(knots[0]) + ", "
+        + Numbers.format(knots[knots.length - 1]) + "], clamped outside";
+  }
+}

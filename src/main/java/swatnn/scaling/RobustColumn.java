@@ -1,0 +1,49 @@
+package swatnn.scaling;
+
+/** (x - median) / scale clipped to [-clip, clip]; the scale is the IQR or half the range. */
+final class RobustColumn implements ColumnTransform {
+  private static final long serialVersionUID = 1L;
+  private final double median;
+  private final double scale;
+  /** Whether the scale is half the range (the IQR was 0). */
+  private final boolean halfRange;
+  private final double clip;
+
+  RobustColumn(double median, double scale, boolean halfRange, double clip) {
+    if (!(scale > 0)) {
+      throw new IllegalArgumentException("robust scaling needs a scale > 0");
+    }
+    this.median = median;
+    this.scale = scale;
+    this.halfRange = halfRange;
+    this.clip = clip;
+  }
+
+  static RobustColumn of(ColumnValues c, double clip) {
+    double median = c.quantile(0.5);
+    double iqr = c.quantile(0.75) - c.quantile(0.25);
+    return iqr > 0 ? new RobustColumn(median, iqr, false, clip)
+        : new RobustColumn(median, (c.max() - c.min()) / 2, true, clip);
+  }
+
+  @Override
+  public double apply(double v) {
+    if (Double.isNaN(v)) {
+      return Double.NaN;
+    }
+    double z = (v - median) / scale;
+    return Math.max(-clip, Math.min(clip, z));
+  }
+
+  @Override
+  public ScalingMethod applied() {
+    return ScalingMethod.ROBUST;
+  }
+
+  @Override
+  public String describe() {
+    return "robust: (x - median " + Numbers.format(median) + ") / "
+        + (halfRange ? "half range " : "IQR ") + Numbers.format(scale) + ", clipped to [-"
+        + Numbers.format(clip) + ", " + Numbers.format(clip) + "]";
+  }
+}
