@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import swatnn.mlp.SparseMlp;
+import swatnn.scaling.InputScaling;
 import swatnn.search.MinMaxScaler;
 import swatnn.selection.CandidateModel;
 import swatnn.selection.LinearModel;
@@ -29,7 +30,9 @@ import weka.core.Instance;
  * version throws an {@link InvalidClassException} naming both versions.
  *
  * @param preparation how instances become raw network inputs
- * @param inputScaler maps each raw input from its training range to [-1, 1]
+ * @param inputRanges each raw input's training range
+ * @param inputScaler maps each raw input to the models' scale (min-max to [-1, 1], log then
+ *     min-max for a positive skewed input, ...: {@link InputScaling})
  * @param classScaler maps the class from its training range to [-1, 1]
  * @param result every candidate compared and the chosen model ({@link SearchResult#model()})
  * @param className the class attribute's name
@@ -39,8 +42,8 @@ import weka.core.Instance;
  * @param header what the model text says about the search before the shared part
  * @param provenance the package version, options and autoencoder that built the model
  */
-public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputScaler,
-    MinMaxScaler classScaler, SearchResult result, String className, String notSearched,
+public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRanges,
+    InputScaling inputScaler, MinMaxScaler classScaler, SearchResult result, String className, String notSearched,
     double tolerance, Header header, Provenance provenance) implements Serializable {
   private static final long serialVersionUID = 2L;
 

@@ -35,24 +35,25 @@ public final class ModelText {
       sb.append(line).append('\n');
     }
     DataPreparation prep = m.preparation();
-    MinMaxScaler in = m.inputScaler();
+    MinMaxScaler in = m.inputRanges();
     MinMaxScaler out = m.classScaler();
     SearchResult r = m.result();
     CandidateModel model = r.model();
     // without a search there is no fitted function: no scaling to explain, only the ranges
     boolean scaled = r.searched();
     if (prep.inputCount() > 0) {
-      sb.append(scaled
-          ? "\nInputs, each scaled to [-1, 1] by its training range before the model:\n"
-          : "\nInputs and their training ranges:\n");
+      sb.append(scaled ? "\nInputs, each scaled by its training values before the model "
+          + "(" + m.inputScaler().method().name().toLowerCase(Locale.ROOT).replace('_', '-')
+          + " scaling):\n" : "\nInputs and their training ranges:\n");
     }
     int width = 1;
     for (int j = 0; j < prep.inputCount(); j++) {
       width = Math.max(width, prep.inputName(j).length());
     }
     for (int j = 0; j < prep.inputCount(); j++) {
-      sb.append(String.format(Locale.ROOT, "  %-" + width + "s  training range [%s, %s]%n",
-          prep.inputName(j), num(in.min(j)), num(in.max(j))));
+      sb.append(String.format(Locale.ROOT, "  %-" + width + "s  training range [%s, %s]%s%n",
+          prep.inputName(j), num(in.min(j)), num(in.max(j)), scaled
+              ? "; " + m.inputScaler().describe(j) : ""));
     }
     String y = outputSymbol(prep, m.className());
     if (scaled && !(model instanceof MeanModel)) {
@@ -254,7 +255,8 @@ public final class ModelText {
       sb.append('\n');
     }
     sb.append(String.format(Locale.ROOT, "(* chosen: fewest non-zero parameters within %s%% "
-        + "or %s paired standard errors of the best validation MSE%s)%n", num(100 * tolerance),
+        + "of the best validation MSE, the mean and linear models also within %s paired "
+        + "standard errors of it%s)%n", num(100 * tolerance),
         num(swatnn.selection.ModelSelector.STANDARD_ERRORS),
         r.validation().crossValidated() ? "; then its parameters are those fitted on all "
             + "training rows" : r.validation().heldOutRows() > 0 ? "; then refitted on all "

@@ -1,6 +1,8 @@
 package swatnn.weka;
 
 import java.util.Arrays;
+import swatnn.scaling.InputScaling;
+import swatnn.scaling.ScalingMethod;
 import swatnn.search.MinMaxScaler;
 import swatnn.selection.Rows;
 import swatnn.selection.SearchResult;
@@ -40,6 +42,7 @@ public final class ScaledSearch {
    * @param fitted the prepared training rows (at least one)
    * @param className the class attribute's name
    * @param nIn the network's input count: its data inputs, padded with inputs held at 0
+   * @param scaling how the inputs are scaled (the class is min-max scaled to [-1, 1])
    * @param tolerance the relative validation-MSE tolerance of the choice
    * @param search the search
    * @param describer the model text's header
@@ -48,16 +51,18 @@ public final class ScaledSearch {
    * @throws Exception if the search fails
    */
   public static FittedNetwork fit(DataPreparation.Fitted fitted, String className, int nIn,
-      double tolerance, Search search, Describer describer, FittedNetwork.Provenance provenance)
-      throws Exception {
+      ScalingMethod scaling, double tolerance, Search search, Describer describer,
+      FittedNetwork.Provenance provenance) throws Exception {
     DataPreparation prep = fitted.preparation();
     int nData = prep.inputCount();
-    MinMaxScaler inputScaler = MinMaxScaler.fit(fitted.inputs(), nData);
+    MinMaxScaler ranges = MinMaxScaler.fit(fitted.inputs(), nData);
     MinMaxScaler classScaler = MinMaxScaler.fit(fitted.labels());
     boolean varies = false;
     for (int j = 0; j < nData; j++) {
-      varies |= inputScaler.min(j) < inputScaler.max(j);
+      varies |= ranges.min(j) < ranges.max(j);
     }
+    InputScaling inputScaler = InputScaling.fit(scaling, fitted.inputs(), nData,
+        positive(fitted.weights()));
     String notSearched = classScaler.min(0) == classScaler.max(0)
         ? "The class is constant on the training data"
         : !varies ? "No input varies on the training data (" + (nData == 0 ? "there is none"
@@ -70,12 +75,17 @@ public final class ScaledSearch {
     SearchResult result = notSearched != null
         ? SearchResult.withoutSearch(rows.meanLabel(), networkInputs, rows.size())
         : search.run(rows, networkInputs);
-    return new FittedNetwork(prep, inputScaler, classScaler, result, className, notSearched,
-        tolerance, describer.describe(result), provenance);
+    return new FittedNetwork(prep, ranges, inputScaler, classScaler, result, className,
+        notSearched, tolerance, describer.describe(result), provenance);
+  }
+
+  /** The weights, with none negative (Weka allows none); null when all are equal. */
+  private static double[] positive(double[] w) {
+    return Arrays.stream(w).allMatch(v -> v == w[0]) ? null : w;
   }
 
   /** Scales the prepared rows with the fitted scalers; weights null when all are equal. */
-  private static Rows scale(DataPreparation.Fitted fitted, MinMaxScaler inputScaler,
+  private static Rows scale(DataPreparation.Fitted fitted, InputScaling inputScaler,
       MinMaxScaler classScaler) {
     int nData = fitted.preparation().inputCount();
     double[][] raw = fitted.inputs();

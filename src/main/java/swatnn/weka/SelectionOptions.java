@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Vector;
+import swatnn.scaling.ScalingMethod;
 import swatnn.selection.SelectionSettings;
 import weka.attributeSelection.ASEvaluation;
 import weka.attributeSelection.AttributeEvaluator;
@@ -205,6 +206,37 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   /** @param v the row limit, at least 0 */
   public void setMaxCrossValidationRows(int v) {
     selection().maxCrossValidationRows(v);
+  }
+
+  /** The input scalings, for the GUI's drop-down. */
+  public static final weka.core.Tag[] TAGS_INPUT_SCALING = {
+      new weka.core.Tag(ScalingMethod.MIN_MAX.ordinal(), "minmax",
+          "minmax: the training range to [-1, 1]", false),
+      new weka.core.Tag(ScalingMethod.QUANTILE.ordinal(), "quantile",
+          "quantile: the training ranks, uniform on [-1, 1]", false),
+      new weka.core.Tag(ScalingMethod.LOG.ordinal(), "log",
+          "log: log, then min-max, for positive skewed inputs; min-max for the rest", false),
+      new weka.core.Tag(ScalingMethod.ROBUST.ordinal(), "robust",
+          "robust: (x - median) / IQR, clipped to [-2, 2]", false)};
+
+  /** @return how the inputs are scaled */
+  @OptionMetadata(displayName = "inputScaling", displayOrder = 109,
+      commandLineParamName = "input-scaling",
+      commandLineParamSynopsis = "-input-scaling <minmax|quantile|log|robust>",
+      description = "How each input is mapped to the scale the autoencoder was trained on, "
+      + "from its training values. log (the default) takes the log of an input whose values "
+      + "are all positive and right-skewed (skewness above 1, largest at least 10 times the "
+      + "smallest) and min-max scales it and every other input to [-1, 1]; the model text "
+      + "says what was done to each input. Binary inputs stay {-1, 1} under every scaling.")
+  public weka.core.SelectedTag getInputScaling() {
+    return new weka.core.SelectedTag(selection().inputScaling().ordinal(), TAGS_INPUT_SCALING);
+  }
+
+  /** @param v the input scaling (one of {@link #TAGS_INPUT_SCALING}) */
+  public void setInputScaling(weka.core.SelectedTag v) {
+    if (v.getTags() == TAGS_INPUT_SCALING) {
+      selection().inputScaling(ScalingMethod.values()[v.getSelectedTag().getID()]);
+    }
   }
 
   /** @return the random seed */

@@ -14,8 +14,8 @@ import swatnn.mlp.SparseMlp;
 import swatnn.search.LatentSearch;
 import swatnn.search.MinMaxScaler;
 import swatnn.search.ModelLocator;
-import swatnn.search.SearchListener;
-import swatnn.search.SearchResult;
+import swatnn.selection.SearchListener;
+import swatnn.selection.SearchResult;
 import swatnn.search.SearchSettings;
 
 /**
@@ -108,8 +108,11 @@ public final class InputScalingBenchmark {
     SearchResult result = new LatentSearch(AutoencoderModel.load(modelFile), settings)
         .fit(scaling.scale(xTrain), ys, null, SearchListener.NONE);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    SparseMlp net = result.network();
-    double[] pred = net.predict(scaling.scale(xTest));
+    double[][] scaledTest = scaling.scale(xTest);
+    double[] pred = new double[scaledTest.length];
+    for (int i = 0; i < pred.length; i++) {
+      pred[i] = result.model().predict(scaledTest[i]);
+    }
     double trainMean = Arrays.stream(yTrain).average().orElse(0);
     double se = 0;
     double seMean = 0;
@@ -123,8 +126,9 @@ public final class InputScalingBenchmark {
     return String.format(Locale.ROOT, "%d,%s,%s,%d,%s,%d,%d,%d,%d,%.5f,%.4f,%.5f,%.5f,%d,%d,%s,"
         + "%.1f,%s", seed, data.name(), method, nIn, modelFile.getFileName(), train, n - train,
         steps, anneal, Math.sqrt(se / pred.length), correlation(pred, yTest),
-        Math.sqrt(seMean / pred.length), data.noiseSd(), result.selected().hiddenLayers(),
-        net.nonZeroCount(), result.beatsMean(), seconds, desc);
+        Math.sqrt(seMean / pred.length), data.noiseSd(), result.chosen().hiddenLayers(),
+        result.model().nonZeroCount(),
+        result.model() instanceof swatnn.selection.NetworkModel, seconds, desc);
   }
 
   static double correlation(double[] a, double[] b) {

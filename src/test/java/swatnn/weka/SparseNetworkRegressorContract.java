@@ -320,7 +320,8 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     String text = built().toString();
     assertTrue(text.contains("Provenance:\n  package      swatnn " + p.packageVersion() + "\n"
         + "  options      " + weka.core.Utils.joinOptions(built().getOptions())), text);
-    FittedNetwork other = new FittedNetwork(f.preparation(), f.inputScaler(), f.classScaler(),
+    FittedNetwork other = new FittedNetwork(f.preparation(), f.inputRanges(), f.inputScaler(),
+        f.classScaler(),
         f.result(), f.className(), f.notSearched(), f.tolerance(), f.header(),
         new FittedNetwork.Provenance("0.0.9", p.options(), p.autoencoder(),
             p.autoencoderSha256()));

@@ -112,7 +112,7 @@ public class DartsAdmmRegressor extends DartsOptions implements TechnicalInforma
     // without any input the network gets one that is always 0
     int nIn = Math.max(nData, 1);
     return ScaledSearch.fit(prepared, train.classAttribute().name(), nIn,
-        settings.tolerance(),
+        settings.inputScaling(), settings.tolerance(),
         (rows, networkInputs) -> search(settings, rows, networkInputs, nData),
         result -> header(settings, prep, nIn > nData, result),
         FittedNetwork.Provenance.of(optionsLine(), null, null));

@@ -134,7 +134,7 @@ public class SWATNNRegressor extends LatentSearchOptions
     int nIn = Math.max(Math.max(nData, 1), manifest.config().nInMin());
     String autoencoder = describeModel(model.file(), manifest, nIn - nData);
     return ScaledSearch.fit(prepared, train.classAttribute().name(), nIn,
-        settings.tolerance(),
+        settings.inputScaling(), settings.tolerance(),
         (rows, networkInputs) -> search(model.file(), settings, rows, networkInputs, nData),
         result -> header(autoencoder, prep, result, settings),
         FittedNetwork.Provenance.of(optionsLine(), model.name(), manifest.weightsSha256()));
