@@ -205,6 +205,31 @@ public final class FreeParameters {
   }
 
   /**
+   * Sets the parameter vector that the following {@link #output(double[], double[])} calls use:
+   * with it, outputs and Jacobian rows are computed one row at a time, without an n x m matrix.
+   *
+   * @param p a vector of length {@link #size()} (copied into the working weights)
+   */
+  public void parameters(double[] p) {
+    load(p);
+  }
+
+  /**
+   * The network's output for one row at the parameters last {@linkplain #parameters(double[])
+   * set}, and its gradient.
+   *
+   * @param row {@code nIn} inputs
+   * @param jacobianRow receives {@code d net(row) / d p_q}, length {@link #size()}, or null
+   */
+  public double output(double[] row, double[] jacobianRow) {
+    double y = forward(row);
+    if (jacobianRow != null) {
+      jacobianRow(1, jacobianRow);
+    }
+    return y;
+  }
+
+  /**
    * The mean squared error at {@code p} and its gradient, {@code grad[q] = d MSE / d p_q}, with
    * row weights: {@code MSE = sum_r w_r (net(x_r) - y_r)^2 / sum_r w_r}.
    *

@@ -198,10 +198,11 @@ public abstract class DartsOptions extends SparseNetworkRegressor {
 
   /** @return how the surviving weights are refitted */
   @OptionMetadata(displayName = "refine", displayOrder = 13, commandLineParamName = "refine",
-      commandLineParamSynopsis = "-refine <none|adam|lm>", description = "How the surviving "
+      commandLineParamSynopsis = "-refine <none|adam|lm|br>", description = "How the surviving "
       + "weights and biases are refitted after pruning, the zero pattern fixed. adam is the "
       + "paper's retraining (retrainSteps Adam steps), lm fits them by Levenberg-Marquardt to "
-      + "convergence as SWATNNRegressor does, none keeps the pruned network.")
+      + "convergence as SWATNNRegressor does, br by Levenberg-Marquardt with Bayesian "
+      + "regularisation, none keeps the pruned network.")
   public SelectedTag getRefine() {
     return new SelectedTag(m_settings.refinement().ordinal(), LatentSearchOptions.TAGS_REFINE);
   }

@@ -22,7 +22,9 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   public static final Tag[] TAGS_REFINE = {
       new Tag(Refinement.NONE.ordinal(), "none", "none: the decoded network (the paper)", false),
       new Tag(Refinement.ADAM.ordinal(), "adam", "adam: a fixed number of Adam steps", false),
-      new Tag(Refinement.LM.ordinal(), "lm", "lm: Levenberg-Marquardt to convergence", false)};
+      new Tag(Refinement.LM.ordinal(), "lm", "lm: Levenberg-Marquardt to convergence", false),
+      new Tag(Refinement.BR.ordinal(), "br", "br: Bayesian regularisation (MacKay, trainbr)",
+          false)};
 
   /** The starting-point modes, for the GUI's drop-down. */
   public static final Tag[] TAGS_INIT = {
@@ -217,12 +219,13 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
 
   /** @return how extracted networks are refined */
   @OptionMetadata(displayName = "refine", displayOrder = 11, commandLineParamName = "refine",
-      commandLineParamSynopsis = "-refine <none|adam|lm>", description = "How each restart's "
+      commandLineParamSynopsis = "-refine <none|adam|lm|br>", description = "How each restart's "
       + "extracted network is refitted on the training rows before restarts and "
       + "configurations are compared, its zero pattern, masks and activations fixed. none "
       + "keeps the decoded weights (the paper), adam runs 500 full-batch Adam steps (-polish is "
       + "an alias), lm fits every non-zero weight and active bias by Levenberg-Marquardt to "
-      + "convergence.")
+      + "convergence, br fits them by Levenberg-Marquardt with Bayesian regularisation "
+      + "(MacKay's weight decay, its strength estimated from the data).")
   public SelectedTag getRefine() {
     return new SelectedTag(m_settings.refinement().ordinal(), TAGS_REFINE);
   }
