@@ -115,7 +115,7 @@ public final class LatentSearch implements NetworkSearch {
   public SearchResult fit(double[][] x, double[] y, double[] w, SearchListener listener) {
     int[] inputs = java.util.stream.IntStream.range(0, x.length == 0 ? 0 : x[0].length)
         .toArray();
-    return ModelSearch.run(new Rows(x, y, w), inputs, this, settings, refitter(settings),
+    return ModelSearch.run(new Rows(x, y, w), inputs, inputs, this, settings, refitter(settings),
         settings.threads(), listener);
   }
 

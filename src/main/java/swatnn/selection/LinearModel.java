@@ -101,12 +101,12 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
    * {@value #ONE_AT_A_TIME} inputs a tenth of them go at a time.
    *
    * @param rows the training rows (at least 2)
+   * @param columns the columns the models may use
    * @param bayesian whether to fit with Bayesian regularisation
    * @return the models, most inputs first; empty when no column varies
    */
-  public static List<LinearModel> path(Rows rows, boolean bayesian) {
-    int[] active = IntStream.range(0, rows.x().length == 0 ? 0 : rows.x()[0].length)
-        .filter(j -> varies(rows, j)).toArray();
+  public static List<LinearModel> path(Rows rows, int[] columns, boolean bayesian) {
+    int[] active = Arrays.stream(columns).filter(j -> varies(rows, j)).toArray();
     List<LinearModel> out = new ArrayList<>();
     while (active.length > 0) {
       LinearModel m = fit(rows, active, bayesian);

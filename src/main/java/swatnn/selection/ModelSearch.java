@@ -34,6 +34,7 @@ public final class ModelSearch {
    *
    * @param all the training rows: every scaled input, the scaled class, weights or null
    * @param networkInputs per network input, its column of {@code all}'s rows (-1: held at 0)
+   * @param linearInputs the columns of {@code all}'s rows the linear models may use
    * @param search the network search
    * @param settings the selection's settings
    * @param refitter how candidates are refitted
@@ -42,8 +43,9 @@ public final class ModelSearch {
    * @return every candidate scored, the chosen one fitted on all rows
    * @throws SearchInterruptedException if the thread is interrupted
    */
-  public static SearchResult run(Rows all, int[] networkInputs, NetworkSearch search,
-      SelectionSettings<?> settings, Refitter refitter, int threads, SearchListener listener) {
+  public static SearchResult run(Rows all, int[] networkInputs, int[] linearInputs,
+      NetworkSearch search, SelectionSettings<?> settings, Refitter refitter, int threads,
+      SearchListener listener) {
     long start = System.nanoTime();
     int n = all.size();
     boolean cv = settings.crossValidates(n) && n >= 2;
@@ -56,7 +58,7 @@ public final class ModelSearch {
     NetworkSearch.Outcome outcome = search.search(fitRows.columns(networkInputs), listener);
     List<Candidate> fitted = new ArrayList<>();
     fitted.add(new Candidate("mean", 0, MeanModel.fit(fitRows), 0, 0));
-    for (LinearModel m : LinearModel.path(fitRows, refitter.bayesian())) {
+    for (LinearModel m : LinearModel.path(fitRows, linearInputs, refitter.bayesian())) {
       fitted.add(new Candidate("linear", 0, m, 0, 0));
     }
     for (NetworkSearch.Found f : outcome.networks()) {

@@ -43,9 +43,9 @@ public final class Refitter {
     return refinement != Refinement.NONE;
   }
 
-  /** @return whether the linear model uses Bayesian regularisation */
+  /** @return whether the linear model uses Bayesian regularisation ({@link Refinement#BR}) */
   public boolean bayesian() {
-    return false;
+    return refinement == Refinement.BR;
   }
 
   /**
@@ -54,7 +54,8 @@ public final class Refitter {
    * @return the refitted network and its effective number of parameters
    */
   public Fit refine(SparseMlp net, Rows rows) {
-    SparseMlp out = refinement.apply(net, rows.x(), rows.y(), rows.w(), adamSteps, adamRate, lm);
-    return new Fit(out, new swatnn.mlp.FreeParameters(out).size());
+    Refinement.Result r = refinement.refine(net, rows.x(), rows.y(), rows.w(), adamSteps,
+        adamRate, lm);
+    return new Fit(r.network(), r.effectiveParameters());
   }
 }

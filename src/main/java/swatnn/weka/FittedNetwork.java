@@ -103,7 +103,7 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRange
    * range widened by {@link #OUTPUT_MARGIN}.
    *
    * @param instance an instance of the training data's format
-   * @param buffer room for at least {@link DataPreparation#inputCount()} inputs
+   * @param buffer room for at least {@link #bufferSize()} values
    * @return the prediction on the class's own scale
    * @throws Exception if the data preparation fails on the instance
    */
@@ -121,7 +121,7 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRange
    *
    * @param network a network of {@link #result()}'s configurations or candidates
    * @param instance an instance of the training data's format
-   * @param buffer room for at least {@link DataPreparation#inputCount()} inputs
+   * @param buffer room for at least {@link #bufferSize()} values
    * @return the prediction on the class's own scale
    * @throws Exception if the data preparation fails on the instance
    */
@@ -135,13 +135,37 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRange
     return unscaled(network.predict(in));
   }
 
+  /** @return the length of the buffers {@link #predict} takes: twice the inputs */
+  public int bufferSize() {
+    return 2 * preparation.inputCount();
+  }
+
   private double[] scaledInputs(Instance instance, double[] buffer) throws Exception {
     int n = preparation.inputCount();
     preparation.inputsOf(instance, buffer);
-    for (int j = 0; j < n; j++) {
-      buffer[j] = inputScaler.scale(j, buffer[j]);
+    return scaledInputs(buffer, inputRanges, inputScaler, buffer);
+  }
+
+  /**
+   * The models' view of one row of raw inputs: the p inputs min-max scaled to [-1, 1] by their
+   * training ranges (what the linear models read: a straight line in the data's inputs), then
+   * the p inputs as the input scaling maps them (what the networks read).
+   *
+   * @param raw p raw inputs (may be {@code out} itself)
+   * @param ranges the inputs' training ranges
+   * @param scaling the input scaling
+   * @param out receives 2p values
+   * @return {@code out}
+   */
+  static double[] scaledInputs(double[] raw, MinMaxScaler ranges, InputScaling scaling,
+      double[] out) {
+    int n = ranges.columns();
+    for (int j = n - 1; j >= 0; j--) { // back to front: out may be raw
+      double v = raw[j];
+      out[n + j] = scaling.scale(j, v);
+      out[j] = ranges.scale(j, v);
     }
-    return buffer;
+    return out;
   }
 
   private double unscaled(double out) {
@@ -209,7 +233,7 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRange
       int[] columns = n.inputs();
       String[] inputs = new String[columns.length];
       for (int j = 0; j < inputs.length; j++) {
-        inputs[j] = columns[j] >= 0 ? names[columns[j]] : "unused" + j;
+        inputs[j] = columns[j] >= 0 ? names[columns[j] % names.length] : "unused" + j;
       }
       return NetworkGraph.of(n.network(), inputs, className);
     }
@@ -220,7 +244,7 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRange
       double[] c = lin.coefficients();
       for (int j = 0; j < in.length; j++) {
         if (c[j] != 0) {
-          used.add(names[in[j]]);
+          used.add(names[in[j] % names.length]);
         }
       }
       return NetworkGraph.direct(used.toArray(String[]::new), className, equation);

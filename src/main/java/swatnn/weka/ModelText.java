@@ -70,9 +70,10 @@ public final class ModelText {
           .append(net.hiddenLayers() == 1 ? "" : "s").append(" (").append(r.chosen().name())
           .append("):\n");
       sb.append(net.toString(networkInputNames(prep, n.inputs()), y)).append("\n");
-    } else if (model instanceof LinearModel) {
-      sb.append("\nChosen model: linear, no hidden layer (on the scaled inputs):\n")
-          .append(equation(m)).append("\n");
+    } else if (model instanceof LinearModel lin) {
+      sb.append("\nChosen model: linear, no hidden layer (on the inputs min-max scaled to "
+          + "[-1, 1]):\n").append(equation(m)).append("\n");
+      sb.append("In the data's units:\n").append(rawEquation(m, lin)).append("\n");
     } else {
       sb.append("\nChosen model: the weighted training mean of the class, ").append(num(mean(m)))
           .append(" (no network or linear model was better by more than the tolerance).\n");
@@ -115,6 +116,32 @@ public final class ModelText {
   }
 
   /**
+   * A linear model in the data's own units (undoing the min-max scaling of its inputs and of the
+   * class): {@code class = a + sum_j b_j x_j}.
+   */
+  private static String rawEquation(FittedNetwork m, LinearModel lin) {
+    MinMaxScaler in = m.inputRanges();
+    MinMaxScaler out = m.classScaler();
+    double half = (out.max(0) - out.min(0)) / 2;
+    int[] inputs = lin.inputs();
+    double[] c = lin.coefficients();
+    double a = lin.intercept() + 1;
+    StringBuilder terms = new StringBuilder();
+    for (int j = 0; j < inputs.length; j++) {
+      int col = inputs[j];
+      double range = in.max(col) - in.min(col);
+      if (c[j] == 0 || range == 0) {
+        continue;
+      }
+      double b = 2 * c[j] / range;
+      a -= c[j] * (2 * in.min(col) / range + 1);
+      terms.append(b < 0 ? " - " : " + ").append(num(Math.abs(half * b))).append(" * ")
+          .append(m.preparation().inputName(col));
+    }
+    return m.className() + " = " + num(out.min(0) + half * a) + terms;
+  }
+
+  /**
    * The output's equation of a model without hidden units (a linear model or the mean), on the
    * scaled inputs and the scaled output symbol; for the mean, on the class's own scale.
    *
@@ -131,7 +158,7 @@ public final class ModelText {
       for (int j = 0; j < inputs.length; j++) {
         if (c[j] != 0) {
           sb.append(c[j] < 0 ? " - " : " + ").append(num(Math.abs(c[j]))).append(" * ")
-              .append(m.preparation().inputName(inputs[j]));
+              .append(m.preparation().inputName(inputs[j] % m.preparation().inputCount()));
         }
       }
       return sb.toString();
@@ -166,7 +193,8 @@ public final class ModelText {
   private static String[] networkInputNames(DataPreparation prep, int[] columns) {
     String[] names = new String[columns.length];
     for (int j = 0; j < columns.length; j++) {
-      names[j] = columns[j] >= 0 ? prep.inputName(columns[j]) : "unused" + j;
+      names[j] = columns[j] >= 0 ? prep.inputName(columns[j] % prep.inputCount())
+          : "unused" + j;
     }
     return names;
   }

@@ -19,12 +19,15 @@ public final class ScaledSearch {
   /** A search and selection over the scaled training rows. */
   public interface Search {
     /**
-     * @param rows the scaled training rows, every input
+     * @param rows the scaled training rows: every input min-max scaled (columns 0 .. p - 1),
+     *     then every input as the input scaling maps it (p .. 2p - 1)
      * @param networkInputs per network input, its column of {@code rows} (-1: held at 0)
+     * @param linearInputs the columns the linear models may use: the min-max block, so that a
+     *     linear model is a straight line in the data's own inputs
      * @return the candidates and the chosen model, errors on the scaled class
      * @throws Exception if the search fails or is interrupted
      */
-    SearchResult run(Rows rows, int[] networkInputs) throws Exception;
+    SearchResult run(Rows rows, int[] networkInputs, int[] linearInputs) throws Exception;
   }
 
   /** The search-specific text of a model, made once its result is known. */
@@ -70,11 +73,14 @@ public final class ScaledSearch {
     int[] columns = prep.networkColumns();
     int[] networkInputs = new int[Math.max(nIn, columns.length)];
     Arrays.fill(networkInputs, -1);
-    System.arraycopy(columns, 0, networkInputs, 0, columns.length);
-    Rows rows = scale(fitted, inputScaler, classScaler);
+    for (int j = 0; j < columns.length; j++) {
+      networkInputs[j] = nData + columns[j];
+    }
+    int[] linearInputs = java.util.stream.IntStream.range(0, nData).toArray();
+    Rows rows = scale(fitted, ranges, inputScaler, classScaler);
     SearchResult result = notSearched != null
         ? SearchResult.withoutSearch(rows.meanLabel(), networkInputs, rows.size())
-        : search.run(rows, networkInputs);
+        : search.run(rows, networkInputs, linearInputs);
     return new FittedNetwork(prep, ranges, inputScaler, classScaler, result, className,
         notSearched, tolerance, describer.describe(result), provenance);
   }
@@ -84,18 +90,19 @@ public final class ScaledSearch {
     return Arrays.stream(w).allMatch(v -> v == w[0]) ? null : w;
   }
 
-  /** Scales the prepared rows with the fitted scalers; weights null when all are equal. */
-  private static Rows scale(DataPreparation.Fitted fitted, InputScaling inputScaler,
-      MinMaxScaler classScaler) {
-    int nData = fitted.preparation().inputCount();
+  /**
+   * Scales the prepared rows: each row the min-max block, then the input scaling's block
+   * ({@link FittedNetwork#scaledInputs}); weights null when all are equal.
+   */
+  private static Rows scale(DataPreparation.Fitted fitted, MinMaxScaler ranges,
+      InputScaling inputScaler, MinMaxScaler classScaler) {
     double[][] raw = fitted.inputs();
     double[] labels = fitted.labels();
-    double[][] x = new double[raw.length][nData];
+    double[][] x = new double[raw.length][];
     double[] y = new double[raw.length];
     for (int i = 0; i < raw.length; i++) {
-      for (int j = 0; j < nData; j++) {
-        x[i][j] = inputScaler.scale(j, raw[i][j]);
-      }
+      x[i] = FittedNetwork.scaledInputs(raw[i], ranges, inputScaler,
+          new double[2 * ranges.columns()]);
       y[i] = classScaler.scale(0, labels[i]);
     }
     double[] w = fitted.weights();

@@ -181,7 +181,7 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
     FittedNetwork f = built();
     ThreadLocal<double[]> buffers = m_buffers;
     if (buffers == null) {
-      int n = f.preparation().inputCount();
+      int n = f.bufferSize();
       buffers = ThreadLocal.withInitial(() -> new double[n]);
       m_buffers = buffers;
     }
@@ -199,7 +199,7 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
     FittedNetwork f = built();
-    double[] buffer = new double[f.preparation().inputCount()];
+    double[] buffer = new double[f.bufferSize()];
     double[][] out = new double[instances.numInstances()][];
     for (int i = 0; i < out.length; i++) {
       out[i] = new double[] {f.predict(instances.instance(i), buffer)};
@@ -225,7 +225,7 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   @Override
   public double classifyInstance(SparseMlp network, Instance instance) throws Exception {
     FittedNetwork f = built();
-    return f.predict(network, instance, new double[f.preparation().inputCount()]);
+    return f.predict(network, instance, new double[f.bufferSize()]);
   }
 
   /** @return the additional measures' names ({@link FittedNetwork#MEASURES}) */

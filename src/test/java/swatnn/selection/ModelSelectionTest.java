@@ -60,7 +60,8 @@ class ModelSelectionTest {
   }
 
   static SearchResult select(Rows rows, SearchSettings s, int threads) {
-    return ModelSearch.run(rows, all(rows.x()[0].length), DENSE, s, LM, threads,
+    return ModelSearch.run(rows, all(rows.x()[0].length), all(rows.x()[0].length), DENSE, s, LM,
+        threads,
         SearchListener.NONE);
   }
 
@@ -97,13 +98,13 @@ class ModelSelectionTest {
   @Test
   void theLinearPathRecoversANoiselessLineAndDropsTheIrrelevantInputFirst() {
     Rows r = rows(40, 3, 1, x -> 0.3 + 0.8 * x[0] - 0.5 * x[2] + 0.001 * x[1], 0);
-    List<LinearModel> path = LinearModel.path(r, false);
+    List<LinearModel> path = LinearModel.path(r, new int[] {0, 1, 2}, false);
     assertEquals(3, path.size());
     assertArrayEquals(new double[] {0.8, 0.001, -0.5}, path.get(0).coefficients(), 1e-9);
     assertEquals(0.3, path.get(0).intercept(), 1e-9);
     assertArrayEquals(new int[] {0, 2}, path.get(1).inputs(), "x2 (index 1) goes first");
     assertArrayEquals(new int[] {0}, path.get(2).inputs());
-    List<LinearModel> bayes = LinearModel.path(r, true);
+    List<LinearModel> bayes = LinearModel.path(r, new int[] {0, 1, 2}, true);
     assertArrayEquals(new double[] {0.8, 0.001, -0.5}, bayes.get(0).coefficients(), 1e-4);
   }
 

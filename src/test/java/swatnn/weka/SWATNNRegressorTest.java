@@ -269,4 +269,35 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     shorter.setOptions(new String[] {"-steps", "300"});
     assertEquals(112, shorter.getAnnealSteps(), "-steps alone anneals over 3/8 of the steps");
   }
+
+  /**
+   * Issue 18's small-data test: on 50 generated rows of a noisy line (3 inputs, one relevant,
+   * noise a third of the label variance), the returned model's 10-fold cross-validated RMSE is
+   * within 10% of LinearRegression's: the selection never gives less than a straight line.
+   */
+  @Test
+  void onFiftyNoisyLinearRowsTheCrossValidatedErrorIsWithinTenPercentOfLinearRegressions()
+      throws Exception {
+    java.util.ArrayList<weka.core.Attribute> atts = new java.util.ArrayList<>();
+    for (String n : new String[] {"a", "b", "c", "y"}) {
+      atts.add(new weka.core.Attribute(n));
+    }
+    Instances d = new Instances("line50", atts, 50);
+    d.setClassIndex(3);
+    java.util.Random r = new java.util.Random(50);
+    for (int i = 0; i < 50; i++) {
+      double a = r.nextDouble();
+      double b = r.nextDouble();
+      double c = r.nextDouble();
+      d.add(new DenseInstance(1, new double[] {a, b, c, 3 * a + 0.7 * r.nextGaussian()}));
+    }
+    weka.classifiers.Evaluation swat = new weka.classifiers.Evaluation(d);
+    swat.crossValidateModel(search(1), d, 10, new java.util.Random(1));
+    weka.classifiers.Evaluation line = new weka.classifiers.Evaluation(d);
+    line.crossValidateModel(new weka.classifiers.functions.LinearRegression(), d, 10,
+        new java.util.Random(1));
+    assertTrue(swat.rootMeanSquaredError() <= 1.1 * line.rootMeanSquaredError(),
+        "SWATNNRegressor " + swat.rootMeanSquaredError() + ", LinearRegression "
+            + line.rootMeanSquaredError());
+  }
 }

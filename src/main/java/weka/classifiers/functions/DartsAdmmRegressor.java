@@ -113,21 +113,23 @@ public class DartsAdmmRegressor extends DartsOptions implements TechnicalInforma
     int nIn = Math.max(nData, 1);
     return ScaledSearch.fit(prepared, train.classAttribute().name(), nIn,
         settings.inputScaling(), settings.tolerance(),
-        (rows, networkInputs) -> search(settings, rows, networkInputs, nData),
+        (rows, networkInputs, linearInputs) -> search(settings, rows, networkInputs,
+            linearInputs, nData),
         result -> header(settings, prep, nIn > nData, result),
         FittedNetwork.Provenance.of(optionsLine(), null, null));
   }
 
   private SearchResult search(DartsSettings settings, Rows rows, int[] networkInputs,
-      int nData) throws Exception {
+      int[] linearInputs, int nData) throws Exception {
     var listener = progress("DartsAdmmRegressor: k=" + getLayers(), "DartsAdmmRegressor: "
         + "searching " + rows.size() + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
     // instance weights are not used (not a WeightedInstancesHandler)
     Rows unweighted = new Rows(rows.x(), rows.y(), null);
     try {
       return Nd4jRuntime.singleThreaded(() -> ModelSearch.run(unweighted, networkInputs,
-          new DartsAdmmSearch(settings), settings, DartsAdmmSearch.refitter(settings),
-          Runtime.getRuntime().availableProcessors(), listener));
+          linearInputs, new DartsAdmmSearch(settings), settings,
+          DartsAdmmSearch.refitter(settings), Runtime.getRuntime().availableProcessors(),
+          listener));
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
     } catch (IllegalArgumentException | IllegalStateException e) {

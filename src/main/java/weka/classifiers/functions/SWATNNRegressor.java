@@ -135,19 +135,20 @@ public class SWATNNRegressor extends LatentSearchOptions
     String autoencoder = describeModel(model.file(), manifest, nIn - nData);
     return ScaledSearch.fit(prepared, train.classAttribute().name(), nIn,
         settings.inputScaling(), settings.tolerance(),
-        (rows, networkInputs) -> search(model.file(), settings, rows, networkInputs, nData),
+        (rows, networkInputs, linearInputs) -> search(model.file(), settings, rows,
+            networkInputs, linearInputs, nData),
         result -> header(autoencoder, prep, result, settings),
         FittedNetwork.Provenance.of(optionsLine(), model.name(), manifest.weightsSha256()));
   }
 
   private SearchResult search(Path modelFile, SearchSettings settings, Rows rows,
-      int[] networkInputs, int nData) throws Exception {
+      int[] networkInputs, int[] linearInputs, int nData) throws Exception {
     String prefix = "SWATNNRegressor: k=" + getLayers() + " x "
         + settings.restarts() + (settings.restarts() == 1 ? " restart" : " restarts");
     var listener = progress(prefix, "SWATNNRegressor: loading " + modelFile + "; searching "
         + rows.size() + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
     try {
-      return Nd4jRuntime.singleThreaded(() -> ModelSearch.run(rows, networkInputs,
+      return Nd4jRuntime.singleThreaded(() -> ModelSearch.run(rows, networkInputs, linearInputs,
           new LatentSearch(AutoencoderModel.load(modelFile), settings), settings,
           LatentSearch.refitter(settings), settings.threads(), listener));
     } catch (SearchInterruptedException e) {
