@@ -1,17 +1,21 @@
 package swatnn.search;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.mlp.MlpLayout;
+import swatnn.nd4j.Nd4jBackend;
 import swatnn.nd4j.ParameterSet;
 
 /**
  * The search step written out by hand: the forward and backward pass of
- * {@link SameDiffSearchStep}'s graph in plain Java on float arrays, one thread, no ND4J op.
- * The graph's cost on the CPU is per-op overhead on tiny tensors; here a step is its
- * arithmetic.
+ * {@link SameDiffSearchStep}'s graph on float arrays, in one thread, without a graph. The
+ * graph's cost on the CPU is per-op overhead on tiny tensors (some 430 ops); here a step costs
+ * its arithmetic: the transformer's matrix products as ND4J gemm calls on preallocated arrays
+ * (BLAS; Java loops off the CPU backend), everything else in Java loops.
  *
  * <p>What it computes, per searched decoder i (k = i + 1 hidden layers) and restart, exactly
  * as the graph (AutoencoderGraph.decode, TransformerStack, SoftMlpGraph and the penalties):
@@ -34,10 +38,11 @@ import swatnn.nd4j.ParameterSet;
  * </ul>
  *
  * The decoders' weights are frozen, so the backward pass needs only input gradients: every
- * product is C += A W with W row-major, or with W's transpose (made once here), an inner loop
- * over a contiguous row that the JIT vectorises. Decoders of configurations that are not
- * searched are skipped (their gradient is 0, their lossPer and mse NaN). Buffers are allocated
- * once per step object. Deterministic: the same inputs give the same bits on any thread.
+ * product is x W or x W^T with a fixed W, both restarts' rows (r H) in one call. Decoders of
+ * configurations that are not searched are skipped (their gradient is 0, their lossPer and mse
+ * NaN). Buffers are allocated once per step object, i.e. per group of restarts. Deterministic:
+ * the same inputs give the same bits on any thread (the products are far below BLAS's
+ * multithreading threshold, and SWATNNRegressor runs the search on one BLAS thread anyway).
  */
 final class FusedSearchStep implements SearchStep {
   private final int l;
@@ -54,6 +59,10 @@ final class FusedSearchStep implements SearchStep {
   private final int nIn;
   private final int rows; // r * h: the rows of one decoder's stream
   private final boolean weighted;
+  private final boolean blas;
+  /** BLAS staging arrays [rows, width] by width: the products' inputs and outputs. */
+  private final java.util.Map<Integer, INDArray> inputs = new java.util.HashMap<>();
+  private final java.util.Map<Integer, INDArray> outputs = new java.util.HashMap<>();
   private final boolean[] searched;
   private final Weights[] weights;
   /** [L][H * maxW]: lambda_s mu_c on real weight entries, else 0. */
@@ -76,6 +85,7 @@ final class FusedSearchStep implements SearchStep {
   private final float[][] xhat2;
   private final float[][] rstd2;
   private final float[][] u;
+  private final float[][] geluS;
   private final float[] xhatF;
   private final float[] rstdF;
   private final float[] x;
@@ -120,6 +130,16 @@ final class FusedSearchStep implements SearchStep {
 
   FusedSearchStep(AutoencoderModel model, SearchSettings settings, int nIn, int r, int p,
       boolean weighted) {
+    this(model, settings, nIn, r, p, weighted, "CPU".equalsIgnoreCase(Nd4jBackend.name()));
+  }
+
+  /**
+   * @param blas whether the transformer's matrix products go to ND4J's gemm (BLAS) rather than
+   *     Java loops: faster on the CPU backend, whose buffers are host memory
+   */
+  FusedSearchStep(AutoencoderModel model, SearchSettings settings, int nIn, int r, int p,
+      boolean weighted, boolean blas) {
+    this.blas = blas;
     AutoencoderConfig c = model.config();
     MlpLayout layout = c.layout();
     layout.checkInputs(nIn);
@@ -156,7 +176,7 @@ final class FusedSearchStep implements SearchStep {
     this.weights = new Weights[l];
     ParameterSet ps = model.parameters();
     for (int i = 0; i < l; i++) {
-      weights[i] = new Weights(ps, i, l, blocks);
+      weights[i] = new Weights(ps, i, l);
     }
     float[] real = SameDiffSearchStep.realWeights(layout, nIn);
     this.countWeight = new float[l][h * maxW];
@@ -193,6 +213,7 @@ final class FusedSearchStep implements SearchStep {
     xhat2 = new float[blocks][n * d];
     rstd2 = new float[blocks][n];
     u = new float[blocks][n * ff];
+    geluS = new float[blocks][n * ff];
     xhatF = new float[n * d];
     rstdF = new float[n];
     x = new float[n * d];
@@ -233,96 +254,159 @@ final class FusedSearchStep implements SearchStep {
     result = new Result(lossPer, mse, dz, dt);
   }
 
-  /** One decoder's frozen weights, row-major, with the transposes the backward pass reads. */
-  private static final class Weights {
+  /**
+   * One decoder's frozen weights: vectors as float arrays, matrices as the {@link Product}s
+   * that apply them (forward) and their transposes (backward).
+   */
+  private final class Weights {
     final float[] pos;
     final float[][] ln1g;
     final float[][] ln1b;
-    final float[][] wqkv;
-    final float[][] wqkvT;
+    final Product[] qkvW;
+    final Product[] qkvBack;
     final float[][] bqkv;
-    final float[][] wo;
-    final float[][] woT;
+    final Product[] outW;
+    final Product[] outBack;
     final float[][] bo;
     final float[][] ln2g;
     final float[][] ln2b;
-    final float[][] w1;
-    final float[][] w1T;
+    final Product[] w1;
+    final Product[] w1Back;
     final float[][] b1;
-    final float[][] w2;
-    final float[][] w2T;
+    final Product[] w2;
+    final Product[] w2Back;
     final float[][] b2;
     final float[] lnfg;
     final float[] lnfb;
-    final float[] head;
-    final float[] headT;
+    final Product head;
+    final Product headBack;
     final float[] headB;
 
-    Weights(ParameterSet ps, int i, int stacks, int blocks) {
+    Weights(ParameterSet ps, int i, int stacks) {
       pos = slice(ps.get("dec.pos"), i, stacks);
       ln1g = new float[blocks][];
       ln1b = new float[blocks][];
-      wqkv = new float[blocks][];
-      wqkvT = new float[blocks][];
+      qkvW = new Product[blocks];
+      qkvBack = new Product[blocks];
       bqkv = new float[blocks][];
-      wo = new float[blocks][];
-      woT = new float[blocks][];
+      outW = new Product[blocks];
+      outBack = new Product[blocks];
       bo = new float[blocks][];
       ln2g = new float[blocks][];
       ln2b = new float[blocks][];
-      w1 = new float[blocks][];
-      w1T = new float[blocks][];
+      w1 = new Product[blocks];
+      w1Back = new Product[blocks];
       b1 = new float[blocks][];
-      w2 = new float[blocks][];
-      w2T = new float[blocks][];
+      w2 = new Product[blocks];
+      w2Back = new Product[blocks];
       b2 = new float[blocks][];
       for (int b = 0; b < blocks; b++) {
         String n = "dec.block" + b + ".";
         ln1g[b] = slice(ps.get(n + "ln1.g"), i, stacks);
         ln1b[b] = slice(ps.get(n + "ln1.b"), i, stacks);
-        INDArray q = ps.get(n + "attn.Wqkv");
-        wqkv[b] = slice(q, i, stacks);
-        wqkvT[b] = transpose(wqkv[b], (int) q.size(1), (int) q.size(2));
+        qkvW[b] = product(ps.get(n + "attn.Wqkv"), i, stacks, false);
+        qkvBack[b] = product(ps.get(n + "attn.Wqkv"), i, stacks, true);
         bqkv[b] = slice(ps.get(n + "attn.bqkv"), i, stacks);
-        INDArray o = ps.get(n + "attn.Wo");
-        wo[b] = slice(o, i, stacks);
-        woT[b] = transpose(wo[b], (int) o.size(1), (int) o.size(2));
+        outW[b] = product(ps.get(n + "attn.Wo"), i, stacks, false);
+        outBack[b] = product(ps.get(n + "attn.Wo"), i, stacks, true);
         bo[b] = slice(ps.get(n + "attn.bo"), i, stacks);
         ln2g[b] = slice(ps.get(n + "ln2.g"), i, stacks);
         ln2b[b] = slice(ps.get(n + "ln2.b"), i, stacks);
-        INDArray m1 = ps.get(n + "mlp.W1");
-        w1[b] = slice(m1, i, stacks);
-        w1T[b] = transpose(w1[b], (int) m1.size(1), (int) m1.size(2));
+        w1[b] = product(ps.get(n + "mlp.W1"), i, stacks, false);
+        w1Back[b] = product(ps.get(n + "mlp.W1"), i, stacks, true);
         b1[b] = slice(ps.get(n + "mlp.b1"), i, stacks);
-        INDArray m2 = ps.get(n + "mlp.W2");
-        w2[b] = slice(m2, i, stacks);
-        w2T[b] = transpose(w2[b], (int) m2.size(1), (int) m2.size(2));
+        w2[b] = product(ps.get(n + "mlp.W2"), i, stacks, false);
+        w2Back[b] = product(ps.get(n + "mlp.W2"), i, stacks, true);
         b2[b] = slice(ps.get(n + "mlp.b2"), i, stacks);
       }
       lnfg = slice(ps.get("dec.lnf.g"), i, stacks);
       lnfb = slice(ps.get("dec.lnf.b"), i, stacks);
-      INDArray hw = ps.get("dec.head.W");
-      head = slice(hw, i, stacks);
-      headT = transpose(head, (int) hw.size(1), (int) hw.size(2));
+      head = product(ps.get("dec.head.W"), i, stacks, false);
+      headBack = product(ps.get("dec.head.W"), i, stacks, true);
       headB = slice(ps.get("dec.head.b"), i, stacks);
     }
+  }
 
-    /** Stack i of an array whose first dimension is the stack, flat and row-major. */
-    private static float[] slice(INDArray arr, int i, int stacks) {
-      float[] all = arr.dup('c').data().asFloat();
-      int n = all.length / stacks;
-      return Arrays.copyOfRange(all, i * n, (i + 1) * n);
+  /** Stack i of a weight [S, K, N], applied as it is or transposed, to the stream's rows. */
+  private Product product(INDArray stacked, int i, int stacks, boolean transposed) {
+    int k0 = (int) stacked.size(1);
+    int n0 = (int) stacked.size(2);
+    float[] w = slice(stacked, i, stacks);
+    int k = transposed ? n0 : k0;
+    int n = transposed ? k0 : n0;
+    if (!blas) {
+      return new Product(k, n, transposed ? transpose(w, k0, n0) : w, null, false, null, null);
+    }
+    return new Product(k, n, null, Nd4j.create(w, new long[] {k0, n0}, 'c'), transposed,
+        inputs.computeIfAbsent(k, x -> Nd4j.create(DataType.FLOAT, rows, x)),
+        outputs.computeIfAbsent(n, x -> Nd4j.create(DataType.FLOAT, rows, x)));
+  }
+
+  /**
+   * c [rows, n] = a [rows, k] times a frozen matrix (+ bias [n]): ND4J's gemm (BLAS, one call
+   * on preallocated arrays, the operands copied in and out) or a Java loop.
+   */
+  private final class Product {
+    final int k;
+    final int n;
+    /** Java: the matrix applied, row-major [k, n]; null with BLAS. */
+    final float[] w;
+    final INDArray matrix;
+    final boolean transposed;
+    final INDArray in;
+    final INDArray out;
+    final java.nio.FloatBuffer inBuffer;
+    final java.nio.FloatBuffer outBuffer;
+
+    Product(int k, int n, float[] w, INDArray matrix, boolean transposed, INDArray in,
+        INDArray out) {
+      this.k = k;
+      this.n = n;
+      this.w = w;
+      this.matrix = matrix;
+      this.transposed = transposed;
+      this.in = in;
+      this.out = out;
+      this.inBuffer = in == null ? null : in.data().asNioFloat();
+      this.outBuffer = out == null ? null : out.data().asNioFloat();
     }
 
-    private static float[] transpose(float[] m, int rows, int cols) {
-      float[] t = new float[m.length];
-      for (int i = 0; i < rows; i++) {
-        for (int j = 0; j < cols; j++) {
-          t[j * rows + i] = m[i * cols + j];
+    void apply(float[] a, float[] bias, float[] c) {
+      if (w != null) {
+        matmul(a, rows, k, w, n, bias, c);
+        return;
+      }
+      inBuffer.clear();
+      inBuffer.put(a, 0, rows * k);
+      Nd4j.gemm(in, matrix, out, false, transposed, 1.0, 0.0);
+      outBuffer.clear();
+      outBuffer.get(c, 0, rows * n);
+      if (bias != null) {
+        for (int i = 0; i < rows; i++) {
+          int o = i * n;
+          for (int j = 0; j < n; j++) {
+            c[o + j] += bias[j];
+          }
         }
       }
-      return t;
     }
+  }
+
+  /** Stack i of an array whose first dimension is the stack, flat and row-major. */
+  private static float[] slice(INDArray arr, int i, int stacks) {
+    float[] all = arr.dup('c').data().asFloat();
+    int n = all.length / stacks;
+    return Arrays.copyOfRange(all, i * n, (i + 1) * n);
+  }
+
+  private static float[] transpose(float[] m, int rows, int cols) {
+    float[] t = new float[m.length];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        t[j * rows + i] = m[i * cols + j];
+      }
+    }
+    return t;
   }
 
   @Override
@@ -367,27 +451,29 @@ final class FusedSearchStep implements SearchStep {
     for (int b = 0; b < blocks; b++) {
       System.arraycopy(x, 0, xIn[b], 0, n * d);
       layerNorm(x, xhat1[b], rstd1[b], wt.ln1g[b], wt.ln1b[b], a);
-      matmul(a, n, d, wt.wqkv[b], 3 * d, wt.bqkv[b], qkv[b]);
+      wt.qkvW[b].apply(a, wt.bqkv[b], qkv[b]);
       attention(qkv[b], att[b], merged);
-      matmul(merged, n, d, wt.wo[b], d, wt.bo[b], tmp);
+      wt.outW[b].apply(merged, wt.bo[b], tmp);
       for (int e = 0; e < n * d; e++) {
         x[e] += tmp[e];
       }
       System.arraycopy(x, 0, xMid[b], 0, n * d);
       layerNorm(x, xhat2[b], rstd2[b], wt.ln2g[b], wt.ln2b[b], a);
       float[] ub = u[b];
-      matmul(a, n, d, wt.w1[b], ff, wt.b1[b], ub);
+      wt.w1[b].apply(a, wt.b1[b], ub);
       for (int e = 0; e < n * ff; e++) {
         float v = ub[e];
-        hid[e] = v * (float) sigmoid(1.702 * v);
+        float sv = (float) sigmoid(1.702 * v);
+        geluS[b][e] = sv;
+        hid[e] = v * sv;
       }
-      matmul(hid, n, ff, wt.w2[b], d, wt.b2[b], tmp);
+      wt.w2[b].apply(hid, wt.b2[b], tmp);
       for (int e = 0; e < n * d; e++) {
         x[e] += tmp[e];
       }
     }
     layerNorm(x, xhatF, rstdF, wt.lnfg, wt.lnfb, a);
-    matmul(a, n, d, wt.head, maxW, wt.headB, decoded);
+    wt.head.apply(a, wt.headB, decoded);
   }
 
   /** dDecoded back to dz[i]. */
@@ -395,24 +481,25 @@ final class FusedSearchStep implements SearchStep {
     Weights wt = weights[i];
     int n = rows;
     // head and final LayerNorm
-    matmulSkipZeros(dDecoded, n, maxW, wt.headT, d, da);
+    wt.headBack.apply(dDecoded, null, da);
     Arrays.fill(dx, 0f);
     layerNormBackward(da, xhatF, rstdF, wt.lnfg, dx);
     for (int b = blocks - 1; b >= 0; b--) {
       // MLP: x += W2 gelu(W1 LN2(x) + b1) + b2
-      matmul(dx, n, d, wt.w2T[b], ff, null, dhid);
+      wt.w2Back[b].apply(dx, null, dhid);
       float[] ub = u[b];
+      float[] gs = geluS[b];
       for (int e = 0; e < n * ff; e++) {
         double v = ub[e];
-        double s = sigmoid(1.702 * v);
+        double s = gs[e];
         dhid[e] = (float) (dhid[e] * (s + 1.702 * v * s * (1 - s)));
       }
-      matmul(dhid, n, ff, wt.w1T[b], d, null, da);
+      wt.w1Back[b].apply(dhid, null, da);
       layerNormBackward(da, xhat2[b], rstd2[b], wt.ln2g[b], dx);
       // attention: x += Wo attn(LN1(x)) + bo
-      matmul(dx, n, d, wt.woT[b], d, null, merged); // d merged
+      wt.outBack[b].apply(dx, null, merged); // d merged
       attentionBackward(qkv[b], att[b], merged, dqkv);
-      matmul(dqkv, n, 3 * d, wt.wqkvT[b], d, null, da);
+      wt.qkvBack[b].apply(dqkv, null, da);
       layerNormBackward(da, xhat1[b], rstd1[b], wt.ln1g[b], dx);
     }
     System.arraycopy(dx, 0, dz, i * n * d, n * d);
@@ -576,25 +663,6 @@ final class FusedSearchStep implements SearchStep {
       }
       for (; q < k; q++) {
         float a0 = a[ai + q];
-        int w0 = q * n;
-        for (int j = 0; j < n; j++) {
-          c[ci + j] += a0 * w[w0 + j];
-        }
-      }
-    }
-  }
-
-  /** c [m, n] = a [m, k] w [k, n], skipping a's zero entries (the unused decoded columns). */
-  private static void matmulSkipZeros(float[] a, int m, int k, float[] w, int n, float[] c) {
-    for (int i = 0; i < m; i++) {
-      int ci = i * n;
-      Arrays.fill(c, ci, ci + n, 0f);
-      int ai = i * k;
-      for (int q = 0; q < k; q++) {
-        float a0 = a[ai + q];
-        if (a0 == 0f) {
-          continue;
-        }
         int w0 = q * n;
         for (int j = 0; j < n; j++) {
           c[ci + j] += a0 * w[w0 + j];

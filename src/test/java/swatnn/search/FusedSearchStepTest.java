@@ -34,17 +34,55 @@ class FusedSearchStepTest {
   static final double ABSOLUTE = 1e-5;
   static final double NOISE = 4;
 
+  static final int[][] EACH_AND_ALL = {{1}, {2}, {3}, {4}, {1, 2, 3, 4}};
+
   @Test
   void theTwoInputModelAgreesWithTheGraph() throws Exception {
-    check("swatnn-2in", new int[] {1, 2});
+    check("swatnn-2in", new int[] {1, 2}, true, EACH_AND_ALL);
   }
 
   @Test
   void theSevenInputModelAgreesWithTheGraph() throws Exception {
-    check("swatnn-7in", new int[] {3, 7});
+    check("swatnn-7in", new int[] {3, 7}, true, EACH_AND_ALL);
   }
 
-  private static void check(String name, int[] inputs) throws Exception {
+  /** The products in Java loops (the fallback off the CPU backend) agree as well. */
+  @Test
+  void theJavaProductsAgreeWithTheGraph() throws Exception {
+    check("swatnn-2in", new int[] {2}, false, new int[][] {{1, 2, 3, 4}});
+  }
+
+  /**
+   * A short search with the fused step (the CPU default) chooses the same networks on one slot
+   * and on two: a step's arithmetic does not depend on the thread count.
+   */
+  @Test
+  void aFusedSearchChoosesTheSameNetworksOnOneSlotAndOnTwo() throws Exception {
+    assertEquals(SearchStep.Kind.FUSED, SearchStep.Kind.chosen(), "the CPU default");
+    AutoencoderModel model = AutoencoderModel.load(ModelLocator.resolve("swatnn-2in", 2));
+    Random rnd = new Random(3);
+    double[][] x = new double[160][2];
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i][0] = 2 * rnd.nextDouble() - 1;
+      x[i][1] = 2 * rnd.nextDouble() - 1;
+      y[i] = 0.7 * x[i][0] * x[i][1] - 0.3 * x[i][1];
+    }
+    SearchSettings s = new SearchSettings().steps(40).annealSteps(15).restarts(4).layers(1, 2)
+        .pointsPerStep(64).polishSteps(20);
+    SearchResult one = new LatentSearch(model, s.copy().slots(1)).fit(x, y, SearchListener.NONE);
+    SearchResult two = new LatentSearch(model, s.copy().slots(2)).fit(x, y, SearchListener.NONE);
+    assertEquals(one.configurations().size(), two.configurations().size());
+    for (int c = 0; c < one.configurations().size(); c++) {
+      assertEquals(one.configurations().get(c).network(), two.configurations().get(c).network(),
+          "configuration " + one.configurations().get(c).hiddenLayers());
+    }
+    assertEquals(one.selected().network(), two.selected().network());
+    assertEquals(one.selected().network().toString(), two.selected().network().toString());
+  }
+
+  private static void check(String name, int[] inputs, boolean blas, int[][] layerSets)
+      throws Exception {
     AutoencoderModel model = AutoencoderModel.load(ModelLocator.resolve(name, inputs[inputs.length - 1]));
     int l = model.config().layout().maxHiddenLayers();
     int h = model.config().layout().maxNeurons();
@@ -52,14 +90,13 @@ class FusedSearchStepTest {
     int r = 2;
     List<String> failures = new ArrayList<>();
     long seed = 7;
-    int[][] layerSets = {{1}, {2}, {3}, {4}, {1, 2, 3, 4}};
     for (int nIn : inputs) {
       for (int[] layers : layerSets) {
         for (boolean weighted : new boolean[] {false, true}) {
           int p = layers.length > 1 ? 256 : 48;
           SearchSettings settings = new SearchSettings().restarts(r).layers(layers);
           SearchStep graph = new SameDiffSearchStep(model, settings, nIn, r, p, weighted);
-          SearchStep fused = new FusedSearchStep(model, settings, nIn, r, p, weighted);
+          SearchStep fused = new FusedSearchStep(model, settings, nIn, r, p, weighted, blas);
           for (float temperature : new float[] {1f, 0.3f, 0.01f}) {
             Random rnd = new Random(seed++);
             float[] z = new float[l * r * h * d];
@@ -105,7 +142,7 @@ class FusedSearchStepTest {
               spread(a.dz(), c.dz(), dzN);
               spread(a.dt(), c.dt(), dtN);
             }
-            String what = name + " n_in " + nIn + " layers " + java.util.Arrays.toString(layers)
+            String what = name + (blas ? "" : " (Java products)") + " n_in " + nIn + " layers " + java.util.Arrays.toString(layers)
                 + (weighted ? " weighted" : "") + " temperature " + temperature;
             float[] lossA = a.lossPer().clone();
             float[] mseA = a.mse().clone();
