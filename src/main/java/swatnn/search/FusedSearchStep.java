@@ -1,9 +1,8 @@
 package swatnn.search;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.mlp.MlpLayout;
@@ -14,8 +13,8 @@ import swatnn.nd4j.ParameterSet;
  * The search step written out by hand: the forward and backward pass of
  * {@link SameDiffSearchStep}'s graph on float arrays, in one thread, without a graph. The
  * graph's cost on the CPU is per-op overhead on tiny tensors (some 430 ops); here a step costs
- * its arithmetic: the transformer's matrix products as ND4J gemm calls on preallocated arrays
- * (BLAS; Java loops off the CPU backend), everything else in Java loops.
+ * its arithmetic: the transformer's matrix products as OpenBLAS sgemm calls on the Java arrays
+ * (Java loops off the CPU backend), everything else in Java loops.
  *
  * <p>What it computes, per searched decoder i (k = i + 1 hidden layers) and restart, exactly
  * as the graph (AutoencoderGraph.decode, TransformerStack, SoftMlpGraph and the penalties):
@@ -60,9 +59,6 @@ final class FusedSearchStep implements SearchStep {
   private final int rows; // r * h: the rows of one decoder's stream
   private final boolean weighted;
   private final boolean blas;
-  /** BLAS staging arrays [rows, width] by width: the products' inputs and outputs. */
-  private final java.util.Map<Integer, INDArray> inputs = new java.util.HashMap<>();
-  private final java.util.Map<Integer, INDArray> outputs = new java.util.HashMap<>();
   private final boolean[] searched;
   private final Weights[] weights;
   /** [L][H * maxW]: lambda_s mu_c on real weight entries, else 0. */
@@ -134,8 +130,8 @@ final class FusedSearchStep implements SearchStep {
   }
 
   /**
-   * @param blas whether the transformer's matrix products go to ND4J's gemm (BLAS) rather than
-   *     Java loops: faster on the CPU backend, whose buffers are host memory
+   * @param blas whether the transformer's matrix products go to OpenBLAS rather than Java
+   *     loops (the CPU backend has it loaded)
    */
   FusedSearchStep(AutoencoderModel model, SearchSettings settings, int nIn, int r, int p,
       boolean weighted, boolean blas) {
@@ -334,53 +330,40 @@ final class FusedSearchStep implements SearchStep {
     float[] w = slice(stacked, i, stacks);
     int k = transposed ? n0 : k0;
     int n = transposed ? k0 : n0;
-    if (!blas) {
-      return new Product(k, n, transposed ? transpose(w, k0, n0) : w, null, false, null, null);
+    if (blas) {
+      return new Product(k, n, w, transposed, n0);
     }
-    return new Product(k, n, null, Nd4j.create(w, new long[] {k0, n0}, 'c'), transposed,
-        inputs.computeIfAbsent(k, x -> Nd4j.create(DataType.FLOAT, rows, x)),
-        outputs.computeIfAbsent(n, x -> Nd4j.create(DataType.FLOAT, rows, x)));
+    return new Product(k, n, transposed ? transpose(w, k0, n0) : w, false, n);
   }
 
   /**
-   * c [rows, n] = a [rows, k] times a frozen matrix (+ bias [n]): ND4J's gemm (BLAS, one call
-   * on preallocated arrays, the operands copied in and out) or a Java loop.
+   * c [rows, n] = a [rows, k] times a frozen matrix (+ bias [n]): OpenBLAS's cblas_sgemm on the
+   * Java arrays themselves (the library ND4J's CPU backend runs on), or a Java loop.
    */
   private final class Product {
     final int k;
     final int n;
-    /** Java: the matrix applied, row-major [k, n]; null with BLAS. */
+    /** The matrix, row-major with row stride {@link #stride}: [k, n], or [n, k] if transposed. */
     final float[] w;
-    final INDArray matrix;
     final boolean transposed;
-    final INDArray in;
-    final INDArray out;
-    final java.nio.FloatBuffer inBuffer;
-    final java.nio.FloatBuffer outBuffer;
+    final int stride;
 
-    Product(int k, int n, float[] w, INDArray matrix, boolean transposed, INDArray in,
-        INDArray out) {
+    Product(int k, int n, float[] w, boolean transposed, int stride) {
       this.k = k;
       this.n = n;
       this.w = w;
-      this.matrix = matrix;
       this.transposed = transposed;
-      this.in = in;
-      this.out = out;
-      this.inBuffer = in == null ? null : in.data().asNioFloat();
-      this.outBuffer = out == null ? null : out.data().asNioFloat();
+      this.stride = stride;
     }
 
     void apply(float[] a, float[] bias, float[] c) {
-      if (w != null) {
+      if (!blas) {
         matmul(a, rows, k, w, n, bias, c);
         return;
       }
-      inBuffer.clear();
-      inBuffer.put(a, 0, rows * k);
-      Nd4j.gemm(in, matrix, out, false, transposed, 1.0, 0.0);
-      outBuffer.clear();
-      outBuffer.get(c, 0, rows * n);
+      openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans,
+          transposed ? openblas.CblasTrans : openblas.CblasNoTrans, rows, n, k, 1f, a, k, w,
+          stride, 0f, c, n);
       if (bias != null) {
         for (int i = 0; i < rows; i++) {
           int o = i * n;
