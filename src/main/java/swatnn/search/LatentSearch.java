@@ -9,12 +9,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import swatnn.nd4j.AdamOptimizer;
 import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderGraph;
 import swatnn.autoencoder.AutoencoderModel;
-import swatnn.nd4j.ParameterSet;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.NetworkPruner;
@@ -265,22 +262,23 @@ public final class LatentSearch {
     int h = layout.maxNeurons();
     int d = model.config().dModel();
     int p = batches[0].length;
-    ParameterSet zSet = new ParameterSet();
-    zSet.put("z", Nd4j.create(zInit, new long[] {l, r, h, d}, 'c'));
-    ParameterSet tSet = new ParameterSet();
-    tSet.put("t", Nd4j.zeros(DataType.FLOAT, l, r, 1, 1));
+    // z and t as float arrays and Adam in Java: no ND4J array per step (native memory that
+    // only the garbage collector frees)
+    float[] z = zInit.clone();
+    float[] t = new float[l * r];
     SearchStep searchStep = SearchStep.create(SearchStep.Kind.chosen(), model, settings, nIn, r,
         p, w != null);
 
-    AdamOptimizer zAdam = new AdamOptimizer(zSet, settings.zLearningRate(), 0, 0);
-    AdamOptimizer tAdam = new AdamOptimizer(tSet, settings.thresholdLearningRate(), 0, 0);
+    FloatAdam zAdam = new FloatAdam(z.length, settings.zLearningRate());
+    FloatAdam tAdam = new FloatAdam(t.length, settings.thresholdLearningRate());
     float[] pts = new float[p * h];
     float[] tgt = new float[p];
     float[] wgt = w == null ? null : new float[p];
     double[] best = new double[l * r];
     java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-    INDArray bestZ = zSet.get("z").dup();
-    INDArray bestT = tSet.get("t").dup();
+    float[] bestZ = z.clone();
+    float[] bestT = t.clone();
+    int block = h * d;
     int steps = settings.steps();
     int patience = settings.patience();
     double window = 0; // sum over the current window of the steps' mean log training MSE
@@ -303,10 +301,8 @@ public final class LatentSearch {
       for (int j = 0; w != null && j < p; j++) { // the batch's weights, mean 1
         wgt[j] = wSum > 0 ? (float) (w[batches[step][j]] * p / wSum) : 1f;
       }
-      INDArray zNow = zSet.get("z");
-      INDArray tNow = tSet.get("t");
-      SearchStep.Result out = searchStep.run(zNow.data().asFloat(), tNow.data().asFloat(), pts,
-          tgt, wgt, (float) settings.temperatureAt(step));
+      SearchStep.Result out = searchStep.run(z, t, pts, tgt, wgt,
+          (float) settings.temperatureAt(step));
       float[] per = out.lossPer();
       double mean = 0;
       int counted = 0;
@@ -317,18 +313,18 @@ public final class LatentSearch {
           counted++;
           // the best step after annealing, as the z that produced it (before this update)
           if (step >= settings.annealSteps() && v < best[(k - 1) * r + rr]) {
-            best[(k - 1) * r + rr] = v;
-            bestZ.get(NDArrayIndex.point(k - 1), NDArrayIndex.point(rr)).assign(
-                zNow.get(NDArrayIndex.point(k - 1), NDArrayIndex.point(rr)));
-            bestT.putScalar(new long[] {k - 1, rr, 0, 0}, tNow.getDouble(k - 1, rr, 0, 0));
+            int at = (k - 1) * r + rr;
+            best[at] = v;
+            System.arraycopy(z, at * block, bestZ, at * block, block);
+            bestT[at] = t[at];
           }
         }
       }
-      zAdam.update(zSet, Map.of("z", Nd4j.create(out.dz(), new long[] {l, r, h, d}, 'c')));
-      tAdam.update(tSet, Map.of("t", Nd4j.create(out.dt(), new long[] {l, r, 1, 1}, 'c')));
-      INDArray tArr = tSet.get("t");
-      tArr.assign(org.nd4j.linalg.ops.transforms.Transforms.min(
-          org.nd4j.linalg.ops.transforms.Transforms.max(tArr, 0.0), 3.0));
+      zAdam.update(z, out.dz());
+      tAdam.update(t, out.dt());
+      for (int i = 0; i < t.length; i++) {
+        t[i] = Math.min(Math.max(t[i], 0f), 3f);
+      }
       boolean stalled = false;
       if (patience > 0 && step >= settings.annealSteps()) {
         window += meanLogMse(out.mse(), r);
@@ -351,12 +347,14 @@ public final class LatentSearch {
     }
     for (int i = 0; i < l * r; i++) {
       if (best[i] == Double.POSITIVE_INFINITY) { // no step after annealing: keep the last
-        bestZ.get(NDArrayIndex.point(i / r), NDArrayIndex.point(i % r)).assign(
-            zSet.get("z").get(NDArrayIndex.point(i / r), NDArrayIndex.point(i % r)));
-        bestT.putScalar(new long[] {i / r, i % r, 0, 0}, tSet.get("t").getDouble(i / r, i % r, 0, 0));
+        System.arraycopy(z, i * block, bestZ, i * block, block);
+        bestT[i] = t[i];
       }
     }
-    return new Trajectory(bestZ, bestT, zSet.get("z"), tSet.get("t"), stepsRun);
+    long[] zShape = {l, r, h, d};
+    long[] tShape = {l, r, 1, 1};
+    return new Trajectory(Nd4j.create(bestZ, zShape, 'c'), Nd4j.create(bestT, tShape, 'c'),
+        Nd4j.create(z, zShape, 'c'), Nd4j.create(t, tShape, 'c'), stepsRun);
   }
 
   /** The mean over the searched configurations and the r restarts of log(training MSE). */
