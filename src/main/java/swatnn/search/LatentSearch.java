@@ -1,23 +1,17 @@
 package swatnn.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import swatnn.nd4j.AdamOptimizer;
 import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderGraph;
 import swatnn.autoencoder.AutoencoderModel;
-import swatnn.nd4j.ParameterSet;
-import swatnn.autoencoder.SoftMlpGraph;
 import swatnn.mlp.FreeParameters;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
@@ -56,9 +50,6 @@ public final class LatentSearch implements NetworkSearch {
   static {
     swatnn.nd4j.Nd4jRuntime.init();
   }
-
-  /** With -Dswatnn.search.profile=FILE, search steps 20-22 are written to a Chrome trace. */
-  private static final String PROFILE = System.getProperty("swatnn.search.profile");
 
   /**
    * Restarts per search graph. Restarts in one graph share its ops (cheaper per restart); graphs
@@ -316,8 +307,8 @@ public final class LatentSearch implements NetworkSearch {
       int steps) {}
 
   /**
-   * Runs the search steps for {@code r} restarts of every configuration, in a graph of their
-   * own: z [L, r, H, d] from {@code zInit}, t [L, r, 1, 1] from 0.
+   * Runs the search steps for {@code r} restarts of every configuration, in a
+   * {@link SearchStep} of their own: z [L, r, H, d] from {@code zInit}, t [L, r, 1, 1] from 0.
    */
   private Trajectory optimise(float[] zInit, int r, double[][] x, double[] y, double[] w,
       int nIn, int[][] batches, SearchListener listener) {
@@ -325,21 +316,23 @@ public final class LatentSearch implements NetworkSearch {
     int h = layout.maxNeurons();
     int d = model.config().dModel();
     int p = batches[0].length;
-    ParameterSet zSet = new ParameterSet();
-    zSet.put("z", Nd4j.create(zInit, new long[] {l, r, h, d}, 'c'));
-    ParameterSet tSet = new ParameterSet();
-    tSet.put("t", Nd4j.zeros(DataType.FLOAT, l, r, 1, 1));
-    SameDiff sd = graph(zSet.get("z"), tSet.get("t"), nIn, p, w != null);
+    // z and t as float arrays and Adam in Java: no ND4J array per step (native memory that
+    // only the garbage collector frees)
+    float[] z = zInit.clone();
+    float[] t = new float[l * r];
+    SearchStep searchStep = SearchStep.create(SearchStep.Kind.chosen(), model, settings, nIn, r,
+        p, w != null);
 
-    AdamOptimizer zAdam = new AdamOptimizer(zSet, settings.zLearningRate(), 0, 0);
-    AdamOptimizer tAdam = new AdamOptimizer(tSet, settings.thresholdLearningRate(), 0, 0);
-    float[] pts = new float[r * p * h];
+    FloatAdam zAdam = new FloatAdam(z.length, settings.zLearningRate());
+    FloatAdam tAdam = new FloatAdam(t.length, settings.thresholdLearningRate());
+    float[] pts = new float[p * h];
     float[] tgt = new float[p];
-    float[] wgt = new float[p];
+    float[] wgt = w == null ? null : new float[p];
     double[] best = new double[l * r];
     java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-    INDArray bestZ = zSet.get("z").dup();
-    INDArray bestT = tSet.get("t").dup();
+    float[] bestZ = z.clone();
+    float[] bestT = t.clone();
+    int block = h * d;
     int steps = settings.steps();
     int patience = settings.patience();
     double window = 0; // sum over the current window of the steps' mean log training MSE
@@ -362,50 +355,33 @@ public final class LatentSearch implements NetworkSearch {
       for (int j = 0; w != null && j < p; j++) { // the batch's weights, mean 1
         wgt[j] = wSum > 0 ? (float) (w[batches[step][j]] * p / wSum) : 1f;
       }
-      for (int rr = 1; rr < r; rr++) {
-        System.arraycopy(pts, 0, pts, rr * p * h, p * h);
-      }
-      Map<String, INDArray> ph = new HashMap<>();
-      ph.put("points", Nd4j.create(pts, new long[] {r, p, h}, 'c'));
-      ph.put("targets", Nd4j.create(tgt, new long[] {p}, 'c'));
-      if (w != null) {
-        ph.put("weights", Nd4j.create(wgt, new long[] {1, 1, p}, 'c'));
-      }
-      ph.put("temperature", Nd4j.scalar((float) settings.temperatureAt(step)));
-      if (PROFILE != null && step == 20) { // steps 20-22 into a Chrome trace
-        sd.setListeners(org.nd4j.autodiff.listeners.profiler.ProfilingListener
-            .builder(new java.io.File(PROFILE)).recordAll().warmup(0).build());
-      } else if (PROFILE != null && step == 23) {
-        sd.setListeners();
-      }
-      OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of("lossPer", "mse"),
-          List.of("z", "t"));
-      INDArray per = og.getOutputs().get("lossPer");
+      SearchStep.Result out = searchStep.run(z, t, pts, tgt, wgt,
+          (float) settings.temperatureAt(step));
+      float[] per = out.lossPer();
       double mean = 0;
       int counted = 0;
       for (int k : settings.layers()) {
         for (int rr = 0; rr < r; rr++) {
-          double v = per.getDouble(k - 1, rr);
+          double v = per[(k - 1) * r + rr];
           mean += v;
           counted++;
           // the best step after annealing, as the z that produced it (before this update)
           if (step >= settings.annealSteps() && v < best[(k - 1) * r + rr]) {
-            best[(k - 1) * r + rr] = v;
-            bestZ.get(NDArrayIndex.point(k - 1), NDArrayIndex.point(rr)).assign(
-                zSet.get("z").get(NDArrayIndex.point(k - 1), NDArrayIndex.point(rr)));
-            bestT.putScalar(new long[] {k - 1, rr, 0, 0}, tSet.get("t").getDouble(k - 1, rr, 0, 0));
+            int at = (k - 1) * r + rr;
+            best[at] = v;
+            System.arraycopy(z, at * block, bestZ, at * block, block);
+            bestT[at] = t[at];
           }
         }
       }
-      Map<String, INDArray> grads = og.getGradients();
-      zAdam.update(zSet, Map.of("z", grads.get("z")));
-      tAdam.update(tSet, Map.of("t", grads.get("t")));
-      INDArray tArr = tSet.get("t");
-      tArr.assign(org.nd4j.linalg.ops.transforms.Transforms.min(
-          org.nd4j.linalg.ops.transforms.Transforms.max(tArr, 0.0), 3.0));
+      zAdam.update(z, out.dz());
+      tAdam.update(t, out.dt());
+      for (int i = 0; i < t.length; i++) {
+        t[i] = Math.min(Math.max(t[i], 0f), 3f);
+      }
       boolean stalled = false;
       if (patience > 0 && step >= settings.annealSteps()) {
-        window += meanLogMse(og.getOutputs().get("mse"), r);
+        window += meanLogMse(out.mse(), r);
         if (++inWindow == patience) {
           double now = window / patience;
           stalled = now > previousWindow + Math.log(1 - MIN_IMPROVEMENT); // false while NaN
@@ -425,68 +401,25 @@ public final class LatentSearch implements NetworkSearch {
     }
     for (int i = 0; i < l * r; i++) {
       if (best[i] == Double.POSITIVE_INFINITY) { // no step after annealing: keep the last
-        bestZ.get(NDArrayIndex.point(i / r), NDArrayIndex.point(i % r)).assign(
-            zSet.get("z").get(NDArrayIndex.point(i / r), NDArrayIndex.point(i % r)));
-        bestT.putScalar(new long[] {i / r, i % r, 0, 0}, tSet.get("t").getDouble(i / r, i % r, 0, 0));
+        System.arraycopy(z, i * block, bestZ, i * block, block);
+        bestT[i] = t[i];
       }
     }
-    return new Trajectory(bestZ, bestT, zSet.get("z"), tSet.get("t"), stepsRun);
+    long[] zShape = {l, r, h, d};
+    long[] tShape = {l, r, 1, 1};
+    return new Trajectory(Nd4j.create(bestZ, zShape, 'c'), Nd4j.create(bestT, tShape, 'c'),
+        Nd4j.create(z, zShape, 'c'), Nd4j.create(t, tShape, 'c'), stepsRun);
   }
 
   /** The mean over the searched configurations and the r restarts of log(training MSE). */
-  private double meanLogMse(INDArray mse, int r) {
+  private double meanLogMse(float[] mse, int r) {
     double sum = 0;
     for (int k : settings.layers()) {
       for (int rr = 0; rr < r; rr++) {
-        sum += Math.log(Math.max(mse.getDouble(k - 1, rr), 1e-30));
+        sum += Math.log(Math.max(mse[(k - 1) * r + rr], 1e-30));
       }
     }
     return sum / (settings.layers().length * r);
-  }
-
-  /**
-   * The search graph: variables z [L, R, H, d] and t [L, R, 1, 1]; placeholders points
-   * [R, p, H], targets [p], temperature; outputs lossPer [L, R] and the loss, their sum over
-   * the searched configurations.
-   */
-  SameDiff graph(INDArray zInit, INDArray tInit, int nIn, int p) {
-    return graph(zInit, tInit, nIn, p, false);
-  }
-
-  /** The search graph; with {@code weighted}, a placeholder weights [1, 1, p] (mean 1). */
-  SameDiff graph(INDArray zInit, INDArray tInit, int nIn, int p, boolean weighted) {
-    AutoencoderConfig c = model.config();
-    int l = layout.maxHiddenLayers();
-    int h = layout.maxNeurons();
-    int r = (int) zInit.size(1);
-    SameDiff sd = SameDiff.create();
-    SDVariable z = sd.var("z", zInit);
-    SDVariable t = sd.var("t", tInit);
-    SDVariable points = sd.placeHolder("points", DataType.FLOAT, r, p, h);
-    SDVariable targets = sd.placeHolder("targets", DataType.FLOAT, p);
-    SDVariable temperature = sd.placeHolder("temperature", DataType.FLOAT);
-    SDVariable decoded = AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), z, r);
-    SoftMlpGraph.Result soft = SoftMlpGraph.build(sd, layout, decoded, points, r, p,
-        new SoftMlpGraph.Shaping(temperature, t, true));
-    SDVariable diff = soft.predictions().sub(sd.reshape(targets, 1, 1, p));
-    SDVariable squared = diff.mul(diff);
-    if (weighted) {
-      squared = squared.mul(sd.placeHolder("weights", DataType.FLOAT, 1, 1, p));
-    }
-    SDVariable mse = squared.mean(2).rename("mse"); // [L, R]
-    // each penalty arrives with its coefficient folded into its constants (fewer graph ops)
-    SDVariable lossPer = mse.add(sparsity(sd, soft, t, nIn))
-        .add(maskSpread(sd, soft.masks(), -settings.alpha()))
-        .add(maskMean(sd, soft.masks(), settings.beta()))
-        .rename("lossPer");
-    float[] selected = new float[l];
-    for (int k : settings.layers()) {
-      selected[k - 1] = 1f;
-    }
-    lossPer.mul(sd.constant(Nd4j.create(selected, new long[] {l, 1}, 'c'))).sum().rename("loss");
-    sd.setLossVariables("loss");
-    Nd4jRuntime.createGradientsQuietly(sd);
-    return sd;
   }
 
   /**
@@ -587,64 +520,5 @@ public final class LatentSearch implements NetworkSearch {
       }
     }
     return s;
-  }
-
-  /**
-   * lambda_s times the soft count and L1 of the gated weights, over each decoder's real weight
-   * entries (input rows beyond n_in and padding excluded): [L, R].
-   */
-  private SDVariable sparsity(SameDiff sd, SoftMlpGraph.Result soft, SDVariable t, int nIn) {
-    int l = layout.maxHiddenLayers();
-    int h = layout.maxNeurons();
-    float[] real = new float[l * h * layout.maxWidth()];
-    for (int i = 0; i < l; i++) {
-      int k = i + 1;
-      double[][] valid = codec.validity(nIn, k);
-      for (int tr = 0; tr <= k; tr++) {
-        int off = layout.weightBlockOffset(k, tr);
-        for (int row = 0; row < h; row++) {
-          for (int c = 0; c < h; c++) {
-            if (valid[row][off + c] > 0) {
-              real[(i * h + row) * layout.maxWidth() + off + c] = 1f;
-            }
-          }
-        }
-      }
-    }
-    INDArray real4 = Nd4j.create(real, new long[] {l, 1, h, layout.maxWidth()}, 'c');
-    SDVariable countWeight = sd.constant(real4.mul(settings.lambdaS() * settings.muC()));
-    SDVariable l1Weight = sd.constant(real4.mul(settings.lambdaS() * settings.mu1()));
-    SDVariable abs = sd.math.abs(soft.gated());
-    return sd.nn.sigmoid(abs.sub(t).mul(20.0)).mul(countWeight).add(abs.mul(l1Weight)).sum(2, 3);
-  }
-
-  /**
-   * coefficient times the mean over each decoder's real hidden layers of the spread (std) of its
-   * masks: [L, R].
-   */
-  private SDVariable maskSpread(SameDiff sd, SDVariable masks, double coefficient) {
-    // Written out rather than sd.standardDeviation: that op's gradient (1.0.0-M2.1) came back
-    // zero for every decoder but the last. The epsilon keeps the gradient finite where a
-    // layer's masks are all equal (the padding layers).
-    SDVariable dev = masks.sub(masks.mean(true, 2));
-    SDVariable std = sd.math.sqrt(dev.mul(dev).mean(2).add(1e-8));
-    return std.mul(layerWeights(sd, coefficient)).sum(2);
-  }
-
-  /** coefficient times the mean over each decoder's real hidden layers of its mean mask: [L, R]. */
-  private SDVariable maskMean(SameDiff sd, SDVariable masks, double coefficient) {
-    return masks.mean(2).mul(layerWeights(sd, coefficient)).sum(2);
-  }
-
-  /** [L, 1, L]: coefficient / k on decoder k's real layers, 0 on padding. */
-  private SDVariable layerWeights(SameDiff sd, double coefficient) {
-    int l = layout.maxHiddenLayers();
-    float[] v = new float[l * l];
-    for (int i = 0; i < l; i++) {
-      for (int j = 0; j <= i; j++) {
-        v[i * l + j] = (float) (coefficient / (i + 1));
-      }
-    }
-    return sd.constant(Nd4j.create(v, new long[] {l, 1, l}, 'c'));
   }
 }

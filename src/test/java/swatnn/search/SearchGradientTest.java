@@ -170,8 +170,8 @@ class SearchGradientTest {
       pts.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2))
           .assign(Nd4j.rand(DataType.FLOAT, r, p, 2).subi(0.5).muli(2));
       INDArray targets = Nd4j.rand(DataType.FLOAT, p).subi(0.5);
-      SameDiff sd = new LatentSearch(model, settings.copy().restarts(r))
-          .graph(z, Nd4j.valueArrayOf(new long[] {l, r, 1, 1}, threshold), 2, p);
+      SameDiff sd = SameDiffSearchStep.graph(model, settings.copy().restarts(r), z,
+          Nd4j.valueArrayOf(new long[] {l, r, 1, 1}, threshold), 2, p, false);
       return new SearchProbe(sd, pts, targets);
     }
 
@@ -203,16 +203,16 @@ class SearchGradientTest {
     float[] w = new float[p];
     java.util.Arrays.fill(w, p / (p + 1f)); // the search's batch weights: mean 1
     w[0] *= 2;
-    LatentSearch search = new LatentSearch(model, new SearchSettings().restarts(r));
+    SearchSettings settings = new SearchSettings().restarts(r);
     Map<String, INDArray> twice = Map.of("points", pts, "targets", targets,
         "temperature", Nd4j.scalar(0.3f));
     Map<String, INDArray> weighted = Map.of(
         "points", pts.get(NDArrayIndex.all(), NDArrayIndex.interval(0, p), NDArrayIndex.all()).dup(),
         "targets", targets.get(NDArrayIndex.interval(0, p)).dup(),
         "temperature", Nd4j.scalar(0.3f), "weights", Nd4j.create(w, new long[] {1, 1, p}, 'c'));
-    var a = search.graph(z.dup(), t.dup(), 2, p + 1, false)
+    var a = SameDiffSearchStep.graph(model, settings, z.dup(), t.dup(), 2, p + 1, false)
         .calculateGradientsAndOutputs(twice, List.of("lossPer"), List.of("z"));
-    var b = search.graph(z.dup(), t.dup(), 2, p, true)
+    var b = SameDiffSearchStep.graph(model, settings, z.dup(), t.dup(), 2, p, true)
         .calculateGradientsAndOutputs(weighted, List.of("lossPer"), List.of("z"));
     INDArray la = a.getOutputs().get("lossPer");
     INDArray lb = b.getOutputs().get("lossPer");
