@@ -81,7 +81,7 @@ class FusedSearchStepTest {
     }
     assertEquals(one.model(), two.model());
     assertEquals(one.chosenIndex(), two.chosenIndex());
-    assertEquals(one.selected().network().toString(), two.selected().network().toString());
+    assertEquals(one.model().toString(), two.model().toString());
   }
 
   private static void check(String name, int[] inputs, boolean blas, int[][] layerSets)
