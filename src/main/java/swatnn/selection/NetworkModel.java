@@ -80,4 +80,9 @@ public record NetworkModel(SparseMlp network, int[] inputs, double effectivePara
   public int hashCode() {
     return 31 * network.hashCode() + Arrays.hashCode(inputs);
   }
+
+  @Override
+  public String toString() {
+    return "NetworkModel on columns " + Arrays.toString(inputs) + ":\n" + network;
+  }
 }
