@@ -31,13 +31,43 @@ class PinnedReferenceTest {
 
   @TempDir static Path tmp;
 
+  /** With the SameDiff search step (what runs on CUDA, and the CPU default before the fused). */
   @Test
   void swatnnRegressorGivesItsPinnedModelAndPredictions() throws Exception {
-    Path model = TinyAutoencoder.train(tmp.resolve("tiny.zip"), 3);
+    withSearchStep("samediff", () -> check("pinned-swatnn", swatnn("samediff")));
+  }
+
+  /** With the fused search step, the CPU default: the same search, rounded differently. */
+  @Test
+  void swatnnRegressorWithTheFusedStepGivesItsPinnedModelAndPredictions() throws Exception {
+    withSearchStep("fused", () -> check("pinned-swatnn-fused", swatnn("fused")));
+  }
+
+  private static SWATNNRegressor swatnn(String dir) throws Exception {
+    Path model = TinyAutoencoder.train(Files.createDirectories(tmp.resolve(dir)).resolve("tiny.zip"), 3);
     SWATNNRegressor c = new SWATNNRegressor();
     c.setOptions(new String[] {"-steps", "40", "-anneal", "10", "-restarts", "2", "-layers",
         "1,2", "-model", model.toString(), "-S", "5"});
-    check("pinned-swatnn", c);
+    return c;
+  }
+
+  private interface Check {
+    void run() throws Exception;
+  }
+
+  private static void withSearchStep(String kind, Check check) throws Exception {
+    String key = swatnn.search.SearchStep.PROPERTY;
+    String before = System.getProperty(key);
+    System.setProperty(key, kind);
+    try {
+      check.run();
+    } finally {
+      if (before == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, before);
+      }
+    }
   }
 
   @Test
