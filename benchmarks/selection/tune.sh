@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 out="$1"
 refinements="${2:-lm br}"
-cp="target/classes:$(cat target/cp-test.txt)"
+cp="${SWATNN_CLASSES:-target/classes}:$(cat target/cp-test.txt)"
 run() { # label, then classifier and its Weka options
   local label="$1"; shift
   local t0 t1 text

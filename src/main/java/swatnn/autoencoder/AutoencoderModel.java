@@ -28,6 +28,42 @@ public final class AutoencoderModel {
     return new AutoencoderModel(l.manifest(), l.parameters());
   }
 
+  /** The files read by {@link #shared}, with what identified them when they were read. */
+  private static final Map<Path, Shared> SHARED = new java.util.HashMap<>();
+
+  /** A model read once, and the file's size and time of change then. */
+  private record Shared(long size, long modified, AutoencoderModel model) {}
+
+  /**
+   * The model of a file, read and verified once per JVM and then shared: every fold of a
+   * cross-validation and every run of an Experimenter gets the same instance, which searches only
+   * read. A file whose size or time of change differs from when it was read is read again; the
+   * SHA-256 of its weights is verified at every read ({@link ModelFile#read}).
+   *
+   * @param file the model file
+   * @return the model
+   * @throws ModelFileException if the file cannot be read or fails verification
+   */
+  public static AutoencoderModel shared(Path file) throws ModelFileException {
+    Path key = file.toAbsolutePath().normalize();
+    long size;
+    long modified;
+    try {
+      size = java.nio.file.Files.size(key);
+      modified = java.nio.file.Files.getLastModifiedTime(key).toMillis();
+    } catch (java.io.IOException e) {
+      return load(file); // let the reader give its message
+    }
+    synchronized (SHARED) {
+      Shared s = SHARED.get(key);
+      if (s == null || s.size() != size || s.modified() != modified) {
+        s = new Shared(size, modified, load(file));
+        SHARED.put(key, s);
+      }
+      return s.model();
+    }
+  }
+
   public ModelManifest manifest() {
     return manifest;
   }

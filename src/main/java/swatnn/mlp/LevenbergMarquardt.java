@@ -228,7 +228,17 @@ public final class LevenbergMarquardt {
     } catch (MathIllegalArgumentException e) {
       // not positive definite in floating point: the eigenvalues below
     }
-    double[] ev = new EigenDecomposition(hm).getRealEigenvalues();
+    double[] ev;
+    try {
+      ev = new EigenDecomposition(hm).getRealEigenvalues();
+    } catch (org.apache.commons.math3.exception.MathIllegalStateException
+        | org.apache.commons.math3.exception.MathArithmeticException e) {
+      // no convergence (e.g. entries of wildly different scale): the diagonal's estimate
+      ev = new double[m];
+      for (int i = 0; i < m; i++) {
+        ev[i] = h[i][i];
+      }
+    }
     double gamma = 0;
     double logDet = 0;
     for (double v : ev) {

@@ -42,6 +42,49 @@ public final class SparseMlpFitter {
   }
 
   /**
+   * The same structure (zero pattern, active neurons, activations) with fresh weights: every
+   * non-zero weight drawn as {@link #denseStart} draws them (uniform, Glorot's scale for the
+   * transition's shape), every bias 0. A fit from here depends on the rows it is given, not on
+   * the weights {@code net} was fitted to elsewhere.
+   *
+   * @param net the structure
+   * @param random the generator
+   * @return the network with new weights
+   */
+  public static SparseMlp reinitialised(SparseMlp net, Random random) {
+    SparseMlp.Builder b = net.toBuilder();
+    MlpLayout layout = net.layout();
+    int k = net.hiddenLayers();
+    int h = layout.maxNeurons();
+    for (int t = 0; t <= k; t++) {
+      int rows = layout.weightRows(net.nIn(), t);
+      int cols = layout.weightColumns(k, t);
+      double scale = Math.sqrt(6.0 / (rows + cols));
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < cols; j++) {
+          if (net.weight(t, i, j) == 0) {
+            continue;
+          }
+          double w = (2 * random.nextDouble() - 1) * scale;
+          if (t == k) {
+            b.outputWeight(i, w);
+          } else {
+            b.weight(t, i, j, w);
+          }
+        }
+      }
+    }
+    for (int l = 0; l < k; l++) {
+      for (int j = 0; j < h; j++) {
+        if (net.isActive(l, j)) {
+          b.bias(l, j, 0.0);
+        }
+      }
+    }
+    return b.outputBias(0.0).build();
+  }
+
+  /**
    * A dense network (every neuron of k layers of H active) with random activations and
    * Glorot-scaled random weights, for {@link #fit} to train.
    */

@@ -75,7 +75,8 @@ public final class ModelSearch {
     int chosenIndex = ModelSelector.choose(scored, settings.tolerance(), rowErrors, rowWeights);
     Candidate chosen = scored.get(chosenIndex);
     if (!cv && split.second().length > 0) {
-      CandidateModel refit = chosen.model().refit(all, refitter);
+      CandidateModel refit = chosen.model() instanceof NetworkModel net
+          ? net.refitFromHere(all, refitter) : chosen.model().refit(all, refitter);
       chosen = chosen.withModel(refit, all.mse(refit));
     }
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -149,7 +149,7 @@ public class SWATNNRegressor extends LatentSearchOptions
         + rows.size() + " rows, " + nData + (nData == 1 ? " input" : " inputs"));
     try {
       return Nd4jRuntime.singleThreaded(() -> ModelSearch.run(rows, networkInputs, linearInputs,
-          new LatentSearch(AutoencoderModel.load(modelFile), settings), settings,
+          new LatentSearch(AutoencoderModel.shared(modelFile), settings), settings,
           LatentSearch.refitter(settings), settings.threads(), listener));
     } catch (SearchInterruptedException e) {
       throw new Exception(INTERRUPTED, e);
