@@ -73,8 +73,9 @@ public record NetworkModel(SparseMlp network, int[] inputs, double effectivePara
     Refitter.Fit best = null;
     double bestMse = Double.POSITIVE_INFINITY;
     for (int s = 0; s < REFIT_STARTS; s++) {
-      // seeded by the structure: the same draws for every thread count and fold order
-      Random random = new Random(start.hashCode() * 1_000_003L + s);
+      // seeded by the structure's text: the same draws in every JVM, for every thread count
+      // and fold order (SparseMlp.hashCode mixes in the activations' identity hashes)
+      Random random = new Random(start.toString().hashCode() * 1_000_003L + s);
       Refitter.Fit fit = refitter.refine(SparseMlpFitter.reinitialised(start, random), own);
       double mse = fit.network().meanSquaredError(own.x(), own.y(), own.w());
       if (best == null || mse < bestMse) {

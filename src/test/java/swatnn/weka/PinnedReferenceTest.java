@@ -119,7 +119,8 @@ class PinnedReferenceTest {
   static String stable(String text) {
     StringBuilder sb = new StringBuilder();
     for (String line : text.split("\n", -1)) {
-      if (line.startsWith("Search time:") || line.startsWith("Search ran on:")
+      if (line.startsWith("Search time:") || line.startsWith("Search and selection time:")
+          || line.startsWith("Search ran on:")
           || line.startsWith("Autoencoder:") || line.startsWith("Provenance:")
           || line.startsWith("  package ") || line.startsWith("  autoencoder ")
           || line.startsWith("  options ")) {
