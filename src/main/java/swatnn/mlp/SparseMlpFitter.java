@@ -41,6 +41,34 @@ public final class SparseMlpFitter {
     return bestMse < Double.POSITIVE_INFINITY ? free.toMlp(best, null) : start;
   }
 
+  /** Which weights a draw replaces. */
+  private interface Entries {
+    boolean drawn(int t, int i, int j);
+  }
+
+  /** Uniform weights at Glorot's scale for each transition's shape, where {@code which} says. */
+  private static void drawWeights(SparseMlp.Builder b, MlpLayout layout, int nIn, int k,
+      Random random, Entries which) {
+    for (int t = 0; t <= k; t++) {
+      int rows = layout.weightRows(nIn, t);
+      int cols = layout.weightColumns(k, t);
+      double scale = Math.sqrt(6.0 / (rows + cols));
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < cols; j++) {
+          if (!which.drawn(t, i, j)) {
+            continue;
+          }
+          double w = (2 * random.nextDouble() - 1) * scale;
+          if (t == k) {
+            b.outputWeight(i, w);
+          } else {
+            b.weight(t, i, j, w);
+          }
+        }
+      }
+    }
+  }
+
   /**
    * The same structure (zero pattern, active neurons, activations) with fresh weights: every
    * non-zero weight drawn as {@link #denseStart} draws them (uniform, Glorot's scale for the
@@ -56,24 +84,7 @@ public final class SparseMlpFitter {
     MlpLayout layout = net.layout();
     int k = net.hiddenLayers();
     int h = layout.maxNeurons();
-    for (int t = 0; t <= k; t++) {
-      int rows = layout.weightRows(net.nIn(), t);
-      int cols = layout.weightColumns(k, t);
-      double scale = Math.sqrt(6.0 / (rows + cols));
-      for (int i = 0; i < rows; i++) {
-        for (int j = 0; j < cols; j++) {
-          if (net.weight(t, i, j) == 0) {
-            continue;
-          }
-          double w = (2 * random.nextDouble() - 1) * scale;
-          if (t == k) {
-            b.outputWeight(i, w);
-          } else {
-            b.weight(t, i, j, w);
-          }
-        }
-      }
-    }
+    drawWeights(b, layout, net.nIn(), k, random, (t, i, j) -> net.weight(t, i, j) != 0);
     for (int l = 0; l < k; l++) {
       for (int j = 0; j < h; j++) {
         if (net.isActive(l, j)) {
@@ -92,21 +103,7 @@ public final class SparseMlpFitter {
     SparseMlp.Builder b = SparseMlp.builder(layout, nIn, k);
     int h = layout.maxNeurons();
     Activation[] acts = Activation.values();
-    for (int t = 0; t <= k; t++) {
-      int rows = layout.weightRows(nIn, t);
-      int cols = layout.weightColumns(k, t);
-      double scale = Math.sqrt(6.0 / (rows + cols));
-      for (int i = 0; i < rows; i++) {
-        for (int j = 0; j < cols; j++) {
-          double w = (2 * random.nextDouble() - 1) * scale;
-          if (t == k) {
-            b.outputWeight(i, w);
-          } else {
-            b.weight(t, i, j, w);
-          }
-        }
-      }
-    }
+    drawWeights(b, layout, nIn, k, random, (t, i, j) -> true);
     for (int l = 0; l < k; l++) {
       for (int j = 0; j < h; j++) {
         b.neuron(l, j, acts[random.nextInt(acts.length)], 0.0);

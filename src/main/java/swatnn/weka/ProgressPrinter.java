@@ -26,10 +26,8 @@ public final class ProgressPrinter implements SearchListener {
   private boolean started;
   private long firstStep;
   private long lastPrint;
-  private boolean refinedShown;
-  private long lastRefined;
-  private boolean validatedShown;
-  private long lastValidated;
+  private final Stage refining = new Stage("refined networks", "search and refinement");
+  private final Stage validating = new Stage("cross-validated refits", "search and selection");
 
   /**
    * @param out where each line goes (e.g. the Explorer's status bar)
@@ -137,15 +135,7 @@ public final class ProgressPrinter implements SearchListener {
    */
   @Override
   public void refined(int done, int total) {
-    long now = System.nanoTime();
-    if (done < total && refinedShown && now - lastRefined < intervalNanos) {
-      return;
-    }
-    refinedShown = true;
-    lastRefined = now;
-    out.accept(String.format(Locale.ROOT, "%s  refined %d/%d networks  %s", prefix, done, total,
-        done < total ? "" : "search and refinement done in " + duration((now - start) / 1e9))
-        .stripTrailing());
+    refining.report(done, total);
   }
 
   /**
@@ -154,15 +144,32 @@ public final class ProgressPrinter implements SearchListener {
    */
   @Override
   public void crossValidated(int done, int total) {
-    long now = System.nanoTime();
-    if (done < total && validatedShown && now - lastValidated < intervalNanos) {
-      return;
+    validating.report(done, total);
+  }
+
+  /** A stage after the search steps: counted work, a line at most every interval. */
+  private final class Stage {
+    private final String what;
+    private final String finished;
+    private boolean shown;
+    private long last;
+
+    Stage(String what, String finished) {
+      this.what = what;
+      this.finished = finished;
     }
-    validatedShown = true;
-    lastValidated = now;
-    out.accept(String.format(Locale.ROOT, "%s  cross-validated %d/%d refits  %s", prefix, done,
-        total, done < total ? "" : "search and selection done in "
-            + duration((now - start) / 1e9)).stripTrailing());
+
+    void report(int done, int total) {
+      long now = System.nanoTime();
+      if (done < total && shown && now - last < intervalNanos) {
+        return;
+      }
+      shown = true;
+      last = now;
+      out.accept(String.format(Locale.ROOT, "%s  %s %d/%d %s  %s", prefix, what.split(" ")[0],
+          done, total, what.substring(what.indexOf(' ') + 1), done < total ? ""
+              : finished + " done in " + duration((now - start) / 1e9)).stripTrailing());
+    }
   }
 
   /** A duration as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */
