@@ -283,8 +283,8 @@ public final class ModelText {
       sb.append('\n');
     }
     sb.append(String.format(Locale.ROOT, "(* chosen: fewest non-zero parameters within %s%% "
-        + "of the best validation MSE, the mean and linear models also within %s paired "
-        + "standard errors of it%s)%n", num(100 * tolerance),
+        + "of the best validation MSE, the mean also within %s paired standard errors of "
+        + "it%s)%n", num(100 * tolerance),
         num(swatnn.selection.ModelSelector.STANDARD_ERRORS),
         r.validation().crossValidated() ? "; then its parameters are those fitted on all "
             + "training rows" : r.validation().heldOutRows() > 0 ? "; then refitted on all "

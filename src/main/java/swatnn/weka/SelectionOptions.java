@@ -150,9 +150,9 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   @OptionMetadata(displayName = "tolerance", displayOrder = 102, commandLineParamName = "tol",
       commandLineParamSynopsis = "-tol <fraction>", description = "Selection tolerance, as a "
       + "fraction of the best validation MSE: among the candidates (every network found, "
-      + "the linear models and the training mean) within it, or within two standard errors, "
-      + "of the best, the one with the fewest non-zero parameters is chosen. A value of 0.05 "
-      + "means within 5%.")
+      + "the linear models and the training mean) within it of the best (the mean also within "
+      + "two standard errors), the one with the fewest non-zero parameters is chosen. A value "
+      + "of 0.05 means within 5%.")
   public double getTolerance() {
     return selection().tolerance();
   }
