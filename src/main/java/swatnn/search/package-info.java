@@ -1,8 +1,9 @@
 /**
- * SWAT-NN's search for one data set, independent of Weka: the latent search over frozen
- * decoders ({@link swatnn.search.LatentSearch}), its mutable settings
- * ({@link swatnn.search.SearchSettings}, whose selection part,
- * {@link swatnn.selection.SelectionSettings}, every configuration search shares), the selection
- * among configurations, data scaling and the lookup of bundled pretrained models.
+ * SWAT-NN's latent search for one data set, independent of Weka: the search over frozen
+ * decoders ({@link swatnn.search.LatentSearch}, a {@link swatnn.selection.NetworkSearch}), its
+ * step (the decoder's forward and backward pass behind {@link swatnn.search.SearchStep}: written
+ * out by hand, or the SameDiff graph), its mutable settings ({@link swatnn.search.SearchSettings},
+ * over the shared {@link swatnn.selection.SelectionSettings}), min-max scaling and the lookup of
+ * bundled pretrained models. The choice among the networks found is {@link swatnn.selection}'s.
  */
 package swatnn.search;
