@@ -2,15 +2,8 @@ package swatnn.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import swatnn.autoencoder.AutoencoderConfig;
-import swatnn.autoencoder.AutoencoderGraph;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.mlp.FreeParameters;
 import swatnn.mlp.MlpLayout;
@@ -75,6 +68,10 @@ public final class LatentSearch implements NetworkSearch {
   private final MlpMatrixCodec codec;
   /** Levenberg-Marquardt for refinement and pruning, as the settings configure it. */
   private final LeastSquaresRefiner refiner;
+  /** The optimisation of each group's latent points. */
+  private final LatentOptimiser optimiser;
+  /** The discrete networks of each group's latent points. */
+  private final NetworkExtraction extraction;
 
   public LatentSearch(AutoencoderModel model, SearchSettings settings) {
     this.model = model;
@@ -83,6 +80,8 @@ public final class LatentSearch implements NetworkSearch {
     this.codec = new MlpMatrixCodec(layout);
     this.refiner = new LeastSquaresRefiner(this.settings.refineIterations(),
         LeastSquaresRefiner.DEFAULT_TOLERANCE);
+    this.optimiser = new LatentOptimiser(model, this.settings);
+    this.extraction = new NetworkExtraction(model, this.settings);
     for (int k : this.settings.layers()) {
       if (k > layout.maxHiddenLayers()) {
         throw new IllegalArgumentException("the model's decoders build up to "
@@ -210,7 +209,7 @@ public final class LatentSearch implements NetworkSearch {
     // Every call to the listener holds stepsDone's lock, so that it gets one call at a time.
     int[] stepsDone = {0};
     int[] groupSteps = new int[groups];
-    Candidate[][] picks = new Candidate[groups][];
+    NetworkExtraction.Extracted[][] picks = new NetworkExtraction.Extracted[groups][];
     Refinement how = settings.refinement();
     int[] refinedDone = {0};
     int refinements = settings.layers().length * r;
@@ -252,15 +251,15 @@ public final class LatentSearch implements NetworkSearch {
             (to - from) * block);
       }
       parts.add(() -> {
-        Trajectory t = optimise(share, to - from, x, y, weights, nIn, batches, told);
+        LatentOptimiser.Trajectory t = optimiser.run(share, to - from, x, y, weights, nIn, batches, told);
         groupSteps[group] = t.steps();
-        picks[group] = candidates(t, to - from, from, nIn, rows);
+        picks[group] = extraction.extract(t, to - from, from, nIn, rows);
         int missing = settings.layers().length * (to - from) - picks[group].length;
         if (missing > 0) { // restarts without a finite network count as refined
           refinedMore.accept(missing);
         }
         List<Slots.Job<Refitter.Fit>> jobs = new ArrayList<>();
-        for (Candidate pick : picks[group]) {
+        for (NetworkExtraction.Extracted pick : picks[group]) {
           // a Levenberg-Marquardt iteration costs rows x parameters^2: the largest first, so
           // that the slots finish close together
           jobs.add(new Slots.Job<>(pick.net().nonZeroCount(), () -> {
@@ -284,7 +283,7 @@ public final class LatentSearch implements NetworkSearch {
     for (int k : settings.layers()) { // by configuration, then restart
       for (int g = 0; g < groups; g++) {
         for (int i = 0; i < picks[g].length; i++) {
-          Candidate pick = picks[g][i];
+          NetworkExtraction.Extracted pick = picks[g][i];
           Refitter.Fit fit = refined.get(g).get(i);
           if (pick.k() == k && Double.isFinite(fit.network().meanSquaredError(x, y, weights))) {
             found.add(new NetworkSearch.Found("k=" + k + " restart " + (pick.restart() + 1), k,
@@ -302,182 +301,6 @@ public final class LatentSearch implements NetworkSearch {
         java.util.Arrays.stream(groupSteps).boxed().toList());
   }
 
-  /** Where a share of the restarts ended: the best step's and the final z and t. */
-  private record Trajectory(INDArray bestZ, INDArray bestT, INDArray finalZ, INDArray finalT,
-      int steps) {}
-
-  /**
-   * Runs the search steps for {@code r} restarts of every configuration, in a
-   * {@link SearchStep} of their own: z [L, r, H, d] from {@code zInit}, t [L, r, 1, 1] from 0.
-   */
-  private Trajectory optimise(float[] zInit, int r, double[][] x, double[] y, double[] w,
-      int nIn, int[][] batches, SearchListener listener) {
-    int l = layout.maxHiddenLayers();
-    int h = layout.maxNeurons();
-    int d = model.config().dModel();
-    int p = batches[0].length;
-    // z and t as float arrays and Adam in Java: no ND4J array per step (native memory that
-    // only the garbage collector frees)
-    float[] z = zInit.clone();
-    float[] t = new float[l * r];
-    SearchStep searchStep = SearchStep.create(SearchStep.Kind.chosen(), model, settings, nIn, r,
-        p, w != null);
-
-    FloatAdam zAdam = new FloatAdam(z.length, settings.zLearningRate());
-    FloatAdam tAdam = new FloatAdam(t.length, settings.thresholdLearningRate());
-    float[] pts = new float[p * h];
-    float[] tgt = new float[p];
-    float[] wgt = w == null ? null : new float[p];
-    double[] best = new double[l * r];
-    java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-    float[] bestZ = z.clone();
-    float[] bestT = t.clone();
-    int block = h * d;
-    int steps = settings.steps();
-    int patience = settings.patience();
-    double window = 0; // sum over the current window of the steps' mean log training MSE
-    double previousWindow = Double.NaN;
-    int inWindow = 0;
-    int stepsRun = 0;
-    for (int step = 0; step < steps; step++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new SearchInterruptedException();
-      }
-      double wSum = 0;
-      for (int j = 0; j < p; j++) {
-        int row = batches[step][j];
-        tgt[j] = (float) y[row];
-        for (int a = 0; a < nIn; a++) {
-          pts[j * h + a] = (float) x[row][a];
-        }
-        wSum += w == null ? 0 : w[batches[step][j]];
-      }
-      for (int j = 0; w != null && j < p; j++) { // the batch's weights, mean 1
-        wgt[j] = wSum > 0 ? (float) (w[batches[step][j]] * p / wSum) : 1f;
-      }
-      SearchStep.Result out = searchStep.run(z, t, pts, tgt, wgt,
-          (float) settings.temperatureAt(step));
-      float[] per = out.lossPer();
-      double mean = 0;
-      int counted = 0;
-      for (int k : settings.layers()) {
-        for (int rr = 0; rr < r; rr++) {
-          double v = per[(k - 1) * r + rr];
-          mean += v;
-          counted++;
-          // the best step after annealing, as the z that produced it (before this update)
-          if (step >= settings.annealSteps() && v < best[(k - 1) * r + rr]) {
-            int at = (k - 1) * r + rr;
-            best[at] = v;
-            System.arraycopy(z, at * block, bestZ, at * block, block);
-            bestT[at] = t[at];
-          }
-        }
-      }
-      zAdam.update(z, out.dz());
-      tAdam.update(t, out.dt());
-      for (int i = 0; i < t.length; i++) {
-        t[i] = Math.min(Math.max(t[i], 0f), 3f);
-      }
-      boolean stalled = false;
-      if (patience > 0 && step >= settings.annealSteps()) {
-        window += meanLogMse(out.mse(), r);
-        if (++inWindow == patience) {
-          double now = window / patience;
-          stalled = now > previousWindow + Math.log(1 - MIN_IMPROVEMENT); // false while NaN
-          previousWindow = now;
-          window = 0;
-          inWindow = 0;
-        }
-      }
-      stepsRun = step + 1;
-      if (stalled) {
-        listener.stoppedEarly(step + 1, steps);
-      }
-      listener.progress(stalled ? steps : step + 1, steps, mean / counted);
-      if (stalled) {
-        break;
-      }
-    }
-    for (int i = 0; i < l * r; i++) {
-      if (best[i] == Double.POSITIVE_INFINITY) { // no step after annealing: keep the last
-        System.arraycopy(z, i * block, bestZ, i * block, block);
-        bestT[i] = t[i];
-      }
-    }
-    long[] zShape = {l, r, h, d};
-    long[] tShape = {l, r, 1, 1};
-    return new Trajectory(Nd4j.create(bestZ, zShape, 'c'), Nd4j.create(bestT, tShape, 'c'),
-        Nd4j.create(z, zShape, 'c'), Nd4j.create(t, tShape, 'c'), stepsRun);
-  }
-
-  /** The mean over the searched configurations and the r restarts of log(training MSE). */
-  private double meanLogMse(float[] mse, int r) {
-    double sum = 0;
-    for (int k : settings.layers()) {
-      for (int rr = 0; rr < r; rr++) {
-        sum += Math.log(Math.max(mse[(k - 1) * r + rr], 1e-30));
-      }
-    }
-    return sum / (settings.layers().length * r);
-  }
-
-  /**
-   * Decodes the best-step and final latent points of a group's {@code r} restarts, extracts
-   * the discrete networks and keeps per configuration and restart the candidate with the lower
-   * discrete training loss (MSE plus the sparsity penalties).
-   *
-   * @return the kept candidates, by configuration, then restart; a restart whose candidates
-   *     both decode to non-finite values has none
-   */
-  private Candidate[] candidates(Trajectory t, int r, int firstRestart, int nIn, Rows rows) {
-    AutoencoderConfig c = model.config();
-    int l = layout.maxHiddenLayers();
-    int h = layout.maxNeurons();
-    INDArray both = Nd4j.concat(1, t.bestZ(), t.finalZ()); // [L, 2r, H, d]
-    SameDiff sd = SameDiff.create();
-    SDVariable zIn = sd.placeHolder("zIn", DataType.FLOAT, l, 2L * r, h, c.dModel());
-    AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), zIn, 2 * r).rename("decodedOut");
-    INDArray decoded = sd.outputSingle(Map.of("zIn", both), "decodedOut"); // [L, 2r*H, maxW]
-    List<Candidate> picks = new ArrayList<>();
-    for (int k : settings.layers()) {
-      int width = layout.width(k);
-      for (int rr = 0; rr < r; rr++) {
-        SparseMlp pick = null;
-        double pickLoss = Double.POSITIVE_INFINITY;
-        for (int cand = 0; cand < 2; cand++) {
-          int slot = cand * r + rr;
-          double threshold = (cand == 0 ? t.bestT() : t.finalT()).getDouble(k - 1, rr, 0, 0);
-          double[][] m = new double[h][width];
-          for (int row = 0; row < h; row++) {
-            for (int col = 0; col < width; col++) {
-              m[row][col] = decoded.getDouble(k - 1, (long) slot * h + row, col);
-            }
-          }
-          SparseMlp net;
-          try {
-            net = codec.extract(m, nIn, k, threshold);
-          } catch (IllegalArgumentException e) {
-            continue; // non-finite decoded values
-          }
-          double loss = net.meanSquaredError(rows.x(), rows.y(), rows.w())
-              + settings.lambdaS() * (settings.muC() * net.nonZeroWeights()
-              + settings.mu1() * absWeightSum(net));
-          if (loss < pickLoss) {
-            pickLoss = loss;
-            pick = net;
-          }
-        }
-        if (pick != null) {
-          picks.add(new Candidate(k, firstRestart + rr, pick));
-        }
-      }
-    }
-    return picks.toArray(Candidate[]::new);
-  }
-
-  /** One restart's extracted network, before refinement. */
-  private record Candidate(int k, int restart, SparseMlp net) {}
 
   /**
    * -init encode: per configuration k and restart, a dense k-layer network trained on the
@@ -506,19 +329,5 @@ public final class LatentSearch implements NetworkSearch {
     }
   }
 
-  private static double absWeightSum(SparseMlp net) {
-    double s = 0;
-    int k = net.hiddenLayers();
-    MlpLayout lay = net.layout();
-    for (int t = 0; t <= k; t++) {
-      int rows = lay.weightRows(net.nIn(), t);
-      int cols = lay.weightColumns(k, t);
-      for (int i = 0; i < rows; i++) {
-        for (int j = 0; j < cols; j++) {
-          s += Math.abs(net.weight(t, i, j));
-        }
-      }
-    }
-    return s;
-  }
+
 }
