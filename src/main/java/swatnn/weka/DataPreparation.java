@@ -153,8 +153,12 @@ public final class DataPreparation implements Serializable {
       chooser.SelectAttributes(converted);
       int[] chosen = chooser.selectedAttributes(); // ranked inputs, then the class
       int[] inputs = indices;
+      Instances rows = converted;
+      // an input constant on the training rows (e.g. an indicator of a value that never
+      // occurs) can rank anywhere but never helps a network: it does not take a place
       networkColumns = java.util.Arrays.stream(chosen).filter(j -> j != classIndex
-          && !firstLevel[j]).limit(maxInputs).map(j -> position(inputs, j)).sorted().toArray();
+          && !firstLevel[j] && varies(rows, j)).limit(maxInputs).map(j -> position(inputs, j))
+          .sorted().toArray();
       selection = "the " + networkColumns.length + " of " + all + " inputs ranked highest by "
           + e.getClass().getSimpleName()
           + optionsOf(e)
@@ -180,6 +184,15 @@ public final class DataPreparation implements Serializable {
       weights[i] = inst.weight();
     }
     return new Fitted(prep, rows, labels, weights);
+  }
+
+  private static boolean varies(Instances rows, int attribute) {
+    for (int i = 1; i < rows.numInstances(); i++) {
+      if (rows.instance(i).value(attribute) != rows.instance(0).value(attribute)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int position(int[] values, int v) {

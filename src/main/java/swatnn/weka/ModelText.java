@@ -42,9 +42,10 @@ public final class ModelText {
     // without a search there is no fitted function: no scaling to explain, only the ranges
     boolean scaled = r.searched();
     if (prep.inputCount() > 0) {
-      sb.append(scaled ? "\nInputs, each scaled by its training values before the model "
-          + "(" + m.inputScaler().method().name().toLowerCase(Locale.ROOT).replace('_', '-')
-          + " scaling):\n" : "\nInputs and their training ranges:\n");
+      sb.append(scaled ? "\nInputs: a linear model reads each min-max scaled to [-1, 1] by "
+          + "its training range; a network reads each as the input scaling ("
+          + m.inputScaler().method().name().toLowerCase(Locale.ROOT).replace('_', '-')
+          + ") maps it:\n" : "\nInputs and their training ranges:\n");
     }
     int width = 1;
     for (int j = 0; j < prep.inputCount(); j++) {
@@ -53,7 +54,7 @@ public final class ModelText {
     for (int j = 0; j < prep.inputCount(); j++) {
       sb.append(String.format(Locale.ROOT, "  %-" + width + "s  training range [%s, %s]%s%n",
           prep.inputName(j), num(in.min(j)), num(in.max(j)), scaled
-              ? "; " + m.inputScaler().describe(j) : ""));
+              ? "; for a network: " + m.inputScaler().describe(j) : ""));
     }
     String y = outputSymbol(prep, m.className());
     if (scaled && !(model instanceof MeanModel)) {
@@ -75,8 +76,9 @@ public final class ModelText {
           + "[-1, 1]):\n").append(equation(m)).append("\n");
       sb.append("In the data's units:\n").append(rawEquation(m, lin)).append("\n");
     } else {
-      sb.append("\nChosen model: the weighted training mean of the class, ").append(num(mean(m)))
-          .append(" (no network or linear model was better by more than the tolerance).\n");
+      sb.append("\nChosen model: the training mean of the class, ").append(num(mean(m)))
+          .append(" (no network or linear model was better than the mean by more than the "
+              + "tolerance and by more than two paired standard errors; see the table).\n");
     }
     sb.append("\nNon-zero count: ").append(model.nonZeroCount())
         .append(model instanceof MeanModel ? " (the mean)" : "").append('\n');
@@ -282,9 +284,10 @@ public final class ModelText {
       }
       sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "(* chosen: fewest non-zero parameters within %s%% "
-        + "of the best validation MSE, the mean also within %s paired standard errors of "
-        + "it%s)%n", num(100 * tolerance),
+    sb.append(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters among "
+        + "the candidates whose validation MSE is within %s%% of the best one; the mean also "
+        + "qualifies when its excess over the best is below %s paired standard errors of the "
+        + "per-row squared errors%s)%n", num(100 * tolerance),
         num(swatnn.selection.ModelSelector.STANDARD_ERRORS),
         r.validation().crossValidated() ? "; then its parameters are those fitted on all "
             + "training rows" : r.validation().heldOutRows() > 0 ? "; then refitted on all "
