@@ -37,6 +37,12 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
   /** Above this many inputs the path drops a tenth of them at a time, not one. */
   static final int ONE_AT_A_TIME = 30;
 
+  /**
+   * The most inputs the path starts from: of more, those of largest absolute correlation with
+   * the class (a fit costs the cube of its inputs, and the path and the folds fit dozens).
+   */
+  public static final int MAX_INPUTS = 100;
+
   public LinearModel {
     inputs = inputs.clone();
     coefficients = coefficients.clone();
@@ -96,9 +102,9 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
   }
 
   /**
-   * The path of sparse linear models on the columns that vary: all of them, then one fewer
-   * (the smallest coefficient dropped, the rest refitted) down to a single input; above
-   * {@value #ONE_AT_A_TIME} inputs a tenth of them go at a time.
+   * The path of sparse linear models on the columns that vary (at most {@value #MAX_INPUTS}):
+   * all of them, then one fewer (the smallest coefficient dropped, the rest refitted) down to a
+   * single input; above {@value #ONE_AT_A_TIME} inputs a tenth of them go at a time.
    *
    * @param rows the training rows (at least 2)
    * @param columns the columns the models may use
@@ -107,6 +113,15 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
    */
   public static List<LinearModel> path(Rows rows, int[] columns, boolean bayesian) {
     int[] active = Arrays.stream(columns).filter(j -> varies(rows, j)).toArray();
+    if (active.length > MAX_INPUTS) {
+      double[] r = new double[rows.x()[0].length];
+      for (int j : active) {
+        r[j] = Math.abs(correlation(rows, j));
+      }
+      active = Arrays.stream(active).boxed()
+          .sorted(Comparator.comparingDouble((Integer j) -> -r[j]).thenComparing(j -> j))
+          .limit(MAX_INPUTS).mapToInt(Integer::intValue).sorted().toArray();
+    }
     List<LinearModel> out = new ArrayList<>();
     while (active.length > 0) {
       LinearModel m = fit(rows, active, bayesian);
@@ -126,6 +141,33 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
           .toArray();
     }
     return out;
+  }
+
+  /** The weighted correlation of column j with the labels. */
+  private static double correlation(Rows rows, int j) {
+    double sw = 0;
+    double mx = 0;
+    double my = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      double w = rows.w() == null ? 1 : rows.w()[i];
+      sw += w;
+      mx += w * rows.x()[i][j];
+      my += w * rows.y()[i];
+    }
+    mx /= sw;
+    my /= sw;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      double w = rows.w() == null ? 1 : rows.w()[i];
+      double dx = rows.x()[i][j] - mx;
+      double dy = rows.y()[i] - my;
+      sxy += w * dx * dy;
+      sxx += w * dx * dx;
+      syy += w * dy * dy;
+    }
+    return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
   }
 
   private static boolean varies(Rows rows, int j) {

@@ -191,4 +191,14 @@ class ModelSelectionTest {
     SearchResult big = select(r, new SearchSettings().maxCrossValidationRows(59), 1);
     assertTrue(!big.validation().crossValidated(), "above the row limit: a hold-out");
   }
+
+  @Test
+  void aPathOfManyInputsStartsFromTheHundredMostCorrelated() {
+    Rows r = rows(300, 150, 9, x -> x[7] - 0.5 * x[120], 0.05);
+    List<LinearModel> path = LinearModel.path(r, all(150), false);
+    assertEquals(LinearModel.MAX_INPUTS, path.get(0).inputs().length);
+    int[] two = path.stream().filter(m -> m.inputs().length == 2).findFirst().orElseThrow()
+        .inputs();
+    assertArrayEquals(new int[] {7, 120}, two, "the relevant inputs stay to the end");
+  }
 }
