@@ -60,7 +60,8 @@ public final class DartsAdmmSearch implements NetworkSearch {
   public SearchResult fit(double[][] x, double[] y, SearchListener listener) {
     int[] inputs = java.util.stream.IntStream.range(0, x.length == 0 ? 0 : x[0].length)
         .toArray();
-    return ModelSearch.run(new Rows(x, y, null), inputs, inputs, this, settings, refitter(settings), 1,
+    return ModelSearch.run(new Rows(x, y, null), inputs, inputs, this, settings,
+        refitter(settings), 1,
         listener);
   }
 

@@ -57,7 +57,8 @@ public enum Refinement {
         return r;
       }
     }
-    throw new IllegalArgumentException("refinement must be none, adam, lm or br, got '" + name + "'");
+    throw new IllegalArgumentException("refinement must be none, adam, lm or br, got '" + name
+        + "'");
   }
 
   /**

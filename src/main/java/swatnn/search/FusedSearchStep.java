@@ -396,7 +396,8 @@ final class FusedSearchStep implements SearchStep {
   public Result run(float[] z, float[] t, float[] points, float[] targets, float[] w,
       float temperature) {
     if ((w != null) != weighted) {
-      throw new IllegalArgumentException(weighted ? "this step needs weights" : "this step is unweighted");
+      throw new IllegalArgumentException(weighted ? "this step needs weights"
+          : "this step is unweighted");
     }
     Arrays.fill(dz, 0f);
     Arrays.fill(dt, 0f);

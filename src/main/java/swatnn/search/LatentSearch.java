@@ -251,7 +251,8 @@ public final class LatentSearch implements NetworkSearch {
             (to - from) * block);
       }
       parts.add(() -> {
-        LatentOptimiser.Trajectory t = optimiser.run(share, to - from, x, y, weights, nIn, batches, told);
+        LatentOptimiser.Trajectory t = optimiser.run(share, to - from, x, y, weights, nIn,
+            batches, told);
         groupSteps[group] = t.steps();
         picks[group] = extraction.extract(t, to - from, from, nIn, rows);
         int missing = settings.layers().length * (to - from) - picks[group].length;

@@ -60,7 +60,8 @@ final class SameDiffSearchStep implements SearchStep {
   public Result run(float[] z, float[] t, float[] points, float[] targets, float[] weights,
       float temperature) {
     if ((weights != null) != weighted) {
-      throw new IllegalArgumentException(weighted ? "this step needs weights" : "this step is unweighted");
+      throw new IllegalArgumentException(weighted ? "this step needs weights"
+          : "this step is unweighted");
     }
     sd.getVariable("z").getArr().assign(Nd4j.create(z, new long[] {l, r, h, d}, 'c'));
     sd.getVariable("t").getArr().assign(Nd4j.create(t, new long[] {l, r, 1, 1}, 'c'));

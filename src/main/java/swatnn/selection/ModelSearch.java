@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
  *       k-th ({@link SelectionSettings#folds()}); no row is used only to choose, and the
  *       candidates, fitted on all rows, are the final models;
  *   <li>above it (or without refinement), the search runs on the training split and the
- *       candidates are scored on the rows held out ({@link SelectionSettings#validationFraction()});
- *       the chosen one is then refitted on all rows.
+ *       candidates are scored on the rows held out ({@link
+ *       SelectionSettings#validationFraction()}); the chosen one is then refitted on all rows.
  * </ul>
  *
  * The refits of a cross-validation run on {@code threads} threads; the result does not depend

@@ -82,7 +82,10 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
     return self();
   }
 
-  /** @return the fraction of the training rows held out when the candidates are not cross-validated */
+  /**
+   * @return the fraction of the training rows held out when the candidates are not
+   *     cross-validated
+   */
   public double validationFraction() {
     return validationFraction;
   }

@@ -29,7 +29,7 @@ import weka.core.Instance;
  * <p>A model loads only into the swatnn version that built it: reading one built by another
  * version throws an {@link InvalidClassException} naming both versions.
  *
- * @param preparation how instances become raw network inputs
+ * @param preparation how instances become raw inputs
  * @param inputRanges each raw input's training range
  * @param inputScaler maps each raw input to the models' scale (min-max to [-1, 1], log then
  *     min-max for a positive skewed input, ...: {@link InputScaling})
@@ -43,8 +43,9 @@ import weka.core.Instance;
  * @param provenance the package version, options and autoencoder that built the model
  */
 public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRanges,
-    InputScaling inputScaler, MinMaxScaler classScaler, SearchResult result, String className, String notSearched,
-    double tolerance, Header header, Provenance provenance) implements Serializable {
+    InputScaling inputScaler, MinMaxScaler classScaler, SearchResult result, String className,
+    String notSearched, double tolerance, Header header, Provenance provenance)
+    implements Serializable {
   private static final long serialVersionUID = 2L;
 
   /** The version of this swatnn package (Maven's project version, e.g. {@code 0.1.0}). */
