@@ -9,18 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 out="$1"
 cp="${SWATNN_CLASSES:-target/classes}:$(cat target/cp-test.txt)"
-run() {
-  local label="$1"; shift
-  local t0 t1 text block
-  t0=$(date +%s)
-  text="$(java -cp "$cp" "$@" 2>/dev/null)"
-  t1=$(date +%s)
-  block="$(printf '%s\n' "$text" | awk '/=== (Error on test data|Cross-validation) ===/{f=1} f')"
-  printf '%s\t%s\t%s\t%ss\n' "$label" \
-    "$(printf '%s\n' "$block" | awk '/Correlation coefficient/{print $3; exit}')" \
-    "$(printf '%s\n' "$block" | awk '/Root mean squared error/{print $5; exit}')" \
-    "$((t1 - t0))" >> "$out"
-}
+. "$root/benchmarks/selection/run-weka.sh"
 for t in Xin-She_Yang_N.4 Zakharov; do
   for o in "" "-max-cv-rows 5000"; do
     run "$t ${o:-hold-out (default)}" weka.classifiers.functions.SWATNNRegressor $o \

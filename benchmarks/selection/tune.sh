@@ -11,20 +11,7 @@ cd "$root"
 out="$1"
 refinements="${2:-lm br}"
 cp="${SWATNN_CLASSES:-target/classes}:$(cat target/cp-test.txt)"
-run() { # label, then classifier and its Weka options
-  local label="$1"; shift
-  local t0 t1 text
-  t0=$(date +%s)
-  text="$(java -cp "$cp" "$@" 2>/dev/null)"
-  t1=$(date +%s)
-  local block
-  block="$(printf '%s\n' "$text" | awk '/=== (Error on test data|Cross-validation|Stratified cross-validation) ===/{f=1} f')"
-  local corr rmse chosen
-  corr="$(printf '%s\n' "$block" | awk '/Correlation coefficient/{print $3; exit}')"
-  rmse="$(printf '%s\n' "$block" | awk '/Root mean squared error/{print $5; exit}')"
-  chosen="$(printf '%s\n' "$text" | awk '/^Chosen model:/{sub(/^Chosen model: /,""); sub(/:$/,""); print; exit}')"
-  printf '%s\t%s\t%s\t%ss\t%s\n' "$label" "${corr:--}" "${rmse:--}" "$((t1 - t0))" "${chosen:--}" >> "$out"
-}
+. "$root/benchmarks/selection/run-weka.sh"
 for r in $refinements; do
   for t in Xin-She_Yang_N.4 Zakharov; do
     run "$t clean $r" weka.classifiers.functions.SWATNNRegressor -refine "$r" \

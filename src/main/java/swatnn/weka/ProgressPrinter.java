@@ -26,8 +26,9 @@ public final class ProgressPrinter implements SearchListener {
   private boolean started;
   private long firstStep;
   private long lastPrint;
-  private final Stage refining = new Stage("refined networks", "search and refinement");
-  private final Stage validating = new Stage("cross-validated refits", "search and selection");
+  private final Stage refining = new Stage("refined", "networks", "search and refinement");
+  private final Stage validating = new Stage("cross-validated", "refits",
+      "search and selection");
 
   /**
    * @param out where each line goes (e.g. the Explorer's status bar)
@@ -149,13 +150,16 @@ public final class ProgressPrinter implements SearchListener {
 
   /** A stage after the search steps: counted work, a line at most every interval. */
   private final class Stage {
-    private final String what;
+    private final String verb;
+    private final String items;
     private final String finished;
     private boolean shown;
     private long last;
 
-    Stage(String what, String finished) {
-      this.what = what;
+    /** A line reads "PREFIX  VERB done/total ITEMS", the last one "... FINISHED done in 9s". */
+    Stage(String verb, String items, String finished) {
+      this.verb = verb;
+      this.items = items;
       this.finished = finished;
     }
 
@@ -166,9 +170,9 @@ public final class ProgressPrinter implements SearchListener {
       }
       shown = true;
       last = now;
-      out.accept(String.format(Locale.ROOT, "%s  %s %d/%d %s  %s", prefix, what.split(" ")[0],
-          done, total, what.substring(what.indexOf(' ') + 1), done < total ? ""
-              : finished + " done in " + duration((now - start) / 1e9)).stripTrailing());
+      out.accept(String.format(Locale.ROOT, "%s  %s %d/%d %s  %s", prefix, verb, done, total,
+          items, done < total ? "" : finished + " done in " + duration((now - start) / 1e9))
+          .stripTrailing());
     }
   }
 

@@ -65,7 +65,7 @@ public final class ScaledSearch {
       varies |= ranges.min(j) < ranges.max(j);
     }
     InputScaling inputScaler = InputScaling.fit(scaling, fitted.inputs(), nData,
-        positive(fitted.weights()));
+        unequalOrNull(fitted.weights()));
     String notSearched = classScaler.min(0) == classScaler.max(0)
         ? "The class is constant on the training data"
         : !varies ? "No input varies on the training data (" + (nData == 0 ? "there is none"
@@ -85,8 +85,8 @@ public final class ScaledSearch {
         notSearched, tolerance, describer.describe(result), provenance);
   }
 
-  /** The weights, with none negative (Weka allows none); null when all are equal. */
-  private static double[] positive(double[] w) {
+  /** The weights, or null when all are equal (the scalings' unweighted fit). */
+  private static double[] unequalOrNull(double[] w) {
     return Arrays.stream(w).allMatch(v -> v == w[0]) ? null : w;
   }
 
