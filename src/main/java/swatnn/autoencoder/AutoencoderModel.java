@@ -16,6 +16,8 @@ import swatnn.nd4j.ParameterSet;
 public final class AutoencoderModel {
   private final ModelManifest manifest;
   private final ParameterSet params;
+  /** {@link #flatParameter}'s arrays, made on first use. */
+  private final Map<String, float[]> flat = new java.util.concurrent.ConcurrentHashMap<>();
 
   public AutoencoderModel(ModelManifest manifest, ParameterSet params) {
     this.manifest = manifest;
@@ -33,6 +35,19 @@ public final class AutoencoderModel {
 
   /** A model read once, and the file's size and time of change then. */
   private record Shared(long size, long modified, AutoencoderModel model) {}
+
+  /**
+   * A parameter's entries as one flat row-major float array, copied out of ND4J once per model:
+   * the fused search step takes its Java-array weights from these at every search, and a
+   * shared model ({@link #shared}) serves every build of the JVM. The array is shared between
+   * callers, who must not write to it.
+   *
+   * @param name the parameter's name, as in {@link #parameters()}
+   * @return its entries in row-major order
+   */
+  public float[] flatParameter(String name) {
+    return flat.computeIfAbsent(name, n -> params.get(n).dup('c').data().asFloat());
+  }
 
   /**
    * The model of a file, read and verified once per JVM and then shared: every fold of a

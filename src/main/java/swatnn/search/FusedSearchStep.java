@@ -61,6 +61,7 @@ final class FusedSearchStep implements SearchStep {
   private final boolean blas;
   private final boolean[] searched;
   private final Weights[] weights;
+  private final AutoencoderModel model;
   /** [L][H * maxW]: lambda_s mu_c on real weight entries, else 0. */
   private final float[][] countWeight;
   /** [L][H * maxW]: lambda_s mu_1 on real weight entries, else 0. */
@@ -109,6 +110,8 @@ final class FusedSearchStep implements SearchStep {
   /** Per hidden layer, the neurons whose sharpened mask is not exactly 0, ascending. */
   private final int[][] live;
   private final int[] liveCount;
+  /** The penalties of one restart: sparsity, the masks' spread, their mean. */
+  private final double[] penalty = new double[3];
   private final float[][] pre;
   private final float[][] sg;
   private final float[][] th;
@@ -174,6 +177,7 @@ final class FusedSearchStep implements SearchStep {
     }
     this.weights = new Weights[l];
     ParameterSet ps = model.parameters();
+    this.model = model;
     for (int i = 0; i < l; i++) {
       weights[i] = new Weights(ps, i, l);
     }
@@ -284,7 +288,7 @@ final class FusedSearchStep implements SearchStep {
     final float[] headB;
 
     Weights(ParameterSet ps, int i, int stacks) {
-      pos = slice(ps.get("dec.pos"), i, stacks);
+      pos = slice("dec.pos", i, stacks);
       ln1g = new float[blocks][];
       ln1b = new float[blocks][];
       qkvW = new Product[blocks];
@@ -303,36 +307,38 @@ final class FusedSearchStep implements SearchStep {
       b2 = new float[blocks][];
       for (int b = 0; b < blocks; b++) {
         String n = "dec.block" + b + ".";
-        ln1g[b] = slice(ps.get(n + "ln1.g"), i, stacks);
-        ln1b[b] = slice(ps.get(n + "ln1.b"), i, stacks);
-        qkvW[b] = product(ps.get(n + "attn.Wqkv"), i, stacks, false);
-        qkvBack[b] = product(ps.get(n + "attn.Wqkv"), i, stacks, true);
-        bqkv[b] = slice(ps.get(n + "attn.bqkv"), i, stacks);
-        outW[b] = product(ps.get(n + "attn.Wo"), i, stacks, false);
-        outBack[b] = product(ps.get(n + "attn.Wo"), i, stacks, true);
-        bo[b] = slice(ps.get(n + "attn.bo"), i, stacks);
-        ln2g[b] = slice(ps.get(n + "ln2.g"), i, stacks);
-        ln2b[b] = slice(ps.get(n + "ln2.b"), i, stacks);
-        w1[b] = product(ps.get(n + "mlp.W1"), i, stacks, false);
-        w1Back[b] = product(ps.get(n + "mlp.W1"), i, stacks, true);
-        b1[b] = slice(ps.get(n + "mlp.b1"), i, stacks);
-        w2[b] = product(ps.get(n + "mlp.W2"), i, stacks, false);
-        w2Back[b] = product(ps.get(n + "mlp.W2"), i, stacks, true);
-        b2[b] = slice(ps.get(n + "mlp.b2"), i, stacks);
+        ln1g[b] = slice(n + "ln1.g", i, stacks);
+        ln1b[b] = slice(n + "ln1.b", i, stacks);
+        qkvW[b] = product(ps, n + "attn.Wqkv", i, stacks, false);
+        qkvBack[b] = product(ps, n + "attn.Wqkv", i, stacks, true);
+        bqkv[b] = slice(n + "attn.bqkv", i, stacks);
+        outW[b] = product(ps, n + "attn.Wo", i, stacks, false);
+        outBack[b] = product(ps, n + "attn.Wo", i, stacks, true);
+        bo[b] = slice(n + "attn.bo", i, stacks);
+        ln2g[b] = slice(n + "ln2.g", i, stacks);
+        ln2b[b] = slice(n + "ln2.b", i, stacks);
+        w1[b] = product(ps, n + "mlp.W1", i, stacks, false);
+        w1Back[b] = product(ps, n + "mlp.W1", i, stacks, true);
+        b1[b] = slice(n + "mlp.b1", i, stacks);
+        w2[b] = product(ps, n + "mlp.W2", i, stacks, false);
+        w2Back[b] = product(ps, n + "mlp.W2", i, stacks, true);
+        b2[b] = slice(n + "mlp.b2", i, stacks);
       }
-      lnfg = slice(ps.get("dec.lnf.g"), i, stacks);
-      lnfb = slice(ps.get("dec.lnf.b"), i, stacks);
-      head = product(ps.get("dec.head.W"), i, stacks, false);
-      headBack = product(ps.get("dec.head.W"), i, stacks, true);
-      headB = slice(ps.get("dec.head.b"), i, stacks);
+      lnfg = slice("dec.lnf.g", i, stacks);
+      lnfb = slice("dec.lnf.b", i, stacks);
+      head = product(ps, "dec.head.W", i, stacks, false);
+      headBack = product(ps, "dec.head.W", i, stacks, true);
+      headB = slice("dec.head.b", i, stacks);
     }
   }
 
   /** Stack i of a weight [S, K, N], applied as it is or transposed, to the stream's rows. */
-  private Product product(INDArray stacked, int i, int stacks, boolean transposed) {
+  private Product product(ParameterSet ps, String name, int i, int stacks,
+      boolean transposed) {
+    INDArray stacked = ps.get(name);
     int k0 = (int) stacked.size(1);
     int n0 = (int) stacked.size(2);
-    float[] w = slice(stacked, i, stacks);
+    float[] w = slice(name, i, stacks);
     int k = transposed ? n0 : k0;
     int n = transposed ? k0 : n0;
     if (blas) {
@@ -380,9 +386,9 @@ final class FusedSearchStep implements SearchStep {
     }
   }
 
-  /** Stack i of an array whose first dimension is the stack, flat and row-major. */
-  private static float[] slice(INDArray arr, int i, int stacks) {
-    float[] all = arr.dup('c').data().asFloat();
+  /** Stack i of a parameter whose first dimension is the stack, flat and row-major. */
+  private float[] slice(String name, int i, int stacks) {
+    float[] all = model.flatParameter(name);
     int n = all.length / stacks;
     return Arrays.copyOfRange(all, i * n, (i + 1) * n);
   }
@@ -554,11 +560,7 @@ final class FusedSearchStep implements SearchStep {
           double max = Double.NEGATIVE_INFINITY;
           for (int j2 = 0; j2 < h; j2++) {
             int ko = (q * h + j2) * s3 + d + hd * dh;
-            float dot = 0;
-            for (int e = 0; e < dh; e++) {
-              dot += qkvIn[qo + e] * qkvIn[ko + e];
-            }
-            srow[j2] = dot * scale;
+            srow[j2] = dot(qkvIn, qo, qkvIn, ko, dh) * scale;
             max = Math.max(max, srow[j2]);
           }
           double sum = 0;
@@ -576,9 +578,7 @@ final class FusedSearchStep implements SearchStep {
           for (int j2 = 0; j2 < h; j2++) {
             float pr = probs[pBase + j * h + j2];
             int vo = (q * h + j2) * s3 + 2 * d + hd * dh;
-            for (int e = 0; e < dh; e++) {
-              out[oo + e] += pr * qkvIn[vo + e];
-            }
+            axpy(pr, qkvIn, vo, out, oo, dh);
           }
         }
       }
@@ -599,29 +599,40 @@ final class FusedSearchStep implements SearchStep {
           double rowDot = 0;
           for (int j2 = 0; j2 < h; j2++) {
             int vo = (q * h + j2) * s3 + 2 * d + hd * dh;
-            float s = 0;
-            for (int e = 0; e < dh; e++) {
-              s += dMerged[co + e] * qkvIn[vo + e];
-            }
+            float s = dot(dMerged, co, qkvIn, vo, dh);
             dp[j2] = s;
             float pr = probs[pBase + j * h + j2];
             rowDot += pr * s;
-            for (int e = 0; e < dh; e++) { // dV
-              out[vo + e] += pr * dMerged[co + e];
-            }
+            axpy(pr, dMerged, co, out, vo, dh); // dV
           }
           int qo = (q * h + j) * s3 + hd * dh;
           for (int j2 = 0; j2 < h; j2++) {
             float pr = probs[pBase + j * h + j2];
             float ds = (float) (pr * (dp[j2] - rowDot)) * scale;
             int ko = (q * h + j2) * s3 + d + hd * dh;
-            for (int e = 0; e < dh; e++) {
-              out[qo + e] += ds * qkvIn[ko + e]; // dQ
-              out[ko + e] += ds * qkvIn[qo + e]; // dK
-            }
+            // the Q, K and V parts of a row are apart: one loop each updates every entry in
+            // the order of one loop for both
+            axpy(ds, qkvIn, ko, out, qo, dh); // dQ
+            axpy(ds, qkvIn, qo, out, ko, dh); // dK
           }
         }
       }
+    }
+  }
+
+  /** The float dot product of a[ao..ao+n) and b[bo..bo+n), summed in order. */
+  private static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    float s = 0;
+    for (int e = 0; e < n; e++) {
+      s += a[ao + e] * b[bo + e];
+    }
+    return s;
+  }
+
+  /** y[yo..yo+n) += alpha x[xo..xo+n). */
+  private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+    for (int e = 0; e < n; e++) {
+      y[yo + e] += alpha * x[xo + e];
     }
   }
 
@@ -665,14 +676,52 @@ final class FusedSearchStep implements SearchStep {
   /**
    * Decoder i's restart q: the soft network's loss into lossPer and mse, its gradient into
    * dDecoded (rows of restart q) and dt.
+   *
+   * <p>Each loop nest is a method of its own: HotSpot compiles small methods within the first
+   * steps, where one method of all of them (3.5 kB of bytecode) was recompiled and deoptimised
+   * again for hundreds of steps, which is most of a search of 500 steps. The arithmetic and
+   * its order are those of one method.
    */
   private void softMlp(int i, int q, float thr, float[] points, float[] targets, float[] w,
       float temperature) {
     int k = i + 1;
     int dOff = q * h * maxW;
-    boolean[] gcol = gated[i];
     int width = k * bw + h + 1 + k; // width(k)
-    // weight gate
+    gate(gated[i], dOff, width, thr);
+    Arrays.fill(dg, 0f);
+    int maskCol = k * bw + h + 1;
+    coefficients(k, maskCol, temperature);
+    liveNeurons(k);
+    for (int lay = 0; lay < k; lay++) {
+      if (lay == 0) {
+        firstLayer(points);
+      } else {
+        hiddenLayer(lay);
+      }
+      activations(lay);
+    }
+    int outCol = k * bw;
+    double mseV = output(k, outCol, targets, w) / p;
+    double dThr = sparsity(i, width, thr);
+    maskPenalties(i, k);
+    lossPer[i * r + q] = (float) (mseV + penalty[0] + penalty[1] + penalty[2]);
+    mse[i * r + q] = (float) mseV;
+
+    outputBackward(k, outCol);
+    Arrays.fill(dcoef, 0f);
+    for (int lay = k - 1; lay >= 0; lay--) {
+      activationsBackward(lay);
+      weightsBackward(lay, lay == 0 ? points : y[lay - 1]);
+      if (lay > 0) {
+        belowBackward(lay);
+      }
+    }
+    coefficientsBackward(k, maskCol, temperature);
+    dt[i * r + q] = (float) gateBackward(gated[i], dOff, width, dThr);
+  }
+
+  /** The magnitude gate on the weight columns: g = v sigmoid(200 (|v| - thr)). */
+  private void gate(boolean[] gcol, int dOff, int width, float thr) {
     for (int j = 0; j < h; j++) {
       for (int c = 0; c < width; c++) {
         int e = j * maxW + c;
@@ -688,9 +737,10 @@ final class FusedSearchStep implements SearchStep {
         }
       }
     }
-    Arrays.fill(dg, 0f);
-    // masks, mixtures, coefficients [layer][activation][neuron]
-    int maskCol = k * bw + h + 1;
+  }
+
+  /** Masks, mixtures and coefficients [layer][activation][neuron] of k hidden layers. */
+  private void coefficients(int k, int maskCol, float temperature) {
     for (int j = 0; j < h; j++) {
       for (int lay = 0; lay < k; lay++) {
         float m = sigmoidF(g[j * maxW + maskCol + lay]);
@@ -715,10 +765,15 @@ final class FusedSearchStep implements SearchStep {
         }
       }
     }
-    // A neuron whose sharpened mask is exactly 0 (raw mask below about 0.056) has coefficients
-    // of exactly 0: its output is 0, and every gradient through it is multiplied by 0 (its
-    // mask's own gradient by ms (1 - ms) = 0). Two thirds of the neurons of a search are such;
-    // skipping them leaves out only exact zeros from every sum, so the results are the same.
+  }
+
+  /**
+   * A neuron whose sharpened mask is exactly 0 (raw mask below about 0.056) has coefficients
+   * of exactly 0: its output is 0, and every gradient through it is multiplied by 0 (its
+   * mask's own gradient by ms (1 - ms) = 0). Two thirds of the neurons of a search are such;
+   * skipping them leaves out only exact zeros from every sum, so the results are the same.
+   */
+  private void liveNeurons(int k) {
     for (int lay = 0; lay < k; lay++) {
       int n = 0;
       for (int j = 0; j < h; j++) {
@@ -728,49 +783,72 @@ final class FusedSearchStep implements SearchStep {
       }
       liveCount[lay] = n;
     }
-    // forward through the k hidden layers
-    for (int lay = 0; lay < k; lay++) {
-      float[] pr = pre[lay];
-      int wc = lay * bw;
-      int[] on = live[lay];
-      int nOn = liveCount[lay];
-      int[] below = lay == 0 ? null : live[lay - 1];
-      int nBelow = lay == 0 ? 0 : liveCount[lay - 1];
-      for (int pp = 0; pp < p; pp++) {
-        int po = pp * h;
-        for (int a = 0; a < nOn; a++) {
-          int to = on[a];
-          float s = g[to * maxW + wc + h];
-          if (lay == 0) {
-            for (int from = 0; from < nIn; from++) {
-              s += points[po + from] * g[from * maxW + wc + to];
-            }
-          } else {
-            float[] yb = y[lay - 1];
-            for (int b = 0; b < nBelow; b++) {
-              int from = below[b];
-              s += yb[po + from] * g[from * maxW + wc + to];
-            }
-          }
-          pr[po + to] = s;
+  }
+
+  /** Pre-activations of the first hidden layer's live neurons, from the points. */
+  private void firstLayer(float[] points) {
+    float[] pr = pre[0];
+    int[] on = live[0];
+    int nOn = liveCount[0];
+    for (int pp = 0; pp < p; pp++) {
+      int po = pp * h;
+      for (int a = 0; a < nOn; a++) {
+        int to = on[a];
+        float s = g[to * maxW + h];
+        for (int from = 0; from < nIn; from++) {
+          s += points[po + from] * g[from * maxW + to];
         }
-      }
-      float[] sgl = sg[lay];
-      float[] thl = th[lay];
-      float[] yl = y[lay];
-      for (int pp = 0; pp < p; pp++) {
-        int po = pp * h;
-        for (int a = 0; a < nOn; a++) {
-          int n = on[a];
-          float v = pr[po + n];
-          activate(v, sgl, thl, po + n);
-          float lk = v > 0 ? v : 0.01f * v;
-          yl[po + n] = coef[lay * 3 * h + n] * sgl[po + n] + coef[(lay * 3 + 1) * h + n] * thl[po + n]
-              + coef[(lay * 3 + 2) * h + n] * lk;
-        }
+        pr[po + to] = s;
       }
     }
-    int outCol = k * bw;
+  }
+
+  /** Pre-activations of hidden layer lay (> 0)'s live neurons, from the layer below. */
+  private void hiddenLayer(int lay) {
+    float[] pr = pre[lay];
+    int wc = lay * bw;
+    int[] on = live[lay];
+    int nOn = liveCount[lay];
+    int[] below = live[lay - 1];
+    int nBelow = liveCount[lay - 1];
+    float[] yb = y[lay - 1];
+    for (int pp = 0; pp < p; pp++) {
+      int po = pp * h;
+      for (int a = 0; a < nOn; a++) {
+        int to = on[a];
+        float s = g[to * maxW + wc + h];
+        for (int b = 0; b < nBelow; b++) {
+          int from = below[b];
+          s += yb[po + from] * g[from * maxW + wc + to];
+        }
+        pr[po + to] = s;
+      }
+    }
+  }
+
+  /** Layer lay's outputs: the coefficients' mixture of sigmoid, tanh and leaky ReLU. */
+  private void activations(int lay) {
+    float[] pr = pre[lay];
+    float[] sgl = sg[lay];
+    float[] thl = th[lay];
+    float[] yl = y[lay];
+    int[] on = live[lay];
+    int nOn = liveCount[lay];
+    for (int pp = 0; pp < p; pp++) {
+      int po = pp * h;
+      for (int a = 0; a < nOn; a++) {
+        int n = on[a];
+        float v = pr[po + n];
+        activate(v, sgl, thl, po + n);
+        float lk = v > 0 ? v : 0.01f * v;
+        yl[po + n] = coef[lay * 3 * h + n] * sgl[po + n] + coef[(lay * 3 + 1) * h + n] * thl[po + n]
+            + coef[(lay * 3 + 2) * h + n] * lk;
+      }
+    }
+  }
+
+  /** Predictions, the weighted squared error's sum (returned) and its gradient dpred. */
+  private double output(int k, int outCol, float[] targets, float[] w) {
     float bOut = g[outCol + h]; // row 0 of the output bias column
     float[] yk = y[k - 1];
     int[] lastOn = live[k - 1];
@@ -788,8 +866,14 @@ final class FusedSearchStep implements SearchStep {
       sq += diff * diff * wp;
       dpred[pp] = (float) (2 * diff * wp / p);
     }
-    double mseV = sq / p;
-    // penalties: sparsity over the real weight entries, masks' spread and mean
+    return sq;
+  }
+
+  /**
+   * The sparsity penalty over the real weight entries into penalty[0], its gradient into dg;
+   * returns its gradient with respect to the threshold.
+   */
+  private double sparsity(int i, int width, float thr) {
     float[] cwi = countWeight[i];
     float[] lwi = l1Weight[i];
     double sparsity = 0;
@@ -808,6 +892,12 @@ final class FusedSearchStep implements SearchStep {
         dThr -= ds;
       }
     }
+    penalty[0] = sparsity;
+    return dThr;
+  }
+
+  /** The masks' spread and mean penalties into penalty[1] and [2], their gradient into dRaw. */
+  private void maskPenalties(int i, int k) {
     double spread = 0;
     double meanMask = 0;
     for (int lay = 0; lay < k; lay++) {
@@ -833,15 +923,20 @@ final class FusedSearchStep implements SearchStep {
             + meanCoef[i] / (double) h);
       }
     }
-    lossPer[i * r + q] = (float) (mseV + sparsity + spread + meanMask);
-    mse[i * r + q] = (float) mseV;
+    penalty[1] = spread;
+    penalty[2] = meanMask;
+  }
 
-    // backward: output layer
+  /** The output layer's gradients: its bias and weights into dg, the last layer's dy. */
+  private void outputBackward(int k, int outCol) {
     double dbOut = 0;
     for (int pp = 0; pp < p; pp++) {
       dbOut += dpred[pp];
     }
     dg[outCol + h] += (float) dbOut;
+    float[] yk = y[k - 1];
+    int[] lastOn = live[k - 1];
+    int nLast = liveCount[k - 1];
     for (int a = 0; a < nLast; a++) {
       int n = lastOn[a];
       double s = 0;
@@ -852,78 +947,91 @@ final class FusedSearchStep implements SearchStep {
       }
       dg[n * maxW + outCol] += (float) s;
     }
-    // hidden layers, last to first
-    Arrays.fill(dcoef, 0f);
-    for (int lay = k - 1; lay >= 0; lay--) {
-      float[] pr = pre[lay];
-      float[] sgl = sg[lay];
-      float[] thl = th[lay];
-      int c0 = lay * 3 * h;
-      int[] on = live[lay];
-      int nOn = liveCount[lay];
-      for (int a = 0; a < nOn; a++) {
-        int n = on[a];
-        double d0 = 0;
-        double d1 = 0;
-        double d2 = 0;
-        float k0 = coef[c0 + n];
-        float k1 = coef[c0 + h + n];
-        float k2 = coef[c0 + 2 * h + n];
-        for (int pp = 0; pp < p; pp++) {
-          int e = pp * h + n;
-          float v = pr[e];
-          float s = sgl[e];
-          float tv = thl[e];
-          float lk = v > 0 ? v : 0.01f * v;
-          float gy = dy[e];
-          d0 += gy * s;
-          d1 += gy * tv;
-          d2 += gy * lk;
-          dPre[e] = gy * (k0 * s * (1 - s) + k1 * (1 - tv * tv) + k2 * (v > 0 ? 1f : 0.01f));
-        }
-        dcoef[c0 + n] = (float) d0;
-        dcoef[c0 + h + n] = (float) d1;
-        dcoef[c0 + 2 * h + n] = (float) d2;
+  }
+
+  /** Layer lay's coefficient gradients into dcoef and its pre-activation gradients dPre. */
+  private void activationsBackward(int lay) {
+    float[] pr = pre[lay];
+    float[] sgl = sg[lay];
+    float[] thl = th[lay];
+    int c0 = lay * 3 * h;
+    int[] on = live[lay];
+    int nOn = liveCount[lay];
+    for (int a = 0; a < nOn; a++) {
+      int n = on[a];
+      double d0 = 0;
+      double d1 = 0;
+      double d2 = 0;
+      float k0 = coef[c0 + n];
+      float k1 = coef[c0 + h + n];
+      float k2 = coef[c0 + 2 * h + n];
+      for (int pp = 0; pp < p; pp++) {
+        int e = pp * h + n;
+        float v = pr[e];
+        float s = sgl[e];
+        float tv = thl[e];
+        float lk = v > 0 ? v : 0.01f * v;
+        float gy = dy[e];
+        d0 += gy * s;
+        d1 += gy * tv;
+        d2 += gy * lk;
+        dPre[e] = gy * (k0 * s * (1 - s) + k1 * (1 - tv * tv) + k2 * (v > 0 ? 1f : 0.01f));
       }
-      int wc = lay * bw;
+      dcoef[c0 + n] = (float) d0;
+      dcoef[c0 + h + n] = (float) d1;
+      dcoef[c0 + 2 * h + n] = (float) d2;
+    }
+  }
+
+  /** Layer lay's bias and weight gradients into dg; below holds the layer's inputs. */
+  private void weightsBackward(int lay, float[] below) {
+    int wc = lay * bw;
+    int[] on = live[lay];
+    int nOn = liveCount[lay];
+    for (int a = 0; a < nOn; a++) {
+      int to = on[a];
+      double sb = 0;
+      for (int pp = 0; pp < p; pp++) {
+        sb += dPre[pp * h + to];
+      }
+      dg[to * maxW + wc + h] += (float) sb;
+    }
+    int fromCount = lay == 0 ? nIn : liveCount[lay - 1];
+    for (int b = 0; b < fromCount; b++) {
+      int from = lay == 0 ? b : live[lay - 1][b];
       for (int a = 0; a < nOn; a++) {
         int to = on[a];
-        double sb = 0;
+        double s = 0;
         for (int pp = 0; pp < p; pp++) {
-          sb += dPre[pp * h + to];
+          s += below[pp * h + from] * dPre[pp * h + to];
         }
-        dg[to * maxW + wc + h] += (float) sb;
-      }
-      float[] below = lay == 0 ? points : y[lay - 1];
-      int fromCount = lay == 0 ? nIn : liveCount[lay - 1];
-      for (int b = 0; b < fromCount; b++) {
-        int from = lay == 0 ? b : live[lay - 1][b];
-        for (int a = 0; a < nOn; a++) {
-          int to = on[a];
-          double s = 0;
-          for (int pp = 0; pp < p; pp++) {
-            s += below[pp * h + from] * dPre[pp * h + to];
-          }
-          dg[from * maxW + wc + to] += (float) s;
-        }
-      }
-      if (lay > 0) {
-        int[] belowOn = live[lay - 1];
-        int nBelow = liveCount[lay - 1];
-        for (int pp = 0; pp < p; pp++) {
-          int po = pp * h;
-          for (int b = 0; b < nBelow; b++) {
-            int from = belowOn[b];
-            float s = 0;
-            for (int a = 0; a < nOn; a++) {
-              s += dPre[po + on[a]] * g[from * maxW + wc + on[a]];
-            }
-            dy[po + from] = s;
-          }
-        }
+        dg[from * maxW + wc + to] += (float) s;
       }
     }
-    // coefficients = mixture x sharpened mask
+  }
+
+  /** The gradient dy of the live neurons of the layer below lay (> 0). */
+  private void belowBackward(int lay) {
+    int wc = lay * bw;
+    int[] on = live[lay];
+    int nOn = liveCount[lay];
+    int[] belowOn = live[lay - 1];
+    int nBelow = liveCount[lay - 1];
+    for (int pp = 0; pp < p; pp++) {
+      int po = pp * h;
+      for (int b = 0; b < nBelow; b++) {
+        int from = belowOn[b];
+        float s = 0;
+        for (int a = 0; a < nOn; a++) {
+          s += dPre[po + on[a]] * g[from * maxW + wc + on[a]];
+        }
+        dy[po + from] = s;
+      }
+    }
+  }
+
+  /** Coefficients = mixture x sharpened mask, back to the activation logits and the masks. */
+  private void coefficientsBackward(int k, int maskCol, float temperature) {
     for (int j = 0; j < h; j++) {
       for (int lay = 0; lay < k; lay++) {
         int mo = (j * l + lay) * 3;
@@ -944,7 +1052,10 @@ final class FusedSearchStep implements SearchStep {
         dg[j * maxW + maskCol + lay] += (float) (dm * m * (1 - m));
       }
     }
-    // the gate, back to the decoded matrix
+  }
+
+  /** The gate, back to the decoded matrix; returns dThr with the gate's share added. */
+  private double gateBackward(boolean[] gcol, int dOff, int width, double dThr) {
     for (int j = 0; j < h; j++) {
       for (int c = 0; c < width; c++) {
         int e = j * maxW + c;
@@ -963,7 +1074,7 @@ final class FusedSearchStep implements SearchStep {
         }
       }
     }
-    dt[i * r + q] = (float) dThr;
+    return dThr;
   }
 
   /** sigmoid(v) and tanh(v) into the arrays at index e, from one exponential. */
