@@ -3,6 +3,7 @@
 # (the machine's speed drifts between rounds), beside MultilayerPerceptron -H 7,7; JVM start
 # included, no OMP_NUM_THREADS. Each commit is built in a git worktree under ${TMPDIR:-/tmp}.
 #   benchmarks/speed/compare-commits.sh OLD NEW [TASK] [ROUNDS]   (default Rosenbrock, 3 rounds)
+#   benchmarks/speed/compare-commits.sh OLD NEW FILE.arff [ROUNDS]  a full build on FILE (-no-cv)
 # Needs data/cornn (bin/swatnn cornn import). Appends to benchmarks/speed/compare-<TASK>.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -10,6 +11,12 @@ old="$1"
 new="$2"
 task="${3:-Rosenbrock}"
 rounds="${4:-3}"
+if [[ "$task" == *.arff ]]; then
+  data=(-t "$task" -no-cv)
+  task="$(basename "$task" .arff)"
+else
+  data=(-t "$root/data/cornn/${task}_train.arff" -T "$root/data/cornn/${task}_test.arff")
+fi
 out="$root/benchmarks/speed/compare-$task.txt"
 unset OMP_NUM_THREADS
 declare -A cp
@@ -24,11 +31,11 @@ run() {
   shift 2
   local t0 t1 rmse
   t0=$(date +%s.%N)
-  rmse=$(java -cp "$classpath" weka.Run "$@" -t "$root/data/cornn/${task}_train.arff" \
-    -T "$root/data/cornn/${task}_test.arff" -o 2>/dev/null \
-    | awk '/=== Error on test data ===/ { t = 1 } t && /Root mean squared error/ { print $5; exit }')
+  # the test set's RMSE, or the training data's for a full build
+  rmse=$(java -cp "$classpath" weka.Run "$@" "${data[@]}" -o 2>/dev/null \
+    | awk '/=== Error on (test|training) data ===/ { t = 1 } t && /Root mean squared error/ { print $5; exit }')
   t1=$(date +%s.%N)
-  printf '%s  %-40s %6.1f s  test RMSE %s\n' "$(date -u +%FT%TZ)" "$label" \
+  printf '%s  %-40s %6.1f s  RMSE %s\n' "$(date -u +%FT%TZ)" "$label" \
     "$(echo "$t1 - $t0" | bc)" "$rmse" | tee -a "$out"
 }
 echo "# $(date -u +%FT%TZ) $old vs $new, $task, $(nproc) cores, OMP_NUM_THREADS unset" | tee -a "$out"

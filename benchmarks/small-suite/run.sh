@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The generated small-data suite (make-data.py) through weka.Run: one build per task on its
+# training file, test RMSE on its 2000-row test file, for SWATNNRegressor under one variant and
+# for Weka's baselines.
+#   benchmarks/small-suite/run.sh OUT_FILE LABEL [JVM -D options...]   a SWATNN variant
+#   benchmarks/small-suite/run.sh OUT_FILE baselines                   LinearRegression, RandomForest
+# Classes from $SWATNN_CLASSES (default target/classes), classpath target/cp-test.txt
+# (mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp-test.txt -Dmdep.includeScope=test),
+# data in data/small-suite. Appends one tab-separated line per run (see run-weka.sh) to OUT_FILE.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+out="$1"
+label="$2"
+shift 2
+jvm=("$@")
+cp="${SWATNN_CLASSES:-target/classes}:$(cat target/cp-test.txt)"
+. "$root/benchmarks/selection/run-weka.sh"
+for train in data/small-suite/*_train.arff; do
+  task="$(basename "$train" _train.arff)"
+  test="data/small-suite/${task}_test.arff"
+  if [[ "$label" == baselines ]]; then
+    run "$task LinearRegression" weka.Run weka.classifiers.functions.LinearRegression -t "$train" -T "$test"
+    run "$task RandomForest" weka.Run weka.classifiers.trees.RandomForest -t "$train" -T "$test"
+  else
+    run "$task $label" "${jvm[@]}" weka.Run weka.classifiers.functions.SWATNNRegressor -t "$train" -T "$test"
+  fi
+done
