@@ -3,6 +3,7 @@ package swatnn.autoencoder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import swatnn.mlp.MlpMatrixCodec;
@@ -17,7 +18,7 @@ public final class AutoencoderModel {
   private final ModelManifest manifest;
   private final ParameterSet params;
   /** {@link #flatParameter}'s arrays, made on first use. */
-  private final Map<String, float[]> flat = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, float[]> flat = new ConcurrentHashMap<>();
 
   public AutoencoderModel(ModelManifest manifest, ParameterSet params) {
     this.manifest = manifest;
