@@ -185,8 +185,9 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
 
 
   /**
-   * Whether each configuration's chosen network is pruned and refitted ({@link
-   * swatnn.mlp.NetworkPruner}) while its validation MSE stays within {@link #tolerance()}.
+   * Whether every restart's refined network is pruned and refitted ({@link
+   * swatnn.mlp.NetworkPruner}) while its training MSE stays within {@link #tolerance()}, before
+   * the candidates are compared.
    */
   public boolean prune() {
     return prune;

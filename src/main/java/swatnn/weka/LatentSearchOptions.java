@@ -114,8 +114,9 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   /** @return the number of restarts */
   @OptionMetadata(displayName = "restarts", displayOrder = 3, commandLineParamName = "restarts",
       commandLineParamSynopsis = "-restarts <n>", description = "Random starting points per "
-      + "configuration; the best on the held-out rows is kept. They are searched in groups of "
-      + "two, the groups on -num-slots threads, so the cost grows linearly with it.")
+      + "configuration; every restart's network is a candidate of the selection. They are "
+      + "searched in groups of two, the groups on -num-slots threads, so the cost grows "
+      + "linearly with it.")
   public int getRestarts() {
     return m_settings.restarts();
   }
@@ -251,17 +252,18 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
     m_settings.slots(v);
   }
 
-  /** @return whether the chosen networks are pruned and refitted */
+  /** @return whether every restart's refined network is pruned and refitted */
   @OptionMetadata(displayName = "prune", displayOrder = 13, commandLineParamName = "prune",
       commandLineParamIsFlag = true, commandLineParamSynopsis = "-prune", description = "Prune "
-      + "and refit each configuration's chosen network while its validation MSE stays within "
-      + "the tolerance. The smallest weights go a group at a time and the rest are refitted by "
-      + "Levenberg-Marquardt; off by default (not measured to pay).")
+      + "and refit every restart's refined network while its training MSE stays within the "
+      + "tolerance, before the candidates are compared. The smallest weights go a group at a "
+      + "time and the rest are refitted by Levenberg-Marquardt; off by default (not measured "
+      + "to pay).")
   public boolean getPrune() {
     return m_settings.prune();
   }
 
-  /** @param v whether to prune and refit the chosen networks */
+  /** @param v whether to prune and refit every restart's refined network */
   public void setPrune(boolean v) {
     m_settings.prune(v);
   }

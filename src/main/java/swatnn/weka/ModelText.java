@@ -95,7 +95,7 @@ public final class ModelText {
     FittedNetwork.Provenance p = m.provenance();
     sb.append("\nProvenance:\n  package      swatnn ").append(p.packageVersion()).append('\n');
     sb.append("  options      ").append(p.options()).append('\n');
-    if (p.autoencoder() != null) {
+    if (p.autoencoder() != null && r.searched()) { // a model without a search used none
       sb.append("  autoencoder  ").append(p.autoencoder()).append(", weights SHA-256 ")
           .append(p.autoencoderSha256()).append('\n');
     }
