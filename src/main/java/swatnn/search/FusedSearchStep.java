@@ -7,7 +7,6 @@ import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.mlp.MlpLayout;
 import swatnn.nd4j.Nd4jBackend;
-import swatnn.nd4j.ParameterSet;
 
 /**
  * The search step written out by hand: the forward and backward pass of
@@ -176,10 +175,9 @@ final class FusedSearchStep implements SearchStep {
       searched[k - 1] = true;
     }
     this.weights = new Weights[l];
-    ParameterSet ps = model.parameters();
     this.model = model;
     for (int i = 0; i < l; i++) {
-      weights[i] = new Weights(ps, i, l);
+      weights[i] = new Weights(i, l);
     }
     float[] real = SameDiffSearchStep.realWeights(layout, nIn);
     this.countWeight = new float[l][h * maxW];
@@ -287,7 +285,7 @@ final class FusedSearchStep implements SearchStep {
     final Product headBack;
     final float[] headB;
 
-    Weights(ParameterSet ps, int i, int stacks) {
+    Weights(int i, int stacks) {
       pos = slice("dec.pos", i, stacks);
       ln1g = new float[blocks][];
       ln1b = new float[blocks][];
@@ -309,33 +307,32 @@ final class FusedSearchStep implements SearchStep {
         String n = "dec.block" + b + ".";
         ln1g[b] = slice(n + "ln1.g", i, stacks);
         ln1b[b] = slice(n + "ln1.b", i, stacks);
-        qkvW[b] = product(ps, n + "attn.Wqkv", i, stacks, false);
-        qkvBack[b] = product(ps, n + "attn.Wqkv", i, stacks, true);
+        qkvW[b] = product(n + "attn.Wqkv", i, stacks, false);
+        qkvBack[b] = product(n + "attn.Wqkv", i, stacks, true);
         bqkv[b] = slice(n + "attn.bqkv", i, stacks);
-        outW[b] = product(ps, n + "attn.Wo", i, stacks, false);
-        outBack[b] = product(ps, n + "attn.Wo", i, stacks, true);
+        outW[b] = product(n + "attn.Wo", i, stacks, false);
+        outBack[b] = product(n + "attn.Wo", i, stacks, true);
         bo[b] = slice(n + "attn.bo", i, stacks);
         ln2g[b] = slice(n + "ln2.g", i, stacks);
         ln2b[b] = slice(n + "ln2.b", i, stacks);
-        w1[b] = product(ps, n + "mlp.W1", i, stacks, false);
-        w1Back[b] = product(ps, n + "mlp.W1", i, stacks, true);
+        w1[b] = product(n + "mlp.W1", i, stacks, false);
+        w1Back[b] = product(n + "mlp.W1", i, stacks, true);
         b1[b] = slice(n + "mlp.b1", i, stacks);
-        w2[b] = product(ps, n + "mlp.W2", i, stacks, false);
-        w2Back[b] = product(ps, n + "mlp.W2", i, stacks, true);
+        w2[b] = product(n + "mlp.W2", i, stacks, false);
+        w2Back[b] = product(n + "mlp.W2", i, stacks, true);
         b2[b] = slice(n + "mlp.b2", i, stacks);
       }
       lnfg = slice("dec.lnf.g", i, stacks);
       lnfb = slice("dec.lnf.b", i, stacks);
-      head = product(ps, "dec.head.W", i, stacks, false);
-      headBack = product(ps, "dec.head.W", i, stacks, true);
+      head = product("dec.head.W", i, stacks, false);
+      headBack = product("dec.head.W", i, stacks, true);
       headB = slice("dec.head.b", i, stacks);
     }
   }
 
   /** Stack i of a weight [S, K, N], applied as it is or transposed, to the stream's rows. */
-  private Product product(ParameterSet ps, String name, int i, int stacks,
-      boolean transposed) {
-    INDArray stacked = ps.get(name);
+  private Product product(String name, int i, int stacks, boolean transposed) {
+    INDArray stacked = model.parameters().get(name);
     int k0 = (int) stacked.size(1);
     int n0 = (int) stacked.size(2);
     float[] w = slice(name, i, stacks);
