@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A suite of small generated regression tasks for tuning the selection (no real data set, no
 CORNN F1..F52 in it):
-   python3 benchmarks/small-suite/make-data.py OUT_DIR
-Seven families, each at 40, 120 and 300 training rows and two seeds; every task has a test file
+   python3 benchmarks/small-suite/make-data.py OUT_DIR [SIZES [FAMILIES]]
+Seven families, each at 40, 120 and 300 training rows (or the comma-separated SIZES) and two
+seeds (FAMILIES: a comma-separated subset of the names below); every task has a test file
 of 2000 rows from the same distribution, noise included:
   weaklin   4 inputs, y = x1 + x2 / 2 + noise; the inputs explain a quarter of the variance
   lin8      8 inputs: 3 uniform and 1 lognormal relevant (through its log), 4 irrelevant (one
@@ -20,6 +21,8 @@ import random
 import sys
 
 out = sys.argv[1] if len(sys.argv) > 1 else "data/small-suite"
+sizes = [int(v) for v in sys.argv[2].split(",")] if len(sys.argv) > 2 else [40, 120, 300]
+chosen = sys.argv[3].split(",") if len(sys.argv) > 3 else None
 os.makedirs(out, exist_ok=True)
 U = lambda r: r.uniform(-1, 1)
 LEVELS = ["a", "b", "c", "d", "e"]
@@ -86,11 +89,15 @@ def write(path, name, rows, family, r):
     os.replace(path + ".tmp", path)
 
 
+written = 0
 for fam_index, (fam, family) in enumerate(FAMILIES.items()):
-    for n in (40, 120, 300):
+    if chosen is not None and fam not in chosen:
+        continue
+    for n in sizes:
         for seed in (1, 2):
             name = f"{fam}-{n}-s{seed}"
             r = random.Random(1000 * fam_index + 10 * n + seed)
             write(os.path.join(out, name + "_train.arff"), name, n, family, r)
             write(os.path.join(out, name + "_test.arff"), name, 2000, family, r)
-print(f"wrote {len(FAMILIES) * 6} tasks to {out}")
+            written += 1
+print(f"wrote {written} tasks to {out}")

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -143,6 +144,61 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
     return out;
   }
 
+  /**
+   * The p-value of the regression's overall F-test: the least-squares line on all the columns
+   * that vary against the mean alone (Weisberg, <i>Applied Linear Regression</i>, 3rd ed., 2005,
+   * section 3.5.2). With r the rank of the centred inputs and RSS0, RSS1 the mean's and the
+   * line's weighted residual sums of squares, F = ((RSS0 - RSS1) / r) / (RSS1 / (n - r - 1)) on
+   * (r, n - r - 1) degrees of freedom; n is the effective number of rows, (sum w)^2 / sum w^2,
+   * which is the row count without weights and smaller with unequal ones (the test is then
+   * conservative).
+   *
+   * @param rows the training rows
+   * @param columns the columns the line may use
+   * @return the p-value in [0, 1]; 1 when there is no test: no column varies, more than {@value
+   *     #MAX_INPUTS} do (the path would screen them, and a test after screening is not valid),
+   *     or fewer than r + 2 effective rows
+   */
+  public static double overallPValue(Rows rows, int[] columns) {
+    int[] active = Arrays.stream(columns).filter(j -> varies(rows, j)).toArray();
+    if (active.length == 0 || active.length > MAX_INPUTS) {
+      return 1;
+    }
+    double sw = 0;
+    double sw2 = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      double w = rows.w() == null ? 1 : rows.w()[i];
+      sw += w;
+      sw2 += w * w;
+    }
+    Moments m = Moments.of(rows, active);
+    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(m.a(), false));
+    double[] lambda = eig.getRealEigenvalues();
+    double[] vb = eig.getV().transpose().operate(m.b());
+    double scale = 0;
+    for (double l : lambda) {
+      scale = Math.max(scale, l);
+    }
+    int rank = 0;
+    double explained = 0;
+    for (int j = 0; j < lambda.length; j++) {
+      if (lambda[j] > 1e-9 * scale) { // collinear columns (a nominal's indicators) add no rank
+        rank++;
+        explained += vb[j] * vb[j] / lambda[j];
+      }
+    }
+    double dfError = sw * sw / sw2 - rank - 1;
+    if (rank == 0 || dfError < 1 || !(m.yy() > 0)) {
+      return 1;
+    }
+    double rss = m.yy() - explained;
+    if (!(rss > 1e-12 * m.yy())) {
+      return 0;
+    }
+    double f = (explained / rank) / (rss / dfError);
+    return f > 0 ? 1 - new FDistribution(rank, dfError).cumulativeProbability(f) : 1;
+  }
+
   /** The weighted correlation of column j with the labels. */
   private static double correlation(Rows rows, int j) {
     double sw = 0;
@@ -197,51 +253,13 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
    */
   public static LinearModel fit(Rows rows, int[] inputs, boolean bayesian) {
     int p = inputs.length;
-    int n = rows.size();
-    double total = 0;
-    double[] xm = new double[p];
-    double ym = 0;
-    for (int i = 0; i < n; i++) {
-      double wi = rows.w() == null ? 1 : rows.w()[i];
-      total += wi;
-      ym += wi * rows.y()[i];
-      for (int j = 0; j < p; j++) {
-        xm[j] += wi * rows.x()[i][inputs[j]];
-      }
-    }
-    ym /= total;
-    for (int j = 0; j < p; j++) {
-      xm[j] /= total;
-    }
-    // N, the number of observations of the evidence framework, is the sum of the weights: a
-    // row of weight 2 counts as two rows (Weka's instance weights as frequencies)
-    double norm = 1;
-    double[][] a = new double[p][p];
-    double[] b = new double[p];
-    double yy = 0;
-    double[] d = new double[p];
-    for (int i = 0; i < n; i++) {
-      double wi = (rows.w() == null ? 1 : rows.w()[i]) * norm;
-      if (wi == 0) {
-        continue;
-      }
-      for (int j = 0; j < p; j++) {
-        d[j] = rows.x()[i][inputs[j]] - xm[j];
-      }
-      double e = rows.y()[i] - ym;
-      yy += wi * e * e;
-      for (int j = 0; j < p; j++) {
-        b[j] += wi * d[j] * e;
-        for (int q = 0; q <= j; q++) {
-          a[j][q] += wi * d[j] * d[q];
-        }
-      }
-    }
-    for (int j = 0; j < p; j++) {
-      for (int q = 0; q < j; q++) {
-        a[q][j] = a[j][q];
-      }
-    }
+    Moments m = Moments.of(rows, inputs);
+    double total = m.total();
+    double[] xm = m.xm();
+    double ym = m.ym();
+    double[][] a = m.a();
+    double[] b = m.b();
+    double yy = m.yy();
     double[] c;
     double gamma = p;
     if (p == 0) {
@@ -298,6 +316,64 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
       intercept -= c[j] * xm[j];
     }
     return new LinearModel(inputs, c, intercept, gamma + 1);
+  }
+
+  /**
+   * The weighted moments a least-squares fit needs: the weights' total, the inputs' and the
+   * labels' means, the centred cross-products of the inputs ({@code a}, p x p, symmetric), of
+   * the inputs with the labels ({@code b}) and the labels' centred sum of squares ({@code yy}).
+   */
+  private record Moments(double total, double[] xm, double ym, double[][] a, double[] b,
+      double yy) {
+    static Moments of(Rows rows, int[] inputs) {
+      int p = inputs.length;
+      int n = rows.size();
+      double total = 0;
+      double[] xm = new double[p];
+      double ym = 0;
+      for (int i = 0; i < n; i++) {
+        double wi = rows.w() == null ? 1 : rows.w()[i];
+        total += wi;
+        ym += wi * rows.y()[i];
+        for (int j = 0; j < p; j++) {
+          xm[j] += wi * rows.x()[i][inputs[j]];
+        }
+      }
+      ym /= total;
+      for (int j = 0; j < p; j++) {
+        xm[j] /= total;
+      }
+      // N, the number of observations of the evidence framework, is the sum of the weights: a
+      // row of weight 2 counts as two rows (Weka's instance weights as frequencies)
+      double norm = 1;
+      double[][] a = new double[p][p];
+      double[] b = new double[p];
+      double yy = 0;
+      double[] d = new double[p];
+      for (int i = 0; i < n; i++) {
+        double wi = (rows.w() == null ? 1 : rows.w()[i]) * norm;
+        if (wi == 0) {
+          continue;
+        }
+        for (int j = 0; j < p; j++) {
+          d[j] = rows.x()[i][inputs[j]] - xm[j];
+        }
+        double e = rows.y()[i] - ym;
+        yy += wi * e * e;
+        for (int j = 0; j < p; j++) {
+          b[j] += wi * d[j] * e;
+          for (int q = 0; q <= j; q++) {
+            a[j][q] += wi * d[j] * d[q];
+          }
+        }
+      }
+      for (int j = 0; j < p; j++) {
+        for (int q = 0; q < j; q++) {
+          a[q][j] = a[j][q];
+        }
+      }
+      return new Moments(total, xm, ym, a, b, yy);
+    }
   }
 
   /** The ridge solution in the eigenbasis: vb_j / (lambda_j + ratio). */

@@ -72,7 +72,9 @@ public final class ModelSearch {
         ? crossValidate(fitted, all, foldRows, refitter, threads, listener, rowErrors)
         : score(fitted, fitRows, scoreRows, rowErrors);
     double[] rowWeights = cv ? foldWeights(all, foldRows) : scoreRows.w();
-    int chosenIndex = ModelSelector.choose(scored, settings.tolerance(), rowErrors, rowWeights);
+    double linePValue = LinearModel.overallPValue(fitRows, linearInputs);
+    int chosenIndex = ModelSelector.choose(scored, settings.tolerance(), rowErrors, rowWeights,
+        ModelSelector.meanBand(linePValue));
     Candidate chosen = scored.get(chosenIndex);
     if (!cv && split.second().length > 0) {
       CandidateModel refit = chosen.model() instanceof NetworkModel net
@@ -82,7 +84,7 @@ public final class ModelSearch {
     double seconds = (System.nanoTime() - start) / 1e9;
     return new SearchResult(configurations(scored, settings.layers(), seconds), scored,
         chosenIndex, chosen, new Validation(folds, split.second().length), networkInputs, n,
-        seconds, outcome.groupSteps(), true);
+        seconds, outcome.groupSteps(), true, linePValue);
   }
 
   private static int[] range(int n) {

@@ -21,10 +21,24 @@ import java.util.List;
  * paired errors of two fitted models spread widely, and a band for the linear models let one of
  * one or two inputs win over far better models, a 10-fold correlation of 0.78 where a straight
  * line on all inputs gives 0.90; and on noiseless data a few rows dominate the squared errors.
+ *
+ * <p>The band is dropped when the data themselves reject the mean: when the overall F-test of
+ * the least-squares line on all inputs ({@link LinearModel#overallPValue}) is significant at
+ * {@value #LINE_LEVEL}. That test involves no choice among candidates, so on pure noise it
+ * drops the band on a fraction {@value #LINE_LEVEL} of data sets only, while on a few dozen
+ * rows with a weak linear signal the cross-validated comparison has too little power for the
+ * band and returned the mean where a line is better (generated 40-row tasks,
+ * benchmarks/small-suite).
  */
 public final class ModelSelector {
   /** The width of the band around the best validation MSE, in paired standard errors. */
   public static final double STANDARD_ERRORS = 2.0;
+
+  /**
+   * The significance level of the line's overall F-test below which the mean has no band.
+   * At 0.05 one of the 8 pure-noise sets of {@code ModelSelectionTest} got a network.
+   */
+  public static final double LINE_LEVEL = 0.01;
 
   private ModelSelector() {}
 
@@ -34,11 +48,13 @@ public final class ModelSelector {
    * @param rowErrors per candidate, its squared error on every validation row (in one order
    *     for all), or null to use the tolerance alone
    * @param weights the validation rows' weights, or null for 1 each
+   * @param meanBand whether the mean has its band ({@code rowErrors} needed); false when the
+   *     line's F-test is significant ({@link #meanBand})
    * @return the index of the chosen candidate; the first when every score is non-finite
    * @throws IllegalArgumentException if there is no candidate
    */
   public static int choose(List<Candidate> candidates, double tolerance, double[][] rowErrors,
-      double[] weights) {
+      double[] weights, boolean meanBand) {
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("no candidate to choose from");
     }
@@ -57,7 +73,7 @@ public final class ModelSelector {
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
       double v = c.validationMse();
-      boolean close = v <= bestMse * (1 + tolerance) || rowErrors != null
+      boolean close = v <= bestMse * (1 + tolerance) || meanBand && rowErrors != null
           && c.model() instanceof MeanModel && Double.isFinite(v)
           && v - bestMse <= STANDARD_ERRORS * pairedStandardError(rowErrors[i],
               rowErrors[best], weights);
@@ -73,9 +89,18 @@ public final class ModelSelector {
     return chosen;
   }
 
-  /** @see #choose(List, double, double[][], double[]) without standard errors */
+  /** @see #choose(List, double, double[][], double[], boolean) by the tolerance alone */
   public static int choose(List<Candidate> candidates, double tolerance) {
-    return choose(candidates, tolerance, null, null);
+    return choose(candidates, tolerance, null, null, false);
+  }
+
+  /**
+   * @param linePValue the p-value of the line's overall F-test on the rows the candidates were
+   *     fitted to ({@link LinearModel#overallPValue})
+   * @return whether the mean keeps its band: the p-value is at least {@value #LINE_LEVEL}
+   */
+  public static boolean meanBand(double linePValue) {
+    return !(linePValue < LINE_LEVEL);
   }
 
   /**

@@ -22,11 +22,15 @@ import java.util.List;
  * @param groupSteps the search steps each group of restarts ran (fewer than the settings' steps
  *     where early stopping ended it); empty for a search without such groups
  * @param searched whether a search ran (false: nothing to fit, the mean is the model)
+ * @param linePValue the p-value of the line's overall F-test ({@link
+ *     LinearModel#overallPValue}) on the rows the candidates were fitted to, which decides
+ *     whether the mean has its band ({@link ModelSelector#meanBand}); null without a search
+ *     and in models saved before it existed
  */
 public record SearchResult(List<ConfigurationResult> configurations, List<Candidate> candidates,
     int chosenIndex, Candidate chosen, Validation validation, int[] networkInputs,
-    int trainRows, double seconds, List<Integer> groupSteps, boolean searched)
-    implements Serializable {
+    int trainRows, double seconds, List<Integer> groupSteps, boolean searched,
+    Double linePValue) implements Serializable {
   private static final long serialVersionUID = 2L;
 
   public SearchResult {
@@ -47,7 +51,7 @@ public record SearchResult(List<ConfigurationResult> configurations, List<Candid
   public static SearchResult withoutSearch(double mean, int[] networkInputs, int rows) {
     Candidate only = new Candidate("mean", 0, new MeanModel(mean), 0, 0);
     return new SearchResult(List.of(), List.of(only), 0, only, new Validation(0, 0),
-        networkInputs, rows, 0, List.of(), false);
+        networkInputs, rows, 0, List.of(), false, null);
   }
 
   /** @return the model used for predictions */

@@ -9,6 +9,7 @@ import swatnn.selection.Candidate;
 import swatnn.selection.CandidateModel;
 import swatnn.selection.LinearModel;
 import swatnn.selection.MeanModel;
+import swatnn.selection.ModelSelector;
 import swatnn.selection.NetworkModel;
 import swatnn.selection.SearchResult;
 import weka.core.Utils;
@@ -76,9 +77,11 @@ public final class ModelText {
           + "[-1, 1]):\n").append(equation(m)).append("\n");
       sb.append("In the data's units:\n").append(rawEquation(m, lin)).append("\n");
     } else {
+      boolean band = r.linePValue() == null || ModelSelector.meanBand(r.linePValue());
       sb.append("\nChosen model: the training mean of the class, ").append(num(mean(m)))
           .append(" (no network or linear model was better than the mean by more than the "
-              + "tolerance and by more than two paired standard errors; see the table).\n");
+              + "tolerance" + (band ? " and by more than two paired standard errors" : "")
+              + "; see the table).\n");
     }
     sb.append("\nNon-zero count: ").append(model.nonZeroCount())
         .append(model instanceof MeanModel ? " (the mean)" : "").append('\n');
@@ -284,15 +287,30 @@ public final class ModelText {
       }
       sb.append('\n');
     }
+    Double p = r.linePValue();
+    String band = String.format(Locale.ROOT, "the mean also qualifies when its excess over the "
+        + "best is below %s paired standard errors of the per-row squared errors",
+        num(ModelSelector.STANDARD_ERRORS));
+    if (p != null) {
+      band = ModelSelector.meanBand(p)
+          ? band + " (it does: the F-test of the line on all inputs against the mean gives "
+              + pValue(p) + ", not below " + num(ModelSelector.LINE_LEVEL) + ")"
+          : "the mean has no such band of standard errors here: the F-test of the line on all "
+              + "inputs against the mean gives " + pValue(p) + ", below "
+              + num(ModelSelector.LINE_LEVEL);
+    }
     sb.append(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters among "
-        + "the candidates whose validation MSE is within %s%% of the best one; the mean also "
-        + "qualifies when its excess over the best is below %s paired standard errors of the "
-        + "per-row squared errors%s)%n", num(100 * tolerance),
-        num(swatnn.selection.ModelSelector.STANDARD_ERRORS),
+        + "the candidates whose validation MSE is within %s%% of the best one; %s%s)%n",
+        num(100 * tolerance), band,
         r.validation().crossValidated() ? "; then its parameters are those fitted on all "
             + "training rows" : r.validation().heldOutRows() > 0 ? "; then refitted on all "
             + "training rows" : ""));
     return sb.toString();
+  }
+
+  /** A p-value: "p = " and 3 significant digits, or "p < 1e-12". */
+  private static String pValue(double p) {
+    return p < 1e-12 ? "p < 1e-12" : String.format(Locale.ROOT, "p = %.3g", p);
   }
 
   /** A number to 6 decimal places at most, as Weka writes them. */

@@ -151,7 +151,8 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
       commandLineParamSynopsis = "-tol <fraction>", description = "Selection tolerance, as a "
       + "fraction of the best validation MSE: among the candidates (every network found, "
       + "the linear models and the training mean) within it of the best (the mean also within "
-      + "two standard errors), the one with the fewest non-zero parameters is chosen. A value "
+      + "two standard errors, unless the F-test of a straight line on all inputs rejects the "
+      + "mean at 1%), the one with the fewest non-zero parameters is chosen. A value "
       + "of 0.05 means within 5%.")
   public double getTolerance() {
     return selection().tolerance();

@@ -79,6 +79,81 @@ class ModelSelectionTest {
   }
 
   @Test
+  void aSignificantLineTakesTheMeansBandAway() {
+    // the mean is 10% worse than the line: outside the tolerance, inside 2 standard errors
+    Candidate mean = new Candidate("mean", 0, new MeanModel(0), 0, 0.110);
+    Candidate lin = new Candidate("linear", 0, new LinearModel(new int[] {0},
+        new double[] {1}, 0, 2), 0, 0.100);
+    double[][] errors = new double[2][40];
+    Random r = new Random(1);
+    for (int i = 0; i < 40; i++) {
+      errors[1][i] = 0.1 * Math.pow(r.nextGaussian(), 2);
+      errors[0][i] = errors[1][i] + 0.01 + 0.05 * r.nextGaussian();
+    }
+    List<Candidate> both = List.of(mean, lin);
+    assertEquals(0, ModelSelector.choose(both, 0.05, errors, null, true), "within the band");
+    assertEquals(1, ModelSelector.choose(both, 0.05, errors, null, false), "no band");
+    assertTrue(ModelSelector.meanBand(0.5) && ModelSelector.meanBand(ModelSelector.LINE_LEVEL));
+    assertTrue(!ModelSelector.meanBand(0.009) && !ModelSelector.meanBand(0));
+  }
+
+  @Test
+  void theLinesFTestIsTheLeastSquaresOne() {
+    Rows r = rows(30, 3, 11, x -> 0.3 * x[0] - 0.2 * x[2], 0.5);
+    org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression ols =
+        new org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression();
+    ols.newSampleData(r.y(), r.x());
+    double r2 = ols.calculateRSquared();
+    double f = (r2 / 3) / ((1 - r2) / (30 - 3 - 1));
+    double expected = 1 - new org.apache.commons.math3.distribution.FDistribution(3, 26)
+        .cumulativeProbability(f);
+    assertEquals(expected, LinearModel.overallPValue(r, all(3)), 1e-9);
+    // a copy of a column adds no rank; a constant column none either
+    double[][] wider = new double[30][5];
+    for (int i = 0; i < 30; i++) {
+      System.arraycopy(r.x()[i], 0, wider[i], 0, 3);
+      wider[i][3] = r.x()[i][1];
+      wider[i][4] = 0.5;
+    }
+    Rows w = new Rows(wider, r.y(), null);
+    assertEquals(expected, LinearModel.overallPValue(w, all(5)), 1e-6);
+    double[] twos = new double[30];
+    Arrays.fill(twos, 2);
+    assertEquals(expected, LinearModel.overallPValue(new Rows(r.x(), r.y(), twos), all(3)),
+        1e-9, "equal weights change nothing");
+    assertEquals(1, LinearModel.overallPValue(rows(4, 3, 1, x -> x[0], 0.1), all(3)),
+        "no degree of freedom left for the error: no test");
+  }
+
+  @Test
+  void onNoiseTheLinesFTestHasItsLevel() {
+    int below = 0;
+    for (long seed = 100; seed < 400; seed++) {
+      below += LinearModel.overallPValue(rows(40, 4, seed, x -> 0, 1), all(4)) < 0.05 ? 1 : 0;
+    }
+    // 300 tests at level 0.05: 15 expected, [6, 26] holds with probability 0.995
+    assertTrue(below >= 6 && below <= 26, below + " of 300");
+  }
+
+  @Test
+  void aWeakLineOnFewRowsGetsAModelNotTheMean() {
+    // a quarter of the variance explained, 40 rows: the F-test finds the line on some seeds
+    // only; on those the cross-validated comparison alone would leave the mean inside its band
+    int lines = 0;
+    for (long seed = 21; seed <= 60 && lines < 3; seed++) {
+      Rows r = rows(40, 4, seed, x -> x[0] + 0.5 * x[1], 1.1);
+      double p = LinearModel.overallPValue(r, all(4));
+      if (p < ModelSelector.LINE_LEVEL) {
+        SearchResult s = select(r, new SearchSettings().seed(seed), 2);
+        assertEquals(p, s.linePValue(), 0.0);
+        assertTrue(!(s.model() instanceof MeanModel), "seed " + seed + ": " + s.chosen());
+        lines++;
+      }
+    }
+    assertEquals(3, lines, "seeds 21..60 with a line significant at 1%");
+  }
+
+  @Test
   void foldsPartitionTheRowsTheSameWayForASeed() {
     int[][] f = RowSplit.folds(23, 5, 7);
     int[] seen = new int[23];
