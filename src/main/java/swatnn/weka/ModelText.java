@@ -44,9 +44,10 @@ public final class ModelText {
     boolean scaled = r.searched();
     if (prep.inputCount() > 0) {
       sb.append(scaled ? "\nInputs: a linear model reads each min-max scaled to [-1, 1] by "
-          + "its training range; a network reads each as the input scaling ("
+          + "its training range; a network reads each as given after \"for a network\" "
+          + "(-input-scaling "
           + m.inputScaler().method().name().toLowerCase(Locale.ROOT).replace('_', '-')
-          + ") maps it:\n" : "\nInputs and their training ranges:\n");
+          + "), scaled to [-1, 1]:\n" : "\nInputs and their training ranges:\n");
     }
     int width = 1;
     for (int j = 0; j < prep.inputCount(); j++) {
@@ -260,7 +261,9 @@ public final class ModelText {
     List<String[]> rows = new ArrayList<>();
     rows.add(head);
     for (int i : order) {
-      Candidate c = all.get(i);
+      // after cross-validation every train MSE is on all rows, the chosen one's of its final fit
+      Candidate c = i == r.chosenIndex() && r.validation().crossValidated() ? r.chosen()
+          : all.get(i);
       CandidateModel m = c.model();
       String name = m instanceof LinearModel l ? "linear, " + l.inputs().length + " input"
           + (l.inputs().length == 1 ? "" : "s") : c.name();
@@ -293,7 +296,8 @@ public final class ModelText {
         num(ModelSelector.STANDARD_ERRORS));
     if (p != null) {
       band = ModelSelector.meanBand(p)
-          ? band + " (it does: the F-test of the line on all inputs against the mean gives "
+          ? band + " (the band applies here: the F-test of the line on all inputs against "
+              + "the mean gives "
               + pValue(p) + ", not below " + num(ModelSelector.LINE_LEVEL) + ")"
           : "the mean has no such band of standard errors here: the F-test of the line on all "
               + "inputs against the mean gives " + pValue(p) + ", below "

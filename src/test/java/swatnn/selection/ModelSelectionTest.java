@@ -154,6 +154,45 @@ class ModelSelectionTest {
   }
 
   @Test
+  void aCrossValidatedNetworkIsRefittedFromTheStartsItWasScoredWith() {
+    // the search hands over its structure unfitted: a minimum far worse than the fresh starts
+    // that cross-validation refits; the returned weights must be at least as good as theirs
+    Rows r = rows(150, 1, 3, x -> Math.sin(3 * x[0]), 0.05);
+    SparseMlp start = SparseMlpFitter.denseStart(MlpLayout.DEFAULT, 1, 1, new Random(4));
+    NetworkSearch unfitted = (rows, listener) -> new NetworkSearch.Outcome(List.of(
+        new NetworkSearch.Found("k=1 restart 1", 1, start,
+            new swatnn.mlp.FreeParameters(start).size(), start)), List.of());
+    SearchResult s = ModelSearch.run(r, all(1), all(1), unfitted,
+        new SearchSettings().seed(1), LM, 1, SearchListener.NONE);
+    NetworkModel chosen = assertInstanceOf(NetworkModel.class, s.model(), s.candidates().toString());
+    NetworkModel scored = (NetworkModel) s.candidates().get(s.chosenIndex()).model();
+    double fresh = r.mse(scored.refit(r, LM));
+    assertTrue(r.mse(chosen) <= fresh, r.mse(chosen) + " against the fresh refits' " + fresh);
+    assertTrue(r.mse(chosen) < r.mse(scored) / 10, "the search's unfitted weights replaced");
+    assertEquals(r.mse(chosen), s.chosen().trainMse(), 1e-15);
+  }
+
+  @Test
+  void aNetworkWithoutActiveNeuronsIsNotACandidate() {
+    // a constant is the mean under another name; the table would call the mean a network
+    Rows r = rows(40, 2, 5, x -> 0, 1);
+    SparseMlp dense = SparseMlpFitter.denseStart(MlpLayout.DEFAULT, 2, 1, new Random(2));
+    SparseMlp.Builder b = dense.toBuilder();
+    for (int j = 0; j < MlpLayout.DEFAULT.maxNeurons(); j++) {
+      b.outputWeight(j, 0);
+    }
+    SparseMlp constant = b.outputBias(0.25).build();
+    assertEquals(1, new NetworkModel(constant, all(2), 1, constant).nonZeroCount());
+    NetworkSearch constants = (rows, listener) -> new NetworkSearch.Outcome(List.of(
+        new NetworkSearch.Found("k=1 restart 1", 1, constant, 1, constant)), List.of());
+    SearchResult s = ModelSearch.run(r, all(2), all(2), constants,
+        new SearchSettings().seed(1), LM, 1, SearchListener.NONE);
+    assertTrue(s.candidates().stream().noneMatch(c -> c.model() instanceof NetworkModel),
+        s.candidates().toString());
+    assertInstanceOf(MeanModel.class, s.model());
+  }
+
+  @Test
   void foldsPartitionTheRowsTheSameWayForASeed() {
     int[][] f = RowSplit.folds(23, 5, 7);
     int[] seen = new int[23];
