@@ -79,11 +79,15 @@ public final class ModelSearch {
     int chosenIndex = ModelSelector.choose(scored, settings.tolerance(), rowErrors, rowWeights,
         ModelSelector.meanBand(linePValue));
     Candidate chosen = scored.get(chosenIndex);
-    if (cv && chosen.model() instanceof NetworkModel net) {
+    if (cv && chosen.model() instanceof NetworkModel net
+        && chosen.trainMse() > chosen.validationMse()) {
       // Cross-validation scored the structure refitted from fresh starts; the search's own fit
       // on all rows can sit in a far worse minimum (60 rows of a sine: training MSE 0.18
-      // against a cross-validated 0.03). The final weights are the best by training MSE of
-      // that fit and the same fresh starts on all rows.
+      // against a cross-validated 0.03). A fit on all rows worse than its structure's held-out
+      // error has failed; then the final weights are the better by training MSE of it and the
+      // same fresh starts on all rows. A fit that has not failed is kept: replacing every fit
+      // by the lowest training MSE chose worse on the generated suite (benchmarks/small-suite,
+      // refit-fix.tsv against refit-failed.tsv).
       NetworkModel fresh = net.refit(all, refitter);
       double freshMse = all.mse(fresh);
       if (freshMse < chosen.trainMse()) {
