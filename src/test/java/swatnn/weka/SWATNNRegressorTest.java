@@ -137,9 +137,9 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
   void builtModelPredictsDescribesAndMeasures() throws Exception {
     // y = x1^2 + 0.5 x2 on fresh rows: a line leaves some 40% of the variance, the mean all
     Instances fresh = quadratic(2000, 9);
-    double model = mse(built, fresh);
+    double heldOut = mse(built, fresh);
     double mean = meanMse(QUADRATIC, fresh);
-    assertTrue(model < 0.05 * mean, "held-out MSE " + model + ", the mean's " + mean + "\n"
+    assertTrue(heldOut < 0.05 * mean, "held-out MSE " + heldOut + ", the mean's " + mean + "\n"
         + built);
     String text = built.toString();
     assertTrue(text.contains("Non-zero count: " + (int) built.getMeasure("measureNonZeroCount")

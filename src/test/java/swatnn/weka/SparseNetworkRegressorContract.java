@@ -435,7 +435,7 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     // the fit reads both inputs: on the complete rows it is far better than the mean
     Instances complete = new Instances(d, 0);
     for (Instance i : d) {
-      if (!i.hasMissingValue()) {
+      if (!i.hasMissingValue() && !i.classIsMissing()) { // the first ignores the class
         complete.add(i);
       }
     }
