@@ -4,13 +4,15 @@ import java.util.Random;
 
 /**
  * Prints warm prediction speeds (not a test: run by hand with
- * {@code java -cp ... swatnn.mlp.PredictSpeed}).
+ * {@code java -cp ... swatnn.mlp.PredictSpeed}): the network alone, the random sampler, and
+ * Weka's {@code SWATNNRegressor.classifyInstance} one row at a time (the data preparation's
+ * filters included; the goal there is 1e6 rows/s).
  */
 public final class PredictSpeed {
 
   private PredictSpeed() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     Random random = new Random(1);
     RandomMlpSampler sampler = new RandomMlpSampler(MlpLayout.DEFAULT, 2, 2);
     SparseMlp sampled = sampler.draw(random, 4).mlp();
@@ -27,6 +29,48 @@ public final class PredictSpeed {
     report("sampled k=4 MLP", sampled, random);
     report("dense k=4 MLP (2 inputs, 7 active per layer)", dense.build(), random);
     reportSampler(random);
+    reportClassifier();
+  }
+
+  /**
+   * classifyInstance on 20000 rows of y = x1^2 + 0.5 x2, by a SWATNNRegressor built with a short
+   * search (the bundled autoencoder) on 300 such rows; the best of 5 rounds.
+   */
+  private static void reportClassifier() throws Exception {
+    java.util.ArrayList<weka.core.Attribute> atts = new java.util.ArrayList<>();
+    for (String name : new String[] {"x1", "x2", "y"}) {
+      atts.add(new weka.core.Attribute(name));
+    }
+    weka.core.Instances train = new weka.core.Instances("quadratic", atts, 300);
+    weka.core.Instances many = new weka.core.Instances("quadratic", atts, 20_000);
+    train.setClassIndex(2);
+    many.setClassIndex(2);
+    Random r = new Random(7);
+    for (weka.core.Instances d : new weka.core.Instances[] {train, many}) {
+      while (d.numInstances() < (d == train ? 300 : 20_000)) {
+        double a = -2 + 4 * r.nextDouble();
+        double b = 10 * r.nextDouble();
+        d.add(new weka.core.DenseInstance(1, new double[] {a, b, a * a + 0.5 * b}));
+      }
+    }
+    weka.classifiers.functions.SWATNNRegressor c = new weka.classifiers.functions.SWATNNRegressor();
+    c.setOptions(new String[] {"-steps", "60", "-anneal", "20", "-restarts", "2", "-layers", "1,2",
+        "-S", "1"});
+    c.buildClassifier(train);
+    double sink = 0;
+    long best = Long.MAX_VALUE;
+    for (int round = 0; round < 5; round++) {
+      long t0 = System.nanoTime();
+      for (weka.core.Instance i : many) {
+        sink += c.classifyInstance(i);
+      }
+      best = Math.min(best, System.nanoTime() - t0);
+    }
+    System.out.printf("SWATNNRegressor.classifyInstance, one row at a time: %.2f M rows/s%n",
+        many.numInstances() / (best / 1e9) / 1e6);
+    if (sink == 42) {
+      System.out.println();
+    }
   }
 
   private static void reportSampler(Random random) {

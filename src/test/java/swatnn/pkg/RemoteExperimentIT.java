@@ -39,13 +39,19 @@ import swatnn.cli.Main;
  * and {@code swatnn bench experiment --remote .. --db .. --run --report ..} distributing two
  * small CORNN tasks (SWATNNRegressor with a short search, LinearRegression) over two engines.
  * Checked: every expected row is in the database, both engines ran sub-experiments, the
- * report is written from the rows, and an engine killed while running a sub-experiment is
- * reported by name while its work is done by the other engine. Every process is stopped
- * afterwards, also when a test fails.
+ * report is written from the rows, and an engine killed while running a sub-experiment (once it
+ * reports that it launched one) is reported by name while its work is done by the other engine.
+ * The connection failure's stack trace that Weka prints is captured and checked, not shown.
+ * Servers bind ports found free just before; one taken meanwhile makes the child exit, and it
+ * is started again on another port. Every process is stopped afterwards, also when a test
+ * fails.
  */
 class RemoteExperimentIT {
   static final String SWATNN_OPTIONS = "-steps 30 -anneal 10 -restarts 2 -layers 1,2 -points 64";
-  static final long START_SECONDS = 60;
+  /** The longest wait for a started JVM to listen, or for an engine to launch its task. */
+  static final long START_SECONDS = 180;
+  /** How often a server start is retried on another port when its port was taken meanwhile. */
+  static final int PORT_ATTEMPTS = 5;
 
   @TempDir static Path wekaHome;
   @TempDir static Path work;
@@ -57,6 +63,18 @@ class RemoteExperimentIT {
   record Engine(Process process, int port, StringBuffer output) {
     String address() {
       return "localhost:" + port;
+    }
+
+    /** Waits until the output contains {@code text}; false if it does not within the time. */
+    boolean awaitOutput(String text, long seconds) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      while (!output.toString().contains(text)) {
+        if (System.nanoTime() > deadline || !process.isAlive()) {
+          return output.toString().contains(text);
+        }
+        sleep(50);
+      }
+      return true;
     }
   }
 
@@ -77,10 +95,9 @@ class RemoteExperimentIT {
         "--train", "300", "--test", "100"), new PrintStream(sink), new PrintStream(sink));
     assertEquals(0, rc, sink.toString());
 
-    int dbPort = freePort();
-    Engine db = start("results database listening", "results-db", "--port",
-        String.valueOf(dbPort), "--dir", work.resolve("db").toString(), "--hostname",
-        "localhost");
+    Engine db = start("results database listening", port -> List.of("results-db", "--port",
+        String.valueOf(port), "--dir", work.resolve("db").toString(), "--hostname",
+        "localhost"));
     dbUrl = "jdbc:hsqldb:hsql://localhost:" + db.port() + "/swatnn";
     assertTrue(db.output().toString().contains("JDBC URL: " + dbUrl), db.output().toString());
     engineA = startEngine();
@@ -106,8 +123,8 @@ class RemoteExperimentIT {
   void distributesOverBothEnginesIntoTheDatabase() throws Exception {
     Engine engineB = startEngine();
     Path report = work.resolve("report");
-    Client client = runClient(List.of("Booth", "Sphere"), engineA, engineB, report, line -> { });
-    assertEquals(0, client.rc(), client.output());
+    Client client = runClient(List.of("Booth", "Sphere"), engineA, engineB, report);
+    assertEquals(0, client.rc(), client.output() + client.errors());
     assertTrue(client.output().contains("database: 4 of 4 expected results"), client.output());
 
     List<ResultRow> rows = rowsFor(Set.of("Booth", "Sphere"));
@@ -147,16 +164,27 @@ class RemoteExperimentIT {
   void aKilledEngineIsReportedAndItsWorkDoneElsewhere() throws Exception {
     Engine victim = startEngine();
     CountDownLatch killed = new CountDownLatch(1);
-    Client client = runClient(List.of("Beale", "Matyas"), engineA, victim, null, line -> {
-      if (line.contains("Starting dataset: ") && line.endsWith("on host " + victim.address())
-          && killed.getCount() > 0) {
-        sleep(1000); // the sub-experiment is on the engine, loading data or ND4J
+    // the kill comes once the victim has launched its sub-experiment, however long that takes
+    Thread killer = new Thread(() -> {
+      if (victim.awaitOutput("Launching task id", START_SECONDS)) {
         victim.process().destroyForcibly();
         killed.countDown();
       }
     });
-    assertEquals(0, killed.getCount(), "the victim engine got a sub-experiment:\n"
-        + client.output());
+    killer.setDaemon(true);
+    killer.start();
+    Client client = runClient(List.of("Beale", "Matyas"), engineA, victim, null);
+    killer.join(TimeUnit.SECONDS.toMillis(START_SECONDS));
+    assertEquals(0, killed.getCount(), "the victim engine launched a sub-experiment:\n"
+        + client.output() + "\nvictim:\n" + victim.output());
+    // Weka prints the lost connection's stack trace on System.err: expected, captured here
+    List<String> thrown = client.errors().lines()
+        .filter(l -> l.matches("[a-z][\\w.$]*(Exception|Error)\\b.*")).toList();
+    assertTrue(!thrown.isEmpty() && thrown.stream().allMatch(l -> l.startsWith("java.rmi.")),
+        "only the lost connection's RMI exceptions:\n" + client.errors());
+    System.out.println("expected: " + thrown.size() + " RMI exception(s) for the killed engine "
+        + victim.address() + " (stack traces captured), the first: "
+        + thrown.get(0).replaceFirst("; nested exception is:.*", ""));
     assertTrue(client.output().contains("Connection to " + victim.address() + " failed."),
         client.output());
     assertTrue(client.output().contains("engine " + victim.address()
@@ -198,11 +226,14 @@ class RemoteExperimentIT {
     assertTrue(err.toString().contains("bad host:port 'localhost:x'"), err.toString());
   }
 
-  /** What the client command printed and returned. */
-  record Client(int rc, String output) {}
+  /**
+   * What the client command printed and returned; {@code errors} is what went to System.err
+   * meanwhile (Weka's RemoteExperiment prints a lost connection's stack trace there).
+   */
+  record Client(int rc, String output, String errors) {}
 
-  private static Client runClient(List<String> tasks, Engine first, Engine second, Path report,
-      Consumer<String> onLine) throws Exception {
+  private static Client runClient(List<String> tasks, Engine first, Engine second, Path report)
+      throws Exception {
     List<String> args = new ArrayList<>(List.of("bench", "experiment", "--data",
         work.resolve("data").toString(), "--tasks", String.join(",", tasks), "--methods",
         "SWATNN,LinearRegression", "--swatnn-options", SWATNN_OPTIONS, "--remote",
@@ -212,13 +243,19 @@ class RemoteExperimentIT {
       args.addAll(List.of("--report", report.toString()));
     }
     StringBuffer text = new StringBuffer();
-    PrintStream out = new PrintStream(new LineStream(line -> {
-      text.append(line).append('\n');
-      onLine.accept(line);
-    }), true, StandardCharsets.UTF_8);
-    int rc = new Main(Main.standardCommands()).run(args, out, out);
+    PrintStream out = new PrintStream(new LineStream(line -> text.append(line).append('\n')),
+        true, StandardCharsets.UTF_8);
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    int rc;
+    try {
+      System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+      rc = new Main(Main.standardCommands()).run(args, out, out);
+    } finally {
+      System.setErr(stderr);
+    }
     out.flush();
-    return new Client(rc, text.toString());
+    return new Client(rc, text.toString(), errors.toString(StandardCharsets.UTF_8));
   }
 
   private static List<ResultRow> rowsFor(Set<String> tasks) throws IOException {
@@ -230,15 +267,32 @@ class RemoteExperimentIT {
   }
 
   private static Engine startEngine() throws Exception {
-    return start("RemoteEngine listening on", "remote-engine", "--port",
-        String.valueOf(freePort()), "--hostname", "localhost");
+    return start("RemoteEngine listening on", port -> List.of("remote-engine", "--port",
+        String.valueOf(port), "--hostname", "localhost"));
   }
 
   /**
    * Starts {@code swatnn.cli.Main command...} from the installed package's jars with Weka's
-   * class path, and waits until it prints {@code ready}.
+   * class path on a free port, and waits until it prints {@code ready}. A port found free can
+   * be taken by another program before the child binds it: the child then exits saying the
+   * port is in use, and the start is retried on another port.
    */
-  private static Engine start(String ready, String... command) throws Exception {
+  private static Engine start(String ready, java.util.function.IntFunction<List<String>> command)
+      throws Exception {
+    StringBuilder attempts = new StringBuilder();
+    for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+      int port = freePort();
+      Engine e = startOn(port, ready, command.apply(port));
+      if (e != null) {
+        return e;
+      }
+      attempts.append("port ").append(port).append(" was taken before the child bound it\n");
+    }
+    throw new IllegalStateException(attempts.toString());
+  }
+
+  /** The started JVM, or null if it exited because its port is in use. */
+  private static Engine startOn(int port, String ready, List<String> command) throws Exception {
     Path pkg = wekaHome.resolve("packages").resolve("swatnn");
     List<String> cmd = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -247,7 +301,7 @@ class RemoteExperimentIT {
         WekaProcess.wekaClassPath() + File.pathSeparator + pkg + File.separator + "*"
             + File.pathSeparator + pkg.resolve("lib") + File.separator + "*",
         "swatnn.cli.Main"));
-    cmd.addAll(List.of(command));
+    cmd.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .directory(work.toFile());
     pb.environment().put("WEKA_HOME", wekaHome.toString());
@@ -258,16 +312,12 @@ class RemoteExperimentIT {
     }
     p.getOutputStream().close();
     StringBuffer output = new StringBuffer();
-    CountDownLatch up = new CountDownLatch(1);
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
           StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           output.append(line).append('\n');
-          if (line.contains(ready)) {
-            up.countDown();
-          }
         }
       } catch (IOException e) {
         // the process ended
@@ -275,12 +325,20 @@ class RemoteExperimentIT {
     });
     reader.setDaemon(true);
     reader.start();
-    if (!up.await(START_SECONDS, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("'" + String.join(" ", command) + "' did not start in "
-          + START_SECONDS + " s:\n" + output);
+    Engine engine = new Engine(p, port, output);
+    if (engine.awaitOutput(ready, START_SECONDS)) {
+      return engine;
     }
-    int port = Integer.parseInt(command[java.util.Arrays.asList(command).indexOf("--port") + 1]);
-    return new Engine(p, port, output);
+    if (!p.isAlive()) {
+      reader.join(10_000); // the rest of its output
+      if (output.toString().contains("in use")) {
+        return null;
+      }
+      throw new IllegalStateException("'" + String.join(" ", command) + "' exited ("
+          + p.exitValue() + "):\n" + output);
+    }
+    throw new IllegalStateException("'" + String.join(" ", command) + "' did not start in "
+        + START_SECONDS + " s:\n" + output);
   }
 
   private static int freePort() throws IOException {

@@ -1,13 +1,12 @@
 package swatnn.pkg;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import swatnn.ChildRun;
 
 /**
  * Runs a Java main class of Weka in a separate JVM with a given WEKA_HOME, the way a user runs
@@ -43,6 +42,11 @@ final class WekaProcess {
     return zip.toAbsolutePath();
   }
 
+  /**
+   * Runs {@code mainAndArgs} with Weka's class path plus {@code extraClassPath}.
+   *
+   * @throws IllegalStateException with the output so far if it runs past {@code timeoutSeconds}
+   */
   Result run(String extraClassPath, long timeoutSeconds, String... mainAndArgs)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
@@ -55,16 +59,10 @@ final class WekaProcess {
     cmd.add("-cp");
     cmd.add(wekaClassPath() + (extraClassPath == null ? "" : java.io.File.pathSeparator + extraClassPath));
     cmd.addAll(List.of(mainAndArgs));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("WEKA_HOME", wekaHome.toString());
     pb.environment().put("OMP_NUM_THREADS", "1");
-    Process proc = pb.start();
-    proc.getOutputStream().close();
-    byte[] out = proc.getInputStream().readAllBytes();
-    if (!proc.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      proc.destroyForcibly();
-      throw new IllegalStateException("timed out: " + String.join(" ", mainAndArgs));
-    }
-    return new Result(proc.exitValue(), new String(out, StandardCharsets.UTF_8));
+    ChildRun run = ChildRun.of(pb, timeoutSeconds); // kills and fails with the output on time-out
+    return new Result(run.exitCode(), run.output());
   }
 }

@@ -1,7 +1,9 @@
 package swatnn.weka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import swatnn.TinyAutoencoder;
@@ -23,8 +27,17 @@ import weka.core.Instances;
  * the model text without its timing and machine-dependent lines, and the test predictions. A
  * change of the searches' results (a refactor that was meant to change nothing) fails here.
  *
+ * <p>Tolerance: the text's words, names and layout must match exactly; its numbers (6
+ * significant digits at most) agree when {@code |now - pinned| <= 1e-4 |pinned| + 1e-9}, and
+ * the predictions when {@code |now - pinned| <= 1e-6 max(1, |pinned|)}. The searches run in
+ * float32, and another CPU, BLAS build or JIT may round a few of their steps differently; such
+ * a rounding moves a refined weight or an MSE in its last printed digits, while a changed
+ * search (another network, another structure, another choice) moves them by far more or
+ * changes the text's words.
+ *
  * <p>To rewrite the references after an intended change of results, run this test with
- * {@code -Dswatnn.pinned.update=true} and commit the files it writes.
+ * {@code -Dswatnn.pinned.update=true}: it writes the files and then fails, saying so; commit the
+ * files and run it again without the property.
  */
 class PinnedReferenceTest {
   private static final Path DIR = Paths.get("src", "test", "resources", "swatnn", "weka");
@@ -93,16 +106,88 @@ class PinnedReferenceTest {
     if (Boolean.getBoolean("swatnn.pinned.update")) {
       Files.writeString(textFile, text);
       Files.write(predictionFile, predictions);
+      fail("-Dswatnn.pinned.update=true: wrote " + textFile + " and " + predictionFile
+          + "; nothing was compared. Review and commit them, then run without the property.");
     }
-    assertEquals(read(name + ".txt").stripTrailing(), text.stripTrailing(), "model text of " + name);
+    String difference = textDifference(read(name + ".txt"), text);
+    assertNull(difference, "model text of " + name + ": " + difference + "\nnow:\n" + text);
     List<String> pinned = read(name + "-predictions.txt").lines().toList();
     assertEquals(pinned.size(), predictions.size());
     for (int i = 0; i < pinned.size(); i++) {
       double want = Double.parseDouble(pinned.get(i));
       double got = Double.parseDouble(predictions.get(i));
-      assertTrue(Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want)),
+      assertTrue(Math.abs(want - got) <= PREDICTION_TOLERANCE * Math.max(1, Math.abs(want)),
           name + " prediction " + i + ": pinned " + want + ", now " + got);
     }
+  }
+
+  static final double TEXT_RELATIVE = 1e-4;
+  static final double TEXT_ABSOLUTE = 1e-9;
+  static final double PREDICTION_TOLERANCE = 1e-6;
+  /** A number as the model text writes one: 0.353095, -12.0884, 1.06437e-07, 21. */
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
+
+  /**
+   * Where two model texts differ beyond the tolerance: the first line whose words differ or
+   * that holds a number off by more than {@code 1e-4 |pinned| + 1e-9}; null if they agree.
+   */
+  static String textDifference(String pinned, String now) {
+    List<String> a = pinned.stripTrailing().lines().toList();
+    List<String> b = now.stripTrailing().lines().toList();
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      if (i >= a.size() || i >= b.size()) {
+        return "line " + (i + 1) + " is only in the " + (i >= a.size() ? "new" : "pinned")
+            + " text";
+      }
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      String wordsA = words(a.get(i), x);
+      String wordsB = words(b.get(i), y);
+      String at = "line " + (i + 1) + ", pinned \"" + a.get(i) + "\", now \"" + b.get(i) + "\"";
+      if (!wordsA.equals(wordsB)) {
+        return at;
+      }
+      for (int k = 0; k < x.size(); k++) {
+        if (!(Math.abs(x.get(k) - y.get(k)) <= TEXT_RELATIVE * Math.abs(x.get(k))
+            + TEXT_ABSOLUTE)) {
+          return at + ": " + y.get(k) + " against " + x.get(k);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The line with each number replaced by '#'; the numbers are added to {@code numbers}. */
+  private static String words(String line, List<Double> numbers) {
+    Matcher m = NUMBER.matcher(line);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      numbers.add(Double.parseDouble(m.group()));
+      m.appendReplacement(sb, "#");
+    }
+    m.appendTail(sb);
+    // a column's width follows its widest number: compare the words, not the padding
+    return sb.toString().replaceAll(" +", " ");
+  }
+
+  /** The comparison itself: it passes rounding and fails a changed number or word. */
+  @Test
+  void textComparisonToleratesRoundingOnlyAndComparesTheWords() {
+    String pinned = "h1.1 = sigmoid(-0.692199 x1 + 0.207801 x2 + 0.854261)\n"
+        + "  mean        0.239477     1.06437e-07        21\n";
+    assertNull(textDifference(pinned, pinned));
+    assertNull(textDifference(pinned, pinned.replace("0.692199", "0.692201")
+        .replace("1.06437e-07", "1.06438e-07")), "last-digit roundings");
+    assertNull(textDifference(pinned, pinned.replace("     1.06437e-07", "  1.06437e-07")),
+        "column padding");
+    assertTrue(textDifference(pinned, pinned.replace("0.692199", "0.69")).contains("line 1"),
+        "a weight moved by 3e-3");
+    assertTrue(textDifference(pinned, pinned.replace("sigmoid", "tanh")) != null, "activation");
+    assertTrue(textDifference(pinned, pinned.replace("+ 0.854261", "- 0.854261")) != null,
+        "sign");
+    assertTrue(textDifference(pinned, pinned.replace("h1.1", "h1.2")) != null, "neuron");
+    assertTrue(textDifference(pinned, pinned.replace(" 21", " 22")) != null, "non-zero count");
+    assertTrue(textDifference(pinned, pinned + "extra\n").contains("only in the new"));
   }
 
   private static String read(String file) throws Exception {

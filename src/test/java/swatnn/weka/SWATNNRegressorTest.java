@@ -2,7 +2,6 @@ package swatnn.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +17,6 @@ import weka.classifiers.functions.SWATNNRegressor;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Utils;
 
 /** The Weka facade on a tiny autoencoder (inputs 1-2, d = 16) trained for 3 steps. */
 class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor> {
@@ -137,9 +135,12 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
 
   @Test
   void builtModelPredictsDescribesAndMeasures() throws Exception {
-    for (Instance i : QUADRATIC) {
-      assertTrue(Double.isFinite(built.classifyInstance(i)));
-    }
+    // y = x1^2 + 0.5 x2 on fresh rows: a line leaves some 40% of the variance, the mean all
+    Instances fresh = quadratic(2000, 9);
+    double heldOut = mse(built, fresh);
+    double mean = meanMse(QUADRATIC, fresh);
+    assertTrue(heldOut < 0.05 * mean, "held-out MSE " + heldOut + ", the mean's " + mean + "\n"
+        + built);
     String text = built.toString();
     assertTrue(text.contains("Non-zero count: " + (int) built.getMeasure("measureNonZeroCount")
         + "\n"), text);
@@ -156,24 +157,6 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     String sha = swatnn.autoencoder.ModelFile.readManifest(Path.of(model)).weightsSha256();
     assertEquals("tiny", built.fittedNetwork().provenance().autoencoder());
     assertTrue(text.contains("  autoencoder  tiny, weights SHA-256 " + sha + "\n"), text);
-  }
-
-  @Test
-  void predictionIsFast() throws Exception {
-    Instances many = quadratic(20_000, 9);
-    double sink = 0;
-    long best = Long.MAX_VALUE;
-    for (int round = 0; round < 5; round++) {
-      long t0 = System.nanoTime();
-      for (Instance i : many) {
-        sink += built.classifyInstance(i);
-      }
-      best = Math.min(best, System.nanoTime() - t0);
-    }
-    double perSecond = many.numInstances() / (best / 1e9);
-    assertFalse(Double.isNaN(sink));
-    // loose bound for a loaded test machine; the goal is >= 1e6
-    assertTrue(perSecond > 1e5, Utils.doubleToString(perSecond, 0) + " rows/s");
   }
 
   private static double[] predictions(SWATNNRegressor c, Instances test) throws Exception {

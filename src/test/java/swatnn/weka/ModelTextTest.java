@@ -1,0 +1,176 @@
+package swatnn.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import swatnn.TinyAutoencoder;
+import swatnn.selection.LinearModel;
+import weka.classifiers.functions.SWATNNRegressor;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * {@link ModelText} says what the model computes: a linear model's two printed equations (on
+ * the scaled inputs, and in the data's units) give the classifier's predictions to the printed
+ * precision; a model built without a search names the weighted mean it predicts; the chosen row
+ * of the candidates' table is the chosen model; the output's symbol avoids the data's names.
+ */
+class ModelTextTest {
+  @TempDir static Path dir;
+  static String model;
+
+  @BeforeAll
+  static void tinyModel() throws Exception {
+    Path file = dir.resolve("tiny.zip");
+    TinyAutoencoder.train(file, 3);
+    model = file.toString();
+  }
+
+  static SWATNNRegressor shortSearch() throws Exception {
+    SWATNNRegressor c = new SWATNNRegressor();
+    c.setOptions(new String[] {"-steps", "20", "-anneal", "5", "-restarts", "2", "-layers", "1",
+        "-model", model, "-S", "1"});
+    return c;
+  }
+
+  /** y = 5 + 3 a - 2 b (a in [0, 4], b in [10, 20]) with a little noise. */
+  static Instances line(String a, String b, String y) {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute(a));
+    atts.add(new Attribute(b));
+    atts.add(new Attribute(y));
+    Instances d = new Instances("line", atts, 80);
+    d.setClassIndex(2);
+    Random r = new Random(2);
+    for (int i = 0; i < 80; i++) {
+      double x1 = 4 * r.nextDouble();
+      double x2 = 10 + 10 * r.nextDouble();
+      d.add(new DenseInstance(1, new double[] {x1, x2, 5 + 3 * x1 - 2 * x2
+          + 0.01 * r.nextGaussian()}));
+    }
+    return d;
+  }
+
+  static final String NUM = "(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)";
+
+  /** The terms "c * name" of an equation's right-hand side after its constant. */
+  static double evaluate(String rhs, java.util.function.ToDoubleFunction<String> value) {
+    Matcher first = Pattern.compile("^" + NUM).matcher(rhs.trim());
+    assertTrue(first.find(), rhs);
+    double sum = Double.parseDouble(first.group(1));
+    Matcher term = Pattern.compile("([-+]) " + NUM + " \\* (\\S+)").matcher(rhs);
+    int terms = 0;
+    while (term.find()) {
+      double c = Double.parseDouble(term.group(2));
+      sum += (term.group(1).equals("-") ? -c : c) * value.applyAsDouble(term.group(3));
+      terms++;
+    }
+    assertEquals(2, terms, rhs);
+    return sum;
+  }
+
+  static String lineAfter(String text, String start) {
+    return text.lines().filter(l -> l.startsWith(start)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line '" + start + "' in\n" + text));
+  }
+
+  @Test
+  void aLinearModelsEquationsGiveItsPredictions() throws Exception {
+    Instances d = line("a", "b", "y");
+    SWATNNRegressor c = shortSearch();
+    c.buildClassifier(d);
+    String text = c.toString();
+    assertTrue(c.searchResult().model() instanceof LinearModel, text);
+    // in the data's units: y = c0 + c1 * a - c2 * b
+    String units = text.substring(text.indexOf("In the data's units:\n") + 21).lines()
+        .findFirst().orElseThrow();
+    assertTrue(units.startsWith("y = "), units);
+    // on the scaled inputs: y_net = ..., inputs min-max scaled by the printed training ranges
+    String scaled = lineAfter(text, "y_net = ");
+    Matcher out = Pattern.compile("Output: y = " + NUM + " \\+ " + NUM + " \\* \\(y_net \\+ 1\\) / 2")
+        .matcher(text);
+    assertTrue(out.find(), text);
+    double yMin = Double.parseDouble(out.group(1));
+    double ySpan = Double.parseDouble(out.group(2));
+    double[][] ranges = new double[2][];
+    for (int j = 0; j < 2; j++) {
+      Matcher m = Pattern.compile("\n  " + d.attribute(j).name() + "  training range \\[" + NUM
+          + ", " + NUM + "\\]").matcher(text);
+      assertTrue(m.find(), text);
+      ranges[j] = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+    }
+    for (Instance i : d) {
+      double predicted = c.classifyInstance(i);
+      double inUnits = evaluate(units.substring(4), name -> i.value(d.attribute(name)));
+      double yNet = evaluate(scaled.substring(8), name -> {
+        int j = d.attribute(name).index();
+        return 2 * (i.value(j) - ranges[j][0]) / (ranges[j][1] - ranges[j][0]) - 1;
+      });
+      double fromScaled = yMin + ySpan * (yNet + 1) / 2;
+      // six printed decimals on coefficients of up to 2 and inputs of up to 20
+      assertEquals(predicted, inUnits, 1e-3, units + " at " + i);
+      assertEquals(predicted, fromScaled, 1e-3, scaled + " at " + i);
+      assertEquals(i.classValue(), predicted, 0.1, "the line is fitted: " + units);
+    }
+    // the table marks the chosen model, and its non-zero count is the one printed
+    String chosenRow = text.lines().filter(l -> l.startsWith("* ")).findFirst().orElseThrow();
+    assertTrue(chosenRow.startsWith("* linear, 2 inputs"), chosenRow);
+    assertTrue(text.contains("Non-zero count: 3\n"), text);
+    assertEquals("3", chosenRow.trim().split("\\s+")[6], chosenRow);
+  }
+
+  @Test
+  void theOutputSymbolAvoidsTheDatasNames() throws Exception {
+    Instances d = line("y", "y_net", "z");
+    SWATNNRegressor c = shortSearch();
+    c.buildClassifier(d);
+    DataPreparation prep = c.fittedNetwork().preparation();
+    assertEquals("y_net2", ModelText.outputSymbol(prep, "z"));
+    assertEquals("y_net2", ModelText.outputSymbol(prep, "y"));
+    assertTrue(c.toString().contains("Output: z = ") && c.toString().contains("\ny_net2 = "),
+        c.toString());
+    Instances plain = line("a", "b", "target");
+    SWATNNRegressor p = shortSearch();
+    p.buildClassifier(plain);
+    assertEquals("y", ModelText.outputSymbol(p.fittedNetwork().preparation(), "target"));
+    assertEquals("y_net", ModelText.outputSymbol(p.fittedNetwork().preparation(), "y"));
+  }
+
+  @Test
+  void withoutASearchTheTextNamesTheWeightedMean() throws Exception {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute("x"));
+    atts.add(new Attribute("y"));
+    Instances d = new Instances("flat", atts, 4);
+    d.setClassIndex(1);
+    // x never varies; weights 1 and 3: the weighted mean of 2, 4, 6, 8 is (2 + 4 + 18 + 24) / 8
+    double[] y = {2, 4, 6, 8};
+    double[] w = {1, 1, 3, 3};
+    for (int i = 0; i < 4; i++) {
+      d.add(new DenseInstance(w[i], new double[] {7, y[i]}));
+    }
+    SWATNNRegressor c = shortSearch();
+    c.buildClassifier(d);
+    String text = c.toString();
+    assertTrue(text.contains("No input varies on the training data")
+        && text.contains(": the model predicts the weighted training mean of the class, 6; no "
+            + "search was run.\n"), text);
+    assertEquals(6.0, c.classifyInstance(d.instance(0)), 1e-12);
+    assertTrue(text.contains("\nInputs and their training ranges:\n  x  training range [7, 7]\n"),
+        text);
+    assertTrue(text.contains("Non-zero count: 1 (the mean)\n"), text);
+    assertTrue(!text.contains("Candidates compared") && !text.contains("Search and selection"),
+        "no table and no search time without a search:\n" + text);
+  }
+}
