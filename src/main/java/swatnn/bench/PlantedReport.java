@@ -91,16 +91,23 @@ public final class PlantedReport extends GeneratedReport {
           Ratios.median(rs.stream().mapToDouble(PlantedRow::seconds).toArray())));
     }
     line("");
-    line("Noiseless and noisy sets apart:");
+    line("Noiseless and noisy sets apart, and each half of the rule alone (*accurate*: the RMSE"
+        + " bound holds; *sparse*: at most " + RecoveryRule.NONZERO_RATIO + "x the generator's"
+        + " non-zeros):");
     line("");
-    line("| method | seed | noiseless recovered | noisy recovered |");
-    line("|---|---:|---:|---:|");
+    line("| method | seed | noiseless recovered | noisy recovered | accurate | sparse |");
+    line("|---|---:|---:|---:|---:|---:|");
     for (List<PlantedRow> rs : byMethodSeed().values()) {
       long clean = rs.stream().filter(r -> r.noiseSd() == 0).count();
       long cleanRec = rs.stream().filter(r -> r.noiseSd() == 0 && r.recovered()).count();
       long noisyRec = rs.stream().filter(r -> r.noiseSd() > 0 && r.recovered()).count();
-      line(String.format(Locale.ROOT, "| %s | %d | %d of %d | %d of %d |", rs.get(0).method(),
-          rs.get(0).seed(), cleanRec, clean, noisyRec, rs.size() - clean));
+      long accurate = rs.stream().filter(r -> r.rmse() <= RecoveryRule.rmseBound(r.targetSd(),
+          r.noiseSd())).count();
+      long sparse = rs.stream().filter(r -> r.nonZero() <= RecoveryRule.NONZERO_RATIO
+          * r.generatorNonZero()).count();
+      line(String.format(Locale.ROOT, "| %s | %d | %d of %d | %d of %d | %d of %d | %d of %d |",
+          rs.get(0).method(), rs.get(0).seed(), cleanRec, clean, noisyRec, rs.size() - clean,
+          accurate, rs.size(), sparse, rs.size()));
     }
     line("");
   }
