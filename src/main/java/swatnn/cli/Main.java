@@ -23,8 +23,8 @@ public final class Main {
     return List.of(new CornnImportCommand(), new CornnGenerateCommand(),
         new TrainAutoencoderCommand(), new ModelInfoCommand(), new BenchAutoencoderCommand(),
         new BenchSearchCommand(), new BenchExperimentCommand(), new BenchCornnCommand(),
-        new BenchQualityCommand(), new BenchRealCommand(), new BackendCommand(),
-        new RemoteEngineCommand(), new ResultsDbCommand());
+        new BenchQualityCommand(), new BenchRealCommand(), new BenchPlantedCommand(),
+        new BackendCommand(), new RemoteEngineCommand(), new ResultsDbCommand());
   }
 
   public static void main(String[] args) {
