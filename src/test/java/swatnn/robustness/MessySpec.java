@@ -50,6 +50,11 @@ public record MessySpec(long seed, int function, int signalInputs, int rows, int
           + ", signal inputs " + signalInputs + ", rows " + rows + ", noise " + noiseInputs
           + ", id levels " + idLevels);
     }
+    if (mutations.contains(Mutation.ID_NOMINAL) != idLevels > 0
+        || mutations.contains(Mutation.NOISE_INPUTS) != noiseInputs > 0) {
+      throw new IllegalArgumentException("ID levels (" + idLevels + ") and noise inputs ("
+          + noiseInputs + ") go with their mutations: " + mutations);
+    }
     mutations = mutations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(mutations));
   }
 
