@@ -385,21 +385,41 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
    * The eigenvalues and eigenvectors (the columns of {@code v}) of a symmetric positive
    * semi-definite matrix, the inputs' cross-products. Commons Math's {@link EigenDecomposition}
    * can stop without converging on such a matrix when many of its eigenvalues are 0 (more
-   * inputs than rows: 47 rows and 100 inputs, a nominal's indicators among them); the singular
-   * value decomposition then gives them, since for a symmetric positive semi-definite matrix the
-   * singular values are the eigenvalues and the right singular vectors the eigenvectors (up to
-   * the sign of those whose value rounding made slightly negative, which the fits clip to 0).
+   * inputs than rows: 47 rows and 100 inputs, a nominal's indicators among them), or return
+   * NaN eigenvectors (seen with weights from 1e-300 to 1e300, entries down to 1e-316); the
+   * singular value decomposition then gives them, since for a symmetric positive semi-definite
+   * matrix the singular values are the eigenvalues and the right singular vectors the
+   * eigenvectors (up to the sign of those whose value rounding made slightly negative, which
+   * the fits clip to 0).
    */
   private record Spectrum(double[] lambda, RealMatrix v) {
     static Spectrum of(double[][] a) {
       RealMatrix m = new Array2DRowRealMatrix(a, false);
       try {
         EigenDecomposition e = new EigenDecomposition(m);
-        return new Spectrum(e.getRealEigenvalues(), e.getV());
+        Spectrum s = new Spectrum(e.getRealEigenvalues(), e.getV());
+        if (s.finite()) {
+          return s;
+        }
       } catch (MaxCountExceededException e) {
-        SingularValueDecomposition svd = new SingularValueDecomposition(m);
-        return new Spectrum(svd.getSingularValues(), svd.getV());
+        // the singular value decomposition below
       }
+      SingularValueDecomposition svd = new SingularValueDecomposition(m);
+      return new Spectrum(svd.getSingularValues(), svd.getV());
+    }
+
+    private boolean finite() {
+      for (int j = 0; j < lambda.length; j++) {
+        if (!Double.isFinite(lambda[j])) {
+          return false;
+        }
+        for (int q = 0; q < lambda.length; q++) {
+          if (!Double.isFinite(v.getEntry(q, j))) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
   }
 

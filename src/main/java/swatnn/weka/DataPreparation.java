@@ -275,8 +275,10 @@ public final class DataPreparation implements Serializable {
 
   /**
    * The instance weights relative to the largest, then scaled to mean 1: only their ratios
-   * matter, and weights spanning 1e-300 to 1e300 would overflow a sum (a weight below 1e-308
-   * of the largest becomes 0).
+   * matter, and weights spanning 1e-300 to 1e300 would overflow a sum. A positive weight below
+   * {@link Double#MIN_NORMAL} of the largest counts as that much, not as 0: rows of weight 0
+   * are left out of training ({@link #trainingRows}), and an underflow must not bring them
+   * back (a set of held-out rows could then weigh nothing).
    */
   private static double[] relativeWeights(Instances data) {
     double[] w = new double[data.numInstances()];
@@ -294,7 +296,7 @@ public final class DataPreparation implements Serializable {
     }
     double sum = 0;
     for (int i = 0; i < w.length; i++) {
-      w[i] /= max;
+      w[i] = w[i] == 0 ? 0 : Math.max(w[i] / max, Double.MIN_NORMAL);
       sum += w[i];
     }
     double mean = sum / w.length;

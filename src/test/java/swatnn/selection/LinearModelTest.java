@@ -48,6 +48,48 @@ class LinearModelTest {
     return new Rows(x, y, null);
   }
 
+  /**
+   * {@link #idLike} with weights 10^u, u uniform in [-300, 300], relative to the largest and
+   * scaled to mean 1 as the classifiers make them: one or two rows carry nearly all the weight.
+   */
+  static Rows extremeWeights(long seed) {
+    Rows rows = idLike(seed);
+    Random r = new Random(seed + 1000);
+    double[] w = new double[rows.size()];
+    double max = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.pow(10, -300 + 600 * r.nextDouble());
+      max = Math.max(max, w[i]);
+    }
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.max(w[i] / max, Double.MIN_NORMAL);
+      sum += w[i];
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] *= w.length / sum;
+    }
+    return new Rows(rows.x(), rows.y(), w);
+  }
+
+  @Test
+  void extremeWeightsGiveFiniteFitsOnEveryFold() {
+    for (long seed = 0; seed < 4; seed++) {
+      Rows rows = extremeWeights(seed);
+      int[] columns = IntStream.range(0, rows.x()[0].length).toArray();
+      for (int fold = 0; fold < 5; fold++) {
+        int f = fold;
+        Rows train = rows.subset(IntStream.range(0, rows.size()).filter(i -> i % 5 != f)
+            .toArray());
+        for (LinearModel m : LinearModel.path(train, columns, false)) {
+          for (double c : m.coefficients()) {
+            assertTrue(Double.isFinite(c), "seed " + seed + " fold " + fold + ": " + m);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void moreInputsThanRowsGiveAMinimumNormLikeFitInsteadOfFailing() {
     for (long seed = 0; seed < 3; seed++) {
