@@ -182,9 +182,14 @@ public final class DataPreparation implements Serializable {
     }
     double[] weights = relativeWeights(data);
     // the filters' weighted means and counts see the relative weights: 1e300 would overflow
-    Instances relative = new Instances(data);
+    Instances relative = data;
     for (int i = 0; i < weights.length; i++) {
-      relative.instance(i).setWeight(weights[i]);
+      if (weights[i] != data.instance(i).weight()) {
+        if (relative == data) {
+          relative = new Instances(data); // copied once, and only when a weight changes
+        }
+        relative.instance(i).setWeight(weights[i]);
+      }
     }
     ReplaceMissingValues missing = new ReplaceMissingValues();
     missing.setInputFormat(relative);
