@@ -32,7 +32,8 @@ final class ColumnValues {
       double wi = w == null ? 1 : w[i];
       if (!Double.isNaN(column[i]) && wi > 0) {
         if (Double.isInfinite(column[i])) {
-          throw new IllegalArgumentException("infinite value in the column: " + column[i]);
+          throw new IllegalArgumentException("row " + (i + 1) + " holds " + column[i]
+              + ": only finite values (or NaN for missing) can be scaled");
         }
         order[m++] = i;
       }
@@ -107,7 +108,7 @@ final class ColumnValues {
         double lo = values[(j - 1) / 2];
         double hi = values[j / 2];
         double span = pos[j] - pos[j - 1];
-        return span <= 0 ? hi : lo + (p - pos[j - 1]) / span * (hi - lo);
+        return span <= 0 ? hi : Spans.at(lo, hi, (p - pos[j - 1]) / span);
       }
     }
     return max();
@@ -115,15 +116,19 @@ final class ColumnValues {
 
   /** The weighted sample skewness (third standardized moment); 0 for a constant column. */
   double skewness() {
+    // skewness does not depend on the scale: values far from 1 in magnitude are divided by the
+    // largest, so that the cubes neither overflow (1e103 and up) nor lose all digits
+    double s = Math.max(Math.abs(min()), Math.abs(max()));
+    double by = s > 1e100 || s < 1e-100 && s > 0 ? s : 1;
     double mean = 0;
     for (int k = 0; k < values.length; k++) {
-      mean += weights[k] * values[k];
+      mean += weights[k] * (values[k] / by);
     }
     mean /= total;
     double m2 = 0;
     double m3 = 0;
     for (int k = 0; k < values.length; k++) {
-      double d = values[k] - mean;
+      double d = values[k] / by - mean;
       m2 += weights[k] * d * d;
       m3 += weights[k] * d * d * d;
     }

@@ -28,8 +28,7 @@ final class MinMaxColumn implements ColumnTransform {
     if (Double.isNaN(v)) {
       return Double.NaN;
     }
-    double range = max - min;
-    return range == 0 ? 0 : 2 * (v - min) / range - 1;
+    return min == max ? 0 : 2 * Spans.fraction(v, min, max) - 1;
   }
 
   @Override

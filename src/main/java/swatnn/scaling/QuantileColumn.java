@@ -75,7 +75,7 @@ final class QuantileColumn implements ColumnTransform {
     }
     int hi = -pos - 1; // first knot above v, 1..last
     int lo = hi - 1;
-    double t = (v - knots[lo]) / (knots[hi] - knots[lo]);
+    double t = Spans.fraction(v, knots[lo], knots[hi]);
     return u[lo] + t * (u[hi] - u[lo]);
   }
 

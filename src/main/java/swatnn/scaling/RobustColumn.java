@@ -22,8 +22,10 @@ final class RobustColumn implements ColumnTransform {
   static RobustColumn of(ColumnValues c, double clip) {
     double median = c.quantile(0.5);
     double iqr = c.quantile(0.75) - c.quantile(0.25);
-    return iqr > 0 ? new RobustColumn(median, iqr, false, clip)
-        : new RobustColumn(median, (c.max() - c.min()) / 2, true, clip);
+    // an IQR wider than the largest double (quartiles near -1e308 and 1e308) takes half the
+    // range, which is finite and at least half the IQR
+    return iqr > 0 && iqr < Double.POSITIVE_INFINITY ? new RobustColumn(median, iqr, false, clip)
+        : new RobustColumn(median, Spans.halfWidth(c.min(), c.max()), true, clip);
   }
 
   @Override
@@ -31,7 +33,7 @@ final class RobustColumn implements ColumnTransform {
     if (Double.isNaN(v)) {
       return Double.NaN;
     }
-    double z = (v - median) / scale;
+    double z = (v - median) / scale; // an overflow to +-Infinity is clipped like any far value
     return Math.max(-clip, Math.min(clip, z));
   }
 

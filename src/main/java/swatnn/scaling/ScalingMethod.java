@@ -31,8 +31,9 @@ public enum ScalingMethod {
   /**
    * (x - median) / IQR, the interquartile range mapping to a width of 1 (for a uniform column
    * exactly the min-max map; for a normal one +-1 is about +-2.7 sd), clipped to [-{@link
-   * InputScaling#ROBUST_CLIP}, {@link InputScaling#ROBUST_CLIP}]. A column whose IQR is 0 (but with
-   * more than two distinct values) uses half its training range as the scale instead.
+   * InputScaling#ROBUST_CLIP}, {@link InputScaling#ROBUST_CLIP}]. A column whose IQR is 0 or
+   * wider than the largest double (but with more than two distinct values) uses half its
+   * training range as the scale instead.
    */
   ROBUST
 }

@@ -146,8 +146,10 @@ public final class LatentSearch implements NetworkSearch {
    * @param listener progress
    * @return per configuration and restart, its refined network (restarts whose networks decode
    *     to non-finite values are missing)
-   * @throws IllegalArgumentException if the shapes disagree or a weight is negative
-   * @throws IllegalStateException if every decoded network is non-finite
+   * @throws IllegalArgumentException if the shapes disagree, a weight is negative, or an input,
+   *     label or weight is not finite
+   * @throws IllegalStateException if every decoded network is non-finite (the rows being
+   *     finite, the model file's weights are then to blame)
    */
   @Override
   public NetworkSearch.Outcome search(Rows searched, SearchListener listener) {
@@ -158,6 +160,7 @@ public final class LatentSearch implements NetworkSearch {
     if (x.length == 0 || x.length != y.length) {
       throw new IllegalArgumentException("need at least one row and one label per row");
     }
+    requireFinite(x, y, rowWeights);
     if (w != null) {
       if (w.length != y.length) {
         throw new IllegalArgumentException("need one weight per row");
@@ -331,4 +334,24 @@ public final class LatentSearch implements NetworkSearch {
   }
 
 
+
+  /**
+   * Refuses rows that are not finite: no network could fit them, and the search would report
+   * every decoded network non-finite, blaming the model file.
+   */
+  private static void requireFinite(double[][] x, double[] y, double[] w) {
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < x[i].length; j++) {
+        if (!Double.isFinite(x[i][j])) {
+          throw new IllegalArgumentException("scaled input " + (j + 1) + " of row " + (i + 1)
+              + " is " + x[i][j] + "; the search needs finite rows");
+        }
+      }
+      if (!Double.isFinite(y[i]) || w != null && !Double.isFinite(w[i])) {
+        throw new IllegalArgumentException("the scaled label or the weight of row " + (i + 1)
+            + " is not finite (" + y[i] + ", " + (w == null ? 1 : w[i]) + "); the search "
+            + "needs finite rows");
+      }
+    }
+  }
 }

@@ -2,10 +2,13 @@ package swatnn.search;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import swatnn.scaling.Spans;
 
 /**
  * Maps each column linearly from its training range to [-1, 1] (docs/METHOD.md section 5); a
- * constant column maps to 0. Values outside the training range map outside [-1, 1].
+ * constant column maps to 0. Values outside the training range map outside [-1, 1]. Every
+ * finite range works, also one wider than the largest double ({@link Spans}): -1e308 and 1e308
+ * map to -1 and 1.
  */
 public final class MinMaxScaler implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -53,14 +56,18 @@ public final class MinMaxScaler implements Serializable {
     return min.length;
   }
 
+  /** Column {@code column}'s value {@code v} mapped to [-1, 1] (0 for a constant column). */
   public double scale(int column, double v) {
-    double range = max[column] - min[column];
-    return range == 0 ? 0 : 2 * (v - min[column]) / range - 1;
+    return min[column] == max[column] ? 0 : 2 * Spans.fraction(v, min[column], max[column]) - 1;
   }
 
+  /**
+   * The inverse of {@link #scale}: a scaled value back on the column's own scale (the training
+   * value for a constant column), never beyond the largest finite double.
+   */
   public double unscale(int column, double v) {
-    double range = max[column] - min[column];
-    return range == 0 ? min[column] : (v + 1) / 2 * range + min[column];
+    return min[column] == max[column] ? min[column]
+        : Spans.at(min[column], max[column], (v + 1) / 2);
   }
 
   public double[] scale(double[] row) {

@@ -6,16 +6,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.exception.MaxCountExceededException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * A sparse linear model on the scaled inputs: {@code y = intercept + sum_j c_j x[inputs[j]]},
  * the network of no hidden layer. It is not bound by the autoencoder's input limit, so it can
  * use every input of the data.
  *
- * <p>Fitted by weighted least squares on centred rows; with Bayesian regularisation, by the
+ * <p>Fitted by weighted least squares on centred rows, in the eigenbasis of the inputs'
+ * cross-products with a ridge of 1e-10 of the largest eigenvalue: with more inputs than rows,
+ * or collinear ones, that is close to the minimum-norm solution ({@link Spectrum}). With
+ * Bayesian regularisation, by the
  * evidence framework for a linear model (MacKay 1992; Bishop, <i>Pattern Recognition and
  * Machine Learning</i>, 2006, section 3.5.2): the coefficients (not the intercept) have a
  * Gaussian prior of precision alpha, the noise precision is beta, and both are re-estimated
@@ -172,9 +177,9 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
       sw2 += w * w;
     }
     Moments m = Moments.of(rows, active);
-    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(m.a(), false));
-    double[] lambda = eig.getRealEigenvalues();
-    double[] vb = eig.getV().transpose().operate(m.b());
+    Spectrum eig = Spectrum.of(m.a());
+    double[] lambda = eig.lambda();
+    double[] vb = eig.v().transpose().operate(m.b());
     double scale = 0;
     for (double l : lambda) {
       scale = Math.max(scale, l);
@@ -265,9 +270,9 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
     if (p == 0) {
       c = new double[0];
     } else {
-      EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
-      RealMatrix v = eig.getV();
-      double[] lambda = eig.getRealEigenvalues();
+      Spectrum eig = Spectrum.of(a);
+      RealMatrix v = eig.v();
+      double[] lambda = eig.lambda();
       double[] vb = v.transpose().operate(b); // b in the eigenbasis
       double scale = 0;
       for (double l : lambda) {
@@ -373,6 +378,48 @@ public record LinearModel(int[] inputs, double[] coefficients, double intercept,
         }
       }
       return new Moments(total, xm, ym, a, b, yy);
+    }
+  }
+
+  /**
+   * The eigenvalues and eigenvectors (the columns of {@code v}) of a symmetric positive
+   * semi-definite matrix, the inputs' cross-products. Commons Math's {@link EigenDecomposition}
+   * can stop without converging on such a matrix when many of its eigenvalues are 0 (more
+   * inputs than rows: 47 rows and 100 inputs, a nominal's indicators among them), or return
+   * NaN eigenvectors (seen with weights from 1e-300 to 1e300, entries down to 1e-316); the
+   * singular value decomposition then gives them, since for a symmetric positive semi-definite
+   * matrix the singular values are the eigenvalues and the right singular vectors the
+   * eigenvectors (up to the sign of those whose value rounding made slightly negative, which
+   * the fits clip to 0).
+   */
+  private record Spectrum(double[] lambda, RealMatrix v) {
+    static Spectrum of(double[][] a) {
+      RealMatrix m = new Array2DRowRealMatrix(a, false);
+      try {
+        EigenDecomposition e = new EigenDecomposition(m);
+        Spectrum s = new Spectrum(e.getRealEigenvalues(), e.getV());
+        if (s.finite()) {
+          return s;
+        }
+      } catch (MaxCountExceededException e) {
+        // the singular value decomposition below
+      }
+      SingularValueDecomposition svd = new SingularValueDecomposition(m);
+      return new Spectrum(svd.getSingularValues(), svd.getV());
+    }
+
+    private boolean finite() {
+      for (int j = 0; j < lambda.length; j++) {
+        if (!Double.isFinite(lambda[j])) {
+          return false;
+        }
+        for (int q = 0; q < lambda.length; q++) {
+          if (!Double.isFinite(v.getEntry(q, j))) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
   }
 

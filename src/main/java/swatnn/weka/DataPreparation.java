@@ -1,12 +1,15 @@
 package swatnn.weka;
 
 import java.io.Serializable;
+import java.util.Random;
 import weka.attributeSelection.ASEvaluation;
 import weka.attributeSelection.AttributeEvaluator;
 import weka.attributeSelection.AttributeSelection;
 import weka.attributeSelection.Ranker;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.WeightedInstancesHandler;
+import weka.core.WekaException;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.NominalToBinary;
 import weka.filters.unsupervised.attribute.ReplaceMissingValues;
@@ -19,7 +22,12 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * against k indicators in BENCHMARKS.md), and the remaining non-class attributes are read in
  * order; date attributes count as numeric. Every input is kept (the linear model uses all of
  * them); when there are more than the network takes, Weka's attribute selection chooses the
- * best-ranked ones as the network's inputs ({@link #networkColumns()}).
+ * best-ranked ones as the network's inputs ({@link #networkColumns()}), honouring instance
+ * weights ({@link #rankingRows}).
+ *
+ * <p>Weka reads a NaN as a missing value; an infinite value (ARFF's {@code Infinity} or {@code
+ * -Infinity}) is refused with a {@link WekaException} naming the attribute and the row, in
+ * training ({@link #trainingRows}) and in prediction ({@link #inputsOf}).
  *
  * <p>When the training data has no nominal input attribute, rows without missing values are
  * read directly from {@link Instance#value(int)}: passing single instances through the filters
@@ -41,10 +49,12 @@ public final class DataPreparation implements Serializable {
   private final int convertedInputs;
   /** How the inputs were chosen when there were too many, or null. */
   private final String selection;
+  /** What an error message starts with, e.g. "SWATNNRegressor". */
+  private final String owner;
 
   private DataPreparation(ReplaceMissingValues missing, NominalToBinary nominal,
       int[] inputIndices, int[] networkColumns, String[] inputNames, int originalInputs,
-      int convertedInputs, String selection) {
+      int convertedInputs, String selection, String owner) {
     this.missing = missing;
     this.nominal = nominal;
     this.inputIndices = inputIndices;
@@ -53,6 +63,7 @@ public final class DataPreparation implements Serializable {
     this.originalInputs = originalInputs;
     this.convertedInputs = convertedInputs;
     this.selection = selection;
+    this.owner = owner;
   }
 
   /**
@@ -61,7 +72,9 @@ public final class DataPreparation implements Serializable {
    * @param preparation the fitted preparation
    * @param inputs one row of {@link DataPreparation#inputCount()} raw inputs per instance
    * @param labels the class value of each instance
-   * @param weights the weight of each instance
+   * @param weights the weight of each instance relative to the others, normalised to mean 1
+   *     (what matters of instance weights is their ratios; this keeps weights between 1e-300
+   *     and 1e300 from overflowing a sum or a product)
    */
   public record Fitted(DataPreparation preparation, double[][] inputs, double[] labels,
       double[] weights) {}
@@ -69,20 +82,22 @@ public final class DataPreparation implements Serializable {
   /**
    * The rows a model is trained on: a copy of the data without the rows whose class is
    * missing and, when instance weights are used, without those of weight 0 (such a row has no
-   * effect on anything, the input ranges included).
+   * effect on anything, the input ranges included); when they are not used, every weight is 1.
    *
    * @param data the training data as given
    * @param weighted whether instance weights are used
    * @param owner what an error message starts with, e.g. "SWATNNRegressor"
    * @return the rows, at least one
-   * @throws Exception if no row is left
+   * @throws WekaException if no row is left, or if a row that is kept holds an infinite value
+   *     (naming the attribute and the row, counted from 1 as in an ARFF file's data section)
    */
   public static Instances trainingRows(Instances data, boolean weighted, String owner)
-      throws Exception {
+      throws WekaException {
+    requireFinite(data, weighted, owner);
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
     if (train.numInstances() == 0) {
-      throw new Exception(owner + ": no training instance has a class value (all "
+      throw new WekaException(owner + ": no training instance has a class value (all "
           + data.numInstances() + " are missing)");
     }
     if (weighted) {
@@ -92,42 +107,94 @@ public final class DataPreparation implements Serializable {
         }
       }
       if (train.numInstances() == 0) {
-        throw new Exception(owner + ": every training instance with a class value has "
+        throw new WekaException(owner + ": every training instance with a class value has "
             + "weight 0");
+      }
+    } else {
+      for (Instance inst : train) {
+        inst.setWeight(1);
       }
     }
     return train;
   }
 
   /**
-   * Fits the filters to training data that has a numeric class and no missing class value,
-   * keeping every input.
-   *
-   * @throws Exception if a filter fails
+   * Refuses the first infinite value (Weka reads the ARFF literals {@code Infinity} and {@code
+   * -Infinity} as such; NaN is Weka's missing value) in a row that training keeps: one with a
+   * class value and, when weights are used, a weight above 0.
    */
-  public static Fitted fit(Instances data) throws Exception {
-    return fit(data, Integer.MAX_VALUE, null);
+  private static void requireFinite(Instances data, boolean weighted, String owner)
+      throws WekaException {
+    int classIndex = data.classIndex();
+    int first = -1;
+    int attribute = -1;
+    int rows = 0;
+    for (int i = 0; i < data.numInstances(); i++) {
+      Instance inst = data.instance(i);
+      if (inst.classIsMissing() || weighted && inst.weight() == 0) {
+        continue;
+      }
+      for (int j = 0; j < data.numAttributes(); j++) {
+        if (data.attribute(j).isNumeric() && Double.isInfinite(inst.value(j))) {
+          if (first < 0) {
+            first = i;
+            attribute = j;
+          }
+          rows++;
+          break;
+        }
+      }
+    }
+    if (first >= 0) {
+      String what = attribute == classIndex ? "the class attribute" : "attribute";
+      throw new WekaException(owner + ": " + what + " '" + data.attribute(attribute).name()
+          + "' is " + data.instance(first).value(attribute) + " in row " + (first + 1)
+          + " of the training data" + (rows > 1 ? " (" + rows + " rows hold an infinite "
+          + "value)" : "") + ". Only finite numbers can be learned from: replace the value with "
+          + "a missing value '?' or remove the row" + (attribute == classIndex
+          ? " (a row whose class is missing is left out of training)"
+          : " (a missing input gets the training mean)") + ".");
+    }
   }
 
   /**
    * Fits the filters, keeping every input; when the conversion gives more than {@code
    * maxInputs} inputs, the network's inputs are the {@code maxInputs} that {@code evaluator}
    * ranks highest on the converted training rows (Weka's {@link AttributeSelection} with a
-   * {@link Ranker}).
+   * {@link Ranker}), drawn by their weights when the evaluator does not handle weights ({@link
+   * #rankingRows}).
    *
+   * @param data training rows with a numeric class, no missing class value, finite values and
+   *     weights &gt;= 0, not all 0 (as {@link #trainingRows} leaves them)
    * @param maxInputs the most inputs the network takes (>= 1)
    * @param evaluator a Weka attribute evaluator that ranks single attributes against a numeric
    *     class ({@link AttributeEvaluator}), or null to give the network every input
+   * @param seed the seed of the weighted resample the ranking may run on
+   * @param owner what an error message starts with, e.g. "SWATNNRegressor"
+   * @return the preparation and the training rows it produced
+   * @throws IllegalArgumentException if the data has no class or no row of positive weight
    * @throws Exception if a filter or the evaluator fails
    */
-  public static Fitted fit(Instances data, int maxInputs, ASEvaluation evaluator)
-      throws Exception {
+  public static Fitted fit(Instances data, int maxInputs, ASEvaluation evaluator, long seed,
+      String owner) throws Exception {
     if (data.classIndex() < 0) {
       throw new IllegalArgumentException("the data has no class attribute set");
     }
+    double[] weights = relativeWeights(data);
+    // the filters' weighted means and counts see the relative weights: 1e300 would overflow
+    Instances relative = data;
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] != data.instance(i).weight()) {
+        if (relative == data) {
+          relative = new Instances(data); // copied once, and only when a weight changes
+        }
+        relative.instance(i).setWeight(weights[i]);
+      }
+    }
     ReplaceMissingValues missing = new ReplaceMissingValues();
-    missing.setInputFormat(data);
-    Instances converted = Filter.useFilter(data, missing);
+    missing.setInputFormat(relative);
+    Instances converted = Filter.useFilter(relative, missing);
+    requireFiniteMeans(data, converted, owner);
     NominalToBinary nominal = null;
     boolean hasNominal = false;
     for (int j = 0; j < data.numAttributes(); j++) {
@@ -150,7 +217,8 @@ public final class DataPreparation implements Serializable {
       ASEvaluation e = ASEvaluation.makeCopies(evaluator, 1)[0];
       chooser.setEvaluator(e);
       chooser.setSearch(new Ranker()); // every attribute ranked; the dropped levels skipped below
-      chooser.SelectAttributes(converted);
+      Instances ranked = rankingRows(converted, weights, e, seed);
+      chooser.SelectAttributes(ranked);
       int[] chosen = chooser.selectedAttributes(); // ranked inputs, then the class
       int[] inputs = indices;
       Instances rows = converted;
@@ -162,8 +230,9 @@ public final class DataPreparation implements Serializable {
       selection = "the " + networkColumns.length + " of " + all + " inputs ranked highest by "
           + e.getClass().getSimpleName()
           + optionsOf(e)
-          + " on the training rows (the network takes at most " + maxInputs + "; the "
-          + "linear model all)";
+          + (ranked == converted ? " on the training rows" : " on " + ranked.numInstances()
+              + " training rows drawn by their instance weights (seed " + seed + ")")
+          + " (the network takes at most " + maxInputs + "; the linear model all)";
     }
     int n = indices.length;
     String[] names = new String[n];
@@ -171,19 +240,112 @@ public final class DataPreparation implements Serializable {
       names[j] = converted.attribute(indices[j]).name();
     }
     DataPreparation prep = new DataPreparation(missing, nominal, indices, networkColumns,
-        names, data.numAttributes() - 1, all, selection);
+        names, data.numAttributes() - 1, all, selection, owner);
     double[][] rows = new double[converted.numInstances()][n];
     double[] labels = new double[converted.numInstances()];
-    double[] weights = new double[converted.numInstances()];
     for (int i = 0; i < rows.length; i++) {
       Instance inst = converted.instance(i);
       for (int j = 0; j < n; j++) {
         rows[i][j] = inst.value(indices[j]);
       }
       labels[i] = inst.classValue();
-      weights[i] = inst.weight();
     }
     return new Fitted(prep, rows, labels, weights);
+  }
+
+  /**
+   * Refuses an attribute whose missing values got a non-finite training mean: the data being
+   * finite, the weighted sum of values near the largest double overflowed in {@link
+   * ReplaceMissingValues}.
+   */
+  private static void requireFiniteMeans(Instances data, Instances replaced, String owner)
+      throws WekaException {
+    for (int j = 0; j < data.numAttributes(); j++) {
+      if (j == data.classIndex() || !data.attribute(j).isNumeric()) {
+        continue;
+      }
+      for (int i = 0; i < data.numInstances(); i++) {
+        if (data.instance(i).isMissing(j) && !Double.isFinite(replaced.instance(i).value(j))) {
+          throw new WekaException(owner + ": attribute '" + data.attribute(j).name() + "' has "
+              + "values so large (up to " + Math.max(Math.abs(data.attributeStats(j)
+              .numericStats.min), Math.abs(data.attributeStats(j).numericStats.max))
+              + " in magnitude) that their mean, which replaces its missing values, exceeds "
+              + "the largest double. Divide the attribute by a large "
+              + "number (e.g. with weka.filters.unsupervised.attribute.MathExpression) or "
+              + "fill in its missing values first.");
+        }
+      }
+    }
+  }
+
+  /**
+   * The instance weights relative to the largest, then scaled to mean 1: only their ratios
+   * matter, and weights spanning 1e-300 to 1e300 would overflow a sum. A positive weight below
+   * {@link Double#MIN_NORMAL} of the largest counts as that much, not as 0: rows of weight 0
+   * are left out of training ({@link #trainingRows}), and an underflow must not bring them
+   * back (a set of held-out rows could then weigh nothing).
+   */
+  private static double[] relativeWeights(Instances data) {
+    double[] w = new double[data.numInstances()];
+    double max = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = data.instance(i).weight();
+      if (!(w[i] >= 0 && w[i] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("instance weights must be finite and >= 0, row "
+            + (i + 1) + " has " + w[i]);
+      }
+      max = Math.max(max, w[i]);
+    }
+    if (max == 0) {
+      throw new IllegalArgumentException("every instance has weight 0");
+    }
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = w[i] == 0 ? 0 : Math.max(w[i] / max, Double.MIN_NORMAL);
+      sum += w[i];
+    }
+    double mean = sum / w.length;
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= mean;
+    }
+    return w;
+  }
+
+  /**
+   * The rows an evaluator ranks the inputs on. An evaluator that handles instance weights
+   * ({@link WeightedInstancesHandler}) gets the training rows as they are; so does any other
+   * when every weight is 1. Otherwise (Weka's evaluators, RReliefF among them, refuse weights
+   * other than 1) with all weights equal it gets the rows with weight 1, and with unequal ones
+   * as many rows drawn with replacement with probabilities proportional to the weights
+   * ({@link Instances#resampleWithWeights(Random, double[], boolean[], boolean, double)}, as
+   * Weka's {@code WeightedInstancesHandlerWrapper} does), so that a row of weight 2 counts as
+   * two copies of it would.
+   *
+   * @param rows the converted training rows
+   * @param relative their weights relative to each other ({@link #relativeWeights})
+   * @param evaluator the evaluator
+   * @param seed the resample's seed
+   * @return {@code rows} itself, or rows of weight 1
+   */
+  static Instances rankingRows(Instances rows, double[] relative, ASEvaluation evaluator,
+      long seed) {
+    boolean allOne = true;
+    boolean equal = true;
+    for (int i = 0; i < rows.numInstances(); i++) {
+      allOne &= rows.instance(i).weight() == 1;
+      equal &= relative[i] == relative[0];
+    }
+    if (allOne || evaluator instanceof WeightedInstancesHandler) {
+      return rows;
+    }
+    if (equal) {
+      Instances ones = new Instances(rows);
+      for (Instance inst : ones) {
+        inst.setWeight(1);
+      }
+      return ones;
+    }
+    return rows.resampleWithWeights(new Random(seed), relative, null, false, 100);
   }
 
   private static boolean varies(Instances rows, int attribute) {
@@ -274,6 +436,7 @@ public final class DataPreparation implements Serializable {
    * Writes the raw inputs of an instance (of the training data's format) into
    * {@code out[0 .. inputCount() - 1]}.
    *
+   * @throws WekaException if an input of the instance is infinite (naming the attribute)
    * @throws Exception if a filter fails on the instance
    */
   public void inputsOf(Instance instance, double[] out) throws Exception {
@@ -285,12 +448,24 @@ public final class DataPreparation implements Serializable {
         complete &= !Double.isNaN(v);
       }
       if (complete) {
+        requireFinite(out);
         return;
       }
     }
     Instance converted = filtered(instance);
     for (int j = 0; j < inputIndices.length; j++) {
       out[j] = converted.value(inputIndices[j]);
+    }
+    requireFinite(out);
+  }
+
+  private void requireFinite(double[] inputs) throws WekaException {
+    for (int j = 0; j < inputIndices.length; j++) {
+      if (Double.isInfinite(inputs[j])) {
+        throw new WekaException(owner + ": attribute '" + inputNames[j] + "' is " + inputs[j]
+            + " in the instance to predict. Only finite numbers can be used: replace the value "
+            + "with a missing value '?' (which gets the training mean).");
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import swatnn.mlp.SparseMlp;
+import swatnn.scaling.Spans;
 import swatnn.search.MinMaxScaler;
 import swatnn.selection.Candidate;
 import swatnn.selection.CandidateModel;
@@ -60,9 +61,14 @@ public final class ModelText {
     }
     String y = outputSymbol(prep, m.className());
     if (scaled && !(model instanceof MeanModel)) {
-      sb.append(String.format(Locale.ROOT,
+      double range = out.max(0) - out.min(0);
+      sb.append(range < Double.POSITIVE_INFINITY ? String.format(Locale.ROOT,
           "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s])%n", m.className(),
-          num(out.min(0)), num(out.max(0) - out.min(0)), y, num(out.min(0)), num(out.max(0))));
+          num(out.min(0)), num(range), y, num(out.min(0)), num(out.max(0)))
+          : String.format(Locale.ROOT, // a range wider than the largest double: its half
+          "Output: %s = %s + %s * (%s + 1) (training range [%s, %s])%n", m.className(),
+          num(out.min(0)), num(Spans.halfWidth(out.min(0), out.max(0))), y, num(out.min(0)),
+          num(out.max(0))));
     }
     if (!r.searched()) {
       sb.append('\n').append(m.notSearched()).append(": the model predicts the weighted "
@@ -128,19 +134,19 @@ public final class ModelText {
   private static String rawEquation(FittedNetwork m, LinearModel lin) {
     MinMaxScaler in = m.inputRanges();
     MinMaxScaler out = m.classScaler();
-    double half = (out.max(0) - out.min(0)) / 2;
+    double half = Spans.halfWidth(out.min(0), out.max(0));
     int[] inputs = lin.inputs();
     double[] c = lin.coefficients();
     double a = lin.intercept() + 1;
     StringBuilder terms = new StringBuilder();
     for (int j = 0; j < inputs.length; j++) {
       int col = inputs[j];
-      double range = in.max(col) - in.min(col);
-      if (c[j] == 0 || range == 0) {
+      double halfRange = Spans.halfWidth(in.min(col), in.max(col));
+      if (c[j] == 0 || halfRange == 0) {
         continue;
       }
-      double b = 2 * c[j] / range;
-      a -= c[j] * (2 * in.min(col) / range + 1);
+      double b = c[j] / halfRange;
+      a -= c[j] * (in.min(col) / halfRange + 1);
       terms.append(b < 0 ? " - " : " + ").append(num(Math.abs(half * b))).append(" * ")
           .append(m.preparation().inputName(col));
     }

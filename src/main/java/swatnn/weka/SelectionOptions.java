@@ -296,7 +296,8 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
 
   /**
    * Fits the data preparation to the training rows, keeping at most {@code maxInputs} inputs
-   * (chosen by the input evaluator) unless input selection is off.
+   * (chosen by the input evaluator, on rows drawn by their instance weights when it does not
+   * handle weights, seeded by the classifier's seed) unless input selection is off.
    *
    * @param train the training rows
    * @param maxInputs the most inputs the network takes
@@ -304,7 +305,8 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
    * @throws Exception if the preparation or the input evaluator fails
    */
   protected DataPreparation.Fitted prepare(Instances train, int maxInputs) throws Exception {
-    return DataPreparation.fit(train, maxInputs, m_selectInputs ? m_inputEvaluator : null);
+    return DataPreparation.fit(train, maxInputs, m_selectInputs ? m_inputEvaluator : null,
+        selection().seed(), getClass().getSimpleName());
   }
 
   /** @return this classifier's options as one command line, for the provenance */

@@ -255,6 +255,44 @@ class InputScalingTest {
   }
 
   @Test
+  void extremeButFiniteColumnsStayFiniteUnderEveryMethod() {
+    double max = Double.MAX_VALUE;
+    double[][] columns = {
+        {-max, -1e300, -1, 0, 1, 1e300, max}, // a range wider than the largest double
+        {-max, -max / 3, 0, max / 3, max}, // quartiles too far apart for their difference
+        {0, Double.MIN_VALUE, 2 * Double.MIN_VALUE, 3 * Double.MIN_VALUE}, // subnormals
+        {Double.MIN_VALUE, 1, 1e10, 1e100, 1e200, max}}; // positive, skewed, ratio overflows
+    for (double[] v : columns) {
+      for (ScalingMethod m : ScalingMethod.values()) {
+        InputScaling s = InputScaling.fit(m, column(v), 1);
+        double before = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+          double y = s.scale(0, x);
+          assertTrue(Double.isFinite(y) && y >= -InputScaling.ROBUST_CLIP
+              && y <= InputScaling.ROBUST_CLIP, m + " " + Arrays.toString(v) + ": " + x
+              + " -> " + y);
+          assertTrue(y >= before, m + ": not monotone at " + x);
+          before = y;
+        }
+        if (m != ScalingMethod.ROBUST) { // robust clips, the others span [-1, 1]
+          assertEquals(-1, s.scale(0, v[0]), EPS, m.toString());
+          assertEquals(1, s.scale(0, v[v.length - 1]), EPS, m.toString());
+        }
+        assertTrue(s.scale(0, v[v.length - 1]) > s.scale(0, v[0]), m.toString());
+      }
+    }
+  }
+
+  @Test
+  void anInfiniteValueIsRefusedNamingItsRow() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> InputScaling.fit(ScalingMethod.MIN_MAX, column(1, 2, Double.NEGATIVE_INFINITY),
+            1));
+    assertEquals("row 3 holds -Infinity: only finite values (or NaN for missing) can be scaled",
+        e.getMessage());
+  }
+
+  @Test
   void survivesSerialization() throws Exception {
     double[] skewed = lognormal(300, 7);
     double[][] rows = new double[300][];

@@ -53,6 +53,23 @@ class SearchEngineTest {
   }
 
   @Test
+  void nonFiniteRowsAreRefusedBeforeTheModelFileIsBlamed() {
+    double[] yBad = y.clone();
+    yBad[4] = Double.POSITIVE_INFINITY;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new LatentSearch(model, quick()).search(new swatnn.selection.Rows(x, yBad, null),
+            SearchListener.NONE));
+    assertTrue(e.getMessage().contains("row 5") && !e.getMessage().contains("model file"),
+        e.getMessage());
+    double[][] xBad = RowSplit.rows(x, java.util.stream.IntStream.range(0, x.length).toArray());
+    xBad[7] = new double[] {0.5, Double.NaN};
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new LatentSearch(model, quick()).search(new swatnn.selection.Rows(xBad, y, null),
+            SearchListener.NONE));
+    assertEquals("scaled input 2 of row 8 is NaN; the search needs finite rows", e.getMessage());
+  }
+
+  @Test
   void searchReturnsOneDiscreteNetworkPerConfiguration() {
     AtomicInteger calls = new AtomicInteger();
     SearchResult r = new LatentSearch(model, quick()).fit(x, y, (s, n, loss) -> {

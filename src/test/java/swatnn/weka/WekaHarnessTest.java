@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import weka.classifiers.CheckClassifier;
@@ -69,6 +70,23 @@ class WekaHarnessTest {
     if (classifier.equals(SWATNN)) {
       assertTrue(out.contains("weighted instances classifier...yes"), out);
     }
+    List<String> bad = failures(out, "--> Classifier tests");
+    assertTrue(bad.isEmpty(), String.join("\n", bad) + "\n\n" + out);
+  }
+
+  /**
+   * With 10 numeric attributes (and CheckClassifier's nominal and date ones) the data has more
+   * inputs than the bundled model's 7, so the inputs are ranked: on weighted data too.
+   */
+  @Test
+  void checkClassifierWithTenNumericAttributesUsesTheWeights() throws Exception {
+    CheckClassifier check = new CheckClassifier();
+    check.setNumNumeric(10);
+    check.setClassifier((weka.classifiers.Classifier) Utils.forName(
+        weka.classifiers.Classifier.class, SWATNN, shortOptions(SWATNN)));
+    String out = captured(check::doTests);
+    assertTrue(out.contains("classifier uses instance weights (numeric class, numeric & "
+        + "nominal & date predictors)...yes"), out);
     List<String> bad = failures(out, "--> Classifier tests");
     assertTrue(bad.isEmpty(), String.join("\n", bad) + "\n\n" + out);
   }

@@ -72,7 +72,9 @@ public class SWATNNRegressor extends LatentSearchOptions
         + "Inputs and class are scaled to [-1, 1] by their training ranges; missing values are "
         + "replaced by training means and modes, nominal attributes converted to binary ones. "
         + "When there are more inputs than the autoencoder takes, Weka's attribute selection "
-        + "keeps the best-ranked. Instance weights are used. Building needs ND4J; predicting is "
+        + "keeps the best-ranked (on rows drawn by their instance weights when they differ). "
+        + "Instance weights are used. An infinite value is refused naming its attribute and "
+        + "row. Building needs ND4J; predicting is "
         + "plain Java.\n\nFor more information see:\n\n"
         + getTechnicalInformation().toString();
   }
