@@ -176,6 +176,30 @@ class ModelSourceTest {
     }
   }
 
+  /**
+   * Rows far beyond the training ranges of {@link #numeric} data (where the scalings clamp or
+   * extrapolate and the output bound holds) predict alike too.
+   */
+  private static void alikeBeyondTheTrainingRange(Classifier built, Class<?> model,
+      Instances data) throws Exception {
+    boolean bounded = false;
+    for (double x1 : new double[] {-50, -3, 3, 50}) {
+      for (double x2 : new double[] {1e-4, 1e4}) {
+        Instance row = new DenseInstance(1, new double[] {x1, x2, 0});
+        row.setDataset(data);
+        double expected = built.classifyInstance(row);
+        double actual = classify(model, new Object[] {x1, x2, null});
+        assertEquals(expected, actual, 1e-6 * Math.max(Math.abs(expected), 1e-3),
+            "x1 = " + x1 + ", x2 = " + x2);
+        double[] y = data.attributeToDoubleArray(data.classIndex());
+        double lo = Arrays.stream(y).min().orElseThrow();
+        double hi = Arrays.stream(y).max().orElseThrow();
+        bounded |= expected < lo || expected > hi;
+      }
+    }
+    assertTrue(bounded, "some row predicts beyond the training range of the class");
+  }
+
   /** How many times {@code regex} occurs in {@code s}. */
   private static int count(String s, String regex) {
     Matcher m = Pattern.compile(regex).matcher(s);
@@ -212,6 +236,7 @@ class ModelSourceTest {
     onlyTheNetworkUsed(source, ((NetworkModel) chosen).network());
     assertTrue(source.contains("Math.log(v)"), "x2 is log-scaled:\n" + source);
     Class<?> model = compilesAndPredictsAlike(wrapper, "Curve", c, data, "network, numeric");
+    alikeBeyondTheTrainingRange(c, model, data);
     // a missing value (null or NaN) is the training mean, as in Weka
     Instance missing = (Instance) data.instance(0).copy();
     missing.setMissing(1);
@@ -236,8 +261,9 @@ class ModelSourceTest {
     assertInstanceOf(LinearModel.class, c.fittedNetwork().result().model(), c.toString());
     String source = c.toSource("Line");
     assertFalse(source.contains("double h"), source);
-    compilesAndPredictsAlike(Evaluation.wekaStaticWrapper(c, "Line"), "Line", c, data,
-        "linear, numeric");
+    Class<?> model = compilesAndPredictsAlike(Evaluation.wekaStaticWrapper(c, "Line"), "Line",
+        c, data, "linear, numeric");
+    alikeBeyondTheTrainingRange(c, model, data);
   }
 
   /** Pure noise: the training mean, a constant that needs no input. */
