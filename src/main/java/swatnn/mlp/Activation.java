@@ -61,6 +61,49 @@ public enum Activation {
     }
   }
 
+  /** The name of this function's method in {@link #toSource()}: sigmoid, tanh or leakyRelu. */
+  public String sourceName() {
+    return this == LEAKY_RELU ? "leakyRelu" : shortName;
+  }
+
+  /**
+   * This function as Java source, for a network written out as a class of its own: the
+   * method {@code static double NAME(double x)} ({@link #sourceName()}), with the arithmetic of
+   * {@link #apply} (the same formula, branches and constants), so that it returns the same
+   * value. It needs nothing but the JDK.
+   *
+   * @return the method, each line indented by two spaces and ending in a newline
+   */
+  public String toSource() {
+    String body;
+    switch (this) {
+      case SIGMOID:
+        body = "    return 1.0 / (1.0 + Math.exp(-x));\n";
+        break;
+      case TANH:
+        body = "    double a = Math.abs(x);\n"
+            + "    if (a < " + TANH_SERIES_LIMIT + ") {\n"
+            + "      double x2 = x * x;\n"
+            + "      return x * (1.0 + x2 * (-1.0 / 3 + x2 * (2.0 / 15 + x2 * (-17.0 / 315\n"
+            + "          + x2 * (62.0 / 2835)))));\n"
+            + "    }\n"
+            + "    if (a > " + TANH_SATURATION + ") {\n"
+            + "      return x > 0 ? 1.0 : -1.0;\n"
+            + "    }\n"
+            + "    return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);\n";
+        break;
+      default:
+        body = "    return x > 0 ? x : " + LEAKY_SLOPE + " * x;\n";
+        break;
+    }
+    String doc = this == SIGMOID ? "The logistic function 1 / (1 + e^-x)."
+        : this == TANH ? "The hyperbolic tangent (a series near 0, +-1 beyond +-"
+            + TANH_SATURATION + ")."
+        : "Leaky ReLU: x for x > 0, " + LEAKY_SLOPE + " x otherwise.";
+    return "  /** " + doc + " */\n"
+        + "  static double " + sourceName() + "(double x) {\n" + body + "  }\n";
+  }
+
   /** The number of activation functions (the number of one-hot columns per hidden layer). */
   public static int count() {
     return VALUES.length;

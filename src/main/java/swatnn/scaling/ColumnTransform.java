@@ -21,4 +21,20 @@ public interface ColumnTransform extends Serializable {
 
   /** One line for the model text, e.g. {@code min-max [64, 64000]}. */
   String describe();
+
+  /**
+   * This map as Java source, for a model written out as a class of its own: static members
+   * of that class, among them {@code static double NAME(double v)}, which computes {@link
+   * #apply} with the same arithmetic on the same constants (written as literals that read back
+   * exactly), so that it returns the same value. Any other member's name starts with {@code
+   * name}. The source needs nothing but the JDK and compiles as Java 8.
+   *
+   * @param name the method's name, a Java identifier
+   * @return the members, each line indented by two spaces and ending in a newline
+   * @throws UnsupportedOperationException if this map has no source form
+   */
+  default String toSource(String name) {
+    throw new UnsupportedOperationException("the input scaling " + getClass().getSimpleName()
+        + " cannot be written as Java source");
+  }
 }

@@ -31,6 +31,15 @@ final class LogColumn implements ColumnTransform {
   }
 
   @Override
+  public String toSource(String name) {
+    return Numbers.method(describe(), name,
+        "    double l = v <= " + Numbers.operand(min) + " ? " + Numbers.literal(logMin)
+            + " : Math.log(v);\n"
+            + "    return 2 * (l - " + Numbers.operand(logMin) + ") / "
+            + Numbers.operand(logMax - logMin) + " - 1;\n");
+  }
+
+  @Override
   public ScalingMethod applied() {
     return ScalingMethod.LOG;
   }

@@ -32,6 +32,14 @@ final class MinMaxColumn implements ColumnTransform {
   }
 
   @Override
+  public String toSource(String name) {
+    double range = max - min;
+    return Numbers.method(describe(), name, range == 0 ? "    return 0;\n"
+        : "    return 2 * (v - " + Numbers.operand(min) + ") / " + Numbers.operand(range)
+            + " - 1;\n");
+  }
+
+  @Override
   public ScalingMethod applied() {
     return ScalingMethod.MIN_MAX;
   }

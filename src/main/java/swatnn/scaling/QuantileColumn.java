@@ -79,6 +79,48 @@ final class QuantileColumn implements ColumnTransform {
     return u[lo] + t * (u[hi] - u[lo]);
   }
 
+  /**
+   * The knots live in a nested class of their own: a class's static initializer may hold at
+   * most 64 KB of bytecode, about 4000 array entries, and a model may scale several inputs.
+   */
+  @Override
+  public String toSource(String name) {
+    String knotsClass = name + "Knots";
+    return "  /** The knots of " + name + ": values and their places in [-1, 1]. */\n"
+        + "  private static final class " + knotsClass + " {\n"
+        + "    static final double[] VALUE = " + array(knots) + ";\n"
+        + "    static final double[] U = " + array(u) + ";\n"
+        + "  }\n\n"
+        + Numbers.method(describe(), name,
+            "    double[] knots = " + knotsClass + ".VALUE;\n"
+            + "    double[] u = " + knotsClass + ".U;\n"
+            + "    if (v <= knots[0]) {\n"
+            + "      return -1;\n"
+            + "    }\n"
+            + "    int last = knots.length - 1;\n"
+            + "    if (v >= knots[last]) {\n"
+            + "      return 1;\n"
+            + "    }\n"
+            + "    int pos = java.util.Arrays.binarySearch(knots, v);\n"
+            + "    if (pos >= 0) {\n"
+            + "      return u[pos];\n"
+            + "    }\n"
+            + "    int hi = -pos - 1;\n"
+            + "    int lo = hi - 1;\n"
+            + "    double t = (v - knots[lo]) / (knots[hi] - knots[lo]);\n"
+            + "    return u[lo] + t * (u[hi] - u[lo]);\n");
+  }
+
+  /** An array initializer, four values a line. */
+  private static String array(double[] values) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < values.length; i++) {
+      sb.append(i % 4 == 0 ? "\n        " : " ").append(Numbers.literal(values[i]))
+          .append(i < values.length - 1 ? "," : "");
+    }
+    return sb.append("\n    }").toString();
+  }
+
   @Override
   public ScalingMethod applied() {
     return ScalingMethod.QUANTILE;

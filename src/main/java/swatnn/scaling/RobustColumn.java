@@ -38,6 +38,15 @@ final class RobustColumn implements ColumnTransform {
   }
 
   @Override
+  public String toSource(String name) {
+    return Numbers.method(describe(), name,
+        "    double z = (v - " + Numbers.operand(median) + ") / " + Numbers.operand(scale)
+            + ";\n"
+            + "    return Math.max(" + Numbers.literal(-clip) + ", Math.min("
+            + Numbers.literal(clip) + ", z));\n");
+  }
+
+  @Override
   public ScalingMethod applied() {
     return ScalingMethod.ROBUST;
   }

@@ -11,7 +11,9 @@
  * indicator, say) is scaled min-max, so that it stays exactly {-1, 1}, and a constant column maps
  * to 0. Missing values (NaN) are ignored when fitting and map to NaN. The fitted scaling is
  * serializable (it is stored in saved models) and describes each column in one line for the
- * model text. Every finite column scales to finite values, also one spanning -1.8e308 to
- * 1.8e308 ({@link swatnn.scaling.Spans}); an infinite value is refused.
+ * model text; each column's map also writes itself as Java source ({@link
+ * swatnn.scaling.ColumnTransform#toSource}) with the same arithmetic, for a model written out
+ * as a class of its own. Every finite column scales to finite values, also one spanning
+ * -1.8e308 to 1.8e308 ({@link swatnn.scaling.Spans}); an infinite value is refused.
  */
 package swatnn.scaling;

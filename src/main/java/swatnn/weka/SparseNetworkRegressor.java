@@ -7,6 +7,7 @@ import java.util.List;
 import swatnn.mlp.SparseMlp;
 import swatnn.selection.SearchListener;
 import swatnn.selection.SearchResult;
+import weka.classifiers.Sourcable;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -22,16 +23,21 @@ import weka.gui.ProgrammaticProperty;
  * The Weka classifier around a configuration search (SWATNNRegressor, DartsAdmmRegressor):
  * capabilities, the build (checks, rows without a class or of weight 0 dropped, Stop), then
  * everything a built model answers from its one {@link FittedNetwork}: predictions in plain
- * Java, the additional measures, the graph and the model text. A subclass searches ({@link
+ * Java, the additional measures, the graph, the model text and the model as Java source
+ * ({@link Sourcable}, {@link ModelSource}). A subclass searches ({@link
  * #fit}), on one ND4J thread ({@link swatnn.nd4j.Nd4jRuntime#singleThreaded}) and only when the
  * data leave something to search, so that a model of the training mean builds without ND4J.
  */
 public abstract class SparseNetworkRegressor extends SelectionOptions
-    implements AdditionalMeasureProducer, Drawable, LogHandler, NetworkSearchClassifier {
+    implements AdditionalMeasureProducer, Drawable, LogHandler, NetworkSearchClassifier,
+    Sourcable {
   private static final long serialVersionUID = 1L;
 
   /** The built model, assigned once per build; null before. */
   protected FittedNetwork m_fitted;
+
+  /** The training data's format, for the model's source; null before building. */
+  protected Instances m_header;
 
   /** The Explorer's log, for progress in its status bar (never serialized). */
   protected transient Logger m_log;
@@ -90,11 +96,13 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
     String interrupted = name + ": search interrupted";
     try {
       m_fitted = null;
+      m_header = null;
       m_buffers = null;
       getCapabilities().testWithFail(data);
       Instances train = DataPreparation.trainingRows(data, this instanceof WeightedInstancesHandler,
           name);
       m_fitted = fit(train);
+      m_header = new Instances(train, 0);
     } catch (Exception e) {
       if (Thread.currentThread().isInterrupted() && !interrupted.equals(e.getMessage())) {
         throw new Exception(interrupted, e);
@@ -271,6 +279,30 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   @Override
   public String graph() throws Exception {
     return built().graph();
+  }
+
+  /**
+   * The built model as the source of a self-contained Java class ({@link ModelSource}): what
+   * Weka's {@code -z NAME} prints inside its {@code WekaWrapper}, and the Explorer's "Output
+   * source code". Its {@code classify(Object[])} predicts what {@link #classifyInstance}
+   * predicts: the same input preparation (missing values, nominal indicators), scaling and
+   * model, only the parts the model uses, only non-zero weights.
+   *
+   * @param className the class's name, a Java identifier
+   * @return the class's source
+   * @throws Exception if no model was built, the name is not a Java class name, or an input's
+   *     scaling has no source form
+   */
+  @Override
+  public String toSource(String className) throws Exception {
+    FittedNetwork f = built();
+    String name = getClass().getSimpleName();
+    try {
+      return ModelSource.of(f, InputCoding.of(m_header, f.preparation()), className, name);
+    } catch (IllegalArgumentException | IllegalStateException
+        | UnsupportedOperationException e) {
+      throw new Exception(name + ": cannot write the model as source: " + e.getMessage(), e);
+    }
   }
 
   /** @return the model text ({@link ModelText}), or a line saying that none was built */

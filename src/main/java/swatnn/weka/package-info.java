@@ -14,6 +14,9 @@
  *   <li>the scaled search and its degenerate cases: {@link swatnn.weka.ScaledSearch};
  *   <li>the built model, immutable, with its provenance: {@link swatnn.weka.FittedNetwork};
  *   <li>the model text: {@link swatnn.weka.ModelText}; the graph: {@link swatnn.weka.NetworkGraph};
+ *   <li>the model as a self-contained Java class (Weka's {@code -z}): {@link
+ *       swatnn.weka.ModelSource}, with the attributes' coding read off the preparation by
+ *       {@link swatnn.weka.InputCoding};
  *   <li>progress to the command line and the Explorer: {@link swatnn.weka.ProgressPrinter};
  *   <li>what the benchmarks read of a built search: {@link swatnn.weka.NetworkSearchClassifier}.
  * </ul>

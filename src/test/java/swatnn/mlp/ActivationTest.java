@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import swatnn.SourceCompiler;
 
 class ActivationTest {
 
@@ -57,5 +61,34 @@ class ActivationTest {
     assertEquals(1.0, Activation.tanh(1e6), 0);
     assertEquals(-1.0, Activation.tanh(Double.NEGATIVE_INFINITY), 0);
     assertTrue(Double.isNaN(Activation.tanh(Double.NaN)));
+  }
+
+  @Test
+  void compiledSourceReturnsExactlyWhatApplyReturns(@TempDir Path dir) throws Exception {
+    StringBuilder src = new StringBuilder("class Activations {\n");
+    for (Activation a : Activation.values()) {
+      src.append(a.toSource()).append('\n');
+    }
+    ClassLoader loader = SourceCompiler.compile(src.append("}\n").toString(), "Activations",
+        dir);
+    Class<?> c = loader.loadClass("Activations");
+    Random r = new Random(3);
+    double[] x = new double[3000];
+    for (int i = 0; i < x.length; i++) {
+      // around 0 (tanh's series), the working range and beyond tanh's saturation
+      x[i] = i % 3 == 0 ? 0.03 * r.nextGaussian() : i % 3 == 1 ? 3 * r.nextGaussian()
+          : 40 * r.nextGaussian();
+    }
+    double[] special = {0, -0.0, 0.02, -0.02, 20, -20, 1e-300, Double.NaN,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (Activation a : Activation.values()) {
+      Method m = c.getDeclaredMethod(a.sourceName(), double.class);
+      m.setAccessible(true);
+      for (double[] values : new double[][] {x, special}) {
+        for (double v : values) {
+          assertEquals(a.apply(v), (double) m.invoke(null, v), 0, a + " at " + v);
+        }
+      }
+    }
   }
 }
