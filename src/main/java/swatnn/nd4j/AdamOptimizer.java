@@ -5,19 +5,24 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import swatnn.mlp.Adam;
 
 /**
  * Adam with linear learning-rate warm-up and global gradient-norm clipping, applied in place to
  * a {@link ParameterSet}. Its whole state (moments, step) is exposed for checkpoints, so that a
  * resumed run continues bit for bit.
+ *
+ * <p>{@link Adam}'s update on ND4J arrays: the same constants and bias corrections ({@link
+ * Adam#stepSize}, {@link Adam#epsilon}) and the same float form as {@link Adam#update(float[],
+ * float[])}. It stays a class of its own because its parameters are ND4J arrays, updated in
+ * place by ND4J ops: the autoencoder's trainer and DARTS's bilevel search run on the CPU or the
+ * CUDA backend, and copying the parameters, gradients and moments to Java arrays and back every
+ * step would move them off the GPU; warm-up, clipping and checkpointing are its own as well.
  */
 public final class AdamOptimizer {
   private final double learningRate;
   private final int warmupSteps;
   private final double clipNorm;
-  private final double beta1 = 0.9;
-  private final double beta2 = 0.999;
-  private final double epsilon = 1e-8;
   private final Map<String, INDArray> m = new LinkedHashMap<>();
   private final Map<String, INDArray> v = new LinkedHashMap<>();
   private long step;
@@ -70,9 +75,8 @@ public final class AdamOptimizer {
     double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
     step++;
     double lr = learningRate * Math.min(1.0, (double) step / Math.max(1, warmupSteps));
-    double bc1 = 1 - Math.pow(beta1, step);
-    double bc2 = 1 - Math.pow(beta2, step);
-    double stepSize = lr * Math.sqrt(bc2) / bc1;
+    double stepSize = Adam.stepSize(lr, step);
+    double epsilon = Adam.epsilon(step);
     for (Map.Entry<String, INDArray> e : params.asMap().entrySet()) {
       INDArray g = gradients.get(e.getKey());
       if (g == null) {
@@ -83,9 +87,9 @@ public final class AdamOptimizer {
       }
       INDArray mi = m.get(e.getKey());
       INDArray vi = v.get(e.getKey());
-      mi.muli(beta1).addi(g.mul(1 - beta1));
-      vi.muli(beta2).addi(g.mul(g).muli(1 - beta2));
-      INDArray denom = Transforms.sqrt(vi, true).addi(epsilon * Math.sqrt(bc2));
+      mi.muli(Adam.BETA1).addi(g.mul(1 - Adam.BETA1));
+      vi.muli(Adam.BETA2).addi(g.mul(g).muli(1 - Adam.BETA2));
+      INDArray denom = Transforms.sqrt(vi, true).addi(epsilon);
       e.getValue().subi(mi.div(denom).muli(stepSize));
     }
     return norm;

@@ -3,6 +3,7 @@ package swatnn.search;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import swatnn.autoencoder.AutoencoderModel;
+import swatnn.mlp.Adam;
 import swatnn.mlp.MlpLayout;
 import swatnn.selection.SearchInterruptedException;
 import swatnn.selection.SearchListener;
@@ -50,8 +51,8 @@ final class LatentOptimiser {
     SearchStep searchStep = SearchStep.create(SearchStep.Kind.chosen(), model, settings, nIn, r,
         p, w != null);
 
-    FloatAdam zAdam = new FloatAdam(z.length, settings.zLearningRate());
-    FloatAdam tAdam = new FloatAdam(t.length, settings.thresholdLearningRate());
+    Adam zAdam = Adam.forFloats(z.length, settings.zLearningRate());
+    Adam tAdam = Adam.forFloats(t.length, settings.thresholdLearningRate());
     float[] pts = new float[p * h];
     float[] tgt = new float[p];
     float[] wgt = w == null ? null : new float[p];
