@@ -96,7 +96,8 @@ class ModelSelectionTest {
         8, 9, 10, 11, 12, 13}, java.util.stream.DoubleStream.generate(() -> 1).limit(14).toArray(),
         1, 15), 2.5e-27, 1.95e-30);
     List<Candidate> exact = List.of(mean, line, k1, k2);
-    double floor = 1e-5;
+    double floor = new SearchSettings().toleranceFloor();
+    assertEquals(SelectionSettings.DEFAULT_TOLERANCE_FLOOR, floor);
     assertEquals(3, ModelSelector.choose(exact, 0.05, 0, 0.633, null, null, false),
         "relative tolerance alone");
     assertEquals(2, ModelSelector.choose(exact, 0.05, floor, 0.633, null, null, false),
