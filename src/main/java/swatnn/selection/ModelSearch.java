@@ -76,7 +76,11 @@ public final class ModelSearch {
         : score(fitted, fitRows, scoreRows, rowErrors);
     double[] rowWeights = cv ? foldWeights(all, foldRows) : scoreRows.w();
     double linePValue = LinearModel.overallPValue(fitRows, linearInputs);
-    int chosenIndex = ModelSelector.choose(scored, settings.tolerance(), rowErrors, rowWeights,
+    // the variance of the class on the rows the candidates were scored on, for the floor
+    Rows varianceRows = cv ? all : scoreRows;
+    double variance = varianceRows.mse(MeanModel.fit(varianceRows));
+    int chosenIndex = ModelSelector.choose(scored, settings.tolerance(),
+        settings.toleranceFloor(), variance, rowErrors, rowWeights,
         ModelSelector.meanBand(linePValue));
     Candidate chosen = scored.get(chosenIndex);
     if (cv && chosen.model() instanceof NetworkModel net
@@ -102,7 +106,7 @@ public final class ModelSearch {
     double seconds = (System.nanoTime() - start) / 1e9;
     return new SearchResult(configurations(scored, settings.layers(), seconds), scored,
         chosenIndex, chosen, new Validation(folds, split.second().length), networkInputs, n,
-        seconds, outcome.groupSteps(), true, linePValue);
+        seconds, outcome.groupSteps(), true, linePValue, settings.toleranceFloor(), variance);
   }
 
   private static int[] range(int n) {

@@ -26,11 +26,16 @@ import java.util.List;
  *     LinearModel#overallPValue}) on the rows the candidates were fitted to, which decides
  *     whether the mean has its band ({@link ModelSelector#meanBand}); null without a search
  *     and in models saved before it existed
+ * @param toleranceFloor the floor of the selection's tolerance, as a fraction of {@code
+ *     classVariance} ({@link ModelSelector}); 0 without a search and in models saved before
+ *     it existed
+ * @param classVariance the scaled class's variance on the rows the candidates were scored on;
+ *     0 without a search and in models saved before it existed
  */
 public record SearchResult(List<ConfigurationResult> configurations, List<Candidate> candidates,
     int chosenIndex, Candidate chosen, Validation validation, int[] networkInputs,
     int trainRows, double seconds, List<Integer> groupSteps, boolean searched,
-    Double linePValue) implements Serializable {
+    Double linePValue, double toleranceFloor, double classVariance) implements Serializable {
   private static final long serialVersionUID = 2L;
 
   public SearchResult {
@@ -51,7 +56,7 @@ public record SearchResult(List<ConfigurationResult> configurations, List<Candid
   public static SearchResult withoutSearch(double mean, int[] networkInputs, int rows) {
     Candidate only = new Candidate("mean", 0, new MeanModel(mean), 0, 0);
     return new SearchResult(List.of(), List.of(only), 0, only, new Validation(0, 0),
-        networkInputs, rows, 0, List.of(), false, null);
+        networkInputs, rows, 0, List.of(), false, null, 0, 0);
   }
 
   /** @return the model used for predictions */

@@ -309,9 +309,15 @@ public final class ModelText {
               + "inputs against the mean gives " + pValue(p) + ", below "
               + num(ModelSelector.LINE_LEVEL);
     }
+    String floor = r.toleranceFloor() > 0 && r.classVariance() > 0
+        ? String.format(Locale.ROOT, " plus %s of the class's variance (%.3g here: on data "
+            + "fitted almost exactly a relative tolerance alone would prefer a denser network "
+            + "for a difference of no consequence)", num2(r.toleranceFloor()),
+            r.toleranceFloor() * r.classVariance())
+        : "";
     sb.append(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters among "
-        + "the candidates whose validation MSE is within %s%% of the best one; %s%s)%n",
-        num(100 * tolerance), band,
+        + "the candidates whose validation MSE is within %s%% of the best one%s; %s%s)%n",
+        num(100 * tolerance), floor, band,
         r.validation().crossValidated() ? "; then its parameters are those fitted on all "
             + "training rows" : r.validation().heldOutRows() > 0 ? "; then refitted on all "
             + "training rows" : ""));
@@ -321,6 +327,11 @@ public final class ModelText {
   /** A p-value: "p = " and 3 significant digits, or "p < 1e-12". */
   private static String pValue(double p) {
     return p < 1e-12 ? "p < 1e-12" : String.format(Locale.ROOT, "p = %.3g", p);
+  }
+
+  /** A small fraction as Java writes it in three significant digits, e.g. 1e-05 as "1e-05". */
+  private static String num2(double v) {
+    return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+(e|$)", "$1");
   }
 
   /** A number to 6 decimal places at most, as Weka writes them. */

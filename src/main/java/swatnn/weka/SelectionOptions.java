@@ -163,6 +163,24 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
     selection().tolerance(v);
   }
 
+  /** @return the absolute part of the selection tolerance, a fraction of the class variance */
+  @OptionMetadata(displayName = "toleranceFloor", displayOrder = 110,
+      commandLineParamName = "tol-floor", commandLineParamSynopsis = "-tol-floor <fraction>",
+      description = "Absolute part of the selection tolerance, as a fraction of the class's "
+      + "variance: a candidate is within the tolerance when its validation MSE is at most "
+      + "best * (1 + tol) + tol-floor * variance. It decides on data fitted almost exactly, "
+      + "where a relative tolerance alone would prefer a denser network for a difference "
+      + "nobody could see; 1e-5 is about 0.3% of the class's standard deviation in RMSE. "
+      + "0 gives the relative tolerance alone.")
+  public double getToleranceFloor() {
+    return selection().toleranceFloor();
+  }
+
+  /** @param v the floor, a fraction of the class variance in [0, 1) */
+  public void setToleranceFloor(double v) {
+    selection().toleranceFloor(v);
+  }
+
   /** @return the fraction of the training rows held out to choose */
   @OptionMetadata(displayName = "validationFraction", displayOrder = 103,
       commandLineParamName = "val", commandLineParamSynopsis = "-val <fraction>",

@@ -78,6 +78,46 @@ class ModelSelectionTest {
     assertEquals(1, ModelSelector.choose(List.of(broken, lin), 0.05), "NaN never wins");
   }
 
+  /**
+   * The candidates of planted set g1-04 with -S 2 (benchmarks/planted, the model text): the
+   * generator's own structure (7 non-zeros) at a validation MSE of 3.7e-30 against 2.0e-30 for
+   * a network of 15, on a class of variance 0.633 (the mean's MSE). By the relative tolerance
+   * alone the denser one wins; the default floor makes both exact and the sparser one wins.
+   * On noisy data, where the best MSE is far above the floor, the floor changes nothing.
+   */
+  @Test
+  void theFloorMakesNegligibleDifferencesTies() {
+    Candidate mean = new Candidate("mean", 0, new MeanModel(0), 0.632, 0.633);
+    Candidate line = new Candidate("linear", 0, new LinearModel(new int[] {0, 1, 2, 3},
+        new double[] {1, 2, 3, 4}, 1, 5), 0.090, 0.0907);
+    Candidate k1 = new Candidate("k=1", 1, new LinearModel(new int[] {0, 1, 2, 3, 4, 5},
+        new double[] {1, 2, 3, 4, 5, 6}, 1, 7), 6.1e-25, 3.73e-30);
+    Candidate k2 = new Candidate("k=2", 2, new LinearModel(new int[] {0, 1, 2, 3, 4, 5, 6, 7,
+        8, 9, 10, 11, 12, 13}, java.util.stream.DoubleStream.generate(() -> 1).limit(14).toArray(),
+        1, 15), 2.5e-27, 1.95e-30);
+    List<Candidate> exact = List.of(mean, line, k1, k2);
+    double floor = new SearchSettings().toleranceFloor();
+    assertEquals(SelectionSettings.DEFAULT_TOLERANCE_FLOOR, floor);
+    assertEquals(3, ModelSelector.choose(exact, 0.05, 0, 0.633, null, null, false),
+        "relative tolerance alone");
+    assertEquals(2, ModelSelector.choose(exact, 0.05, floor, 0.633, null, null, false),
+        "with the floor");
+    assertEquals(3, ModelSelector.choose(exact, 0.05, floor, 0, null, null, false),
+        "no variance, no floor");
+    // a network 1e-5 of the variance worse than the best is close, 2e-5 worse is not
+    Candidate near = new Candidate("k=1", 1, k1.model(), 0, 0.633 * 0.9e-5);
+    Candidate far = new Candidate("k=1", 1, k1.model(), 0, 0.633 * 2e-5);
+    assertEquals(2, ModelSelector.choose(List.of(mean, line, near, k2), 0.05, floor, 0.633,
+        null, null, false));
+    assertEquals(3, ModelSelector.choose(List.of(mean, line, far, k2), 0.05, floor, 0.633,
+        null, null, false));
+    // noisy: the best at a tenth of the variance; 6% worse stays outside with the floor
+    Candidate noisyK2 = new Candidate("k=2", 2, k2.model(), 0.05, 0.0633);
+    Candidate noisyK1 = new Candidate("k=1", 1, k1.model(), 0.06, 0.0633 * 1.06);
+    assertEquals(3, ModelSelector.choose(List.of(mean, line, noisyK1, noisyK2), 0.05, floor,
+        0.633, null, null, false));
+  }
+
   @Test
   void aSignificantLineTakesTheMeansBandAway() {
     // the mean is 10% worse than the line: outside the tolerance, inside 2 standard errors
@@ -91,8 +131,8 @@ class ModelSelectionTest {
       errors[0][i] = errors[1][i] + 0.01 + 0.05 * r.nextGaussian();
     }
     List<Candidate> both = List.of(mean, lin);
-    assertEquals(0, ModelSelector.choose(both, 0.05, errors, null, true), "within the band");
-    assertEquals(1, ModelSelector.choose(both, 0.05, errors, null, false), "no band");
+    assertEquals(0, ModelSelector.choose(both, 0.05, 0, 0, errors, null, true), "within the band");
+    assertEquals(1, ModelSelector.choose(both, 0.05, 0, 0, errors, null, false), "no band");
     assertTrue(ModelSelector.meanBand(0.5) && ModelSelector.meanBand(ModelSelector.LINE_LEVEL));
     assertTrue(!ModelSelector.meanBand(0.009) && !ModelSelector.meanBand(0));
   }

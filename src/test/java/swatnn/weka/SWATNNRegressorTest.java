@@ -79,8 +79,8 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
   String[] everyOption() {
     return new String[] {"-steps", "123", "-anneal", "45", "-restarts", "3", "-layers", "3, 1",
         "-lr", "0.05", "-lambda-s", "2.5E-4", "-mu-1", "0.2", "-mu-c", "0.03", "-alpha", "0.5",
-        "-beta", "0.002", "-tol", "0.1", "-val", "0.25", "-points", "64", "-refine", "adam",
-        "-num-slots", "3",
+        "-beta", "0.002", "-tol", "0.1", "-tol-floor", "0.001", "-val", "0.25", "-points", "64",
+        "-refine", "adam", "-num-slots", "3",
         "-init", "encode", "-model", "swatnn-2in", "-patience", "40", "-S", "17",
         "-output-debug-info",
         "-num-decimal-places", "3"};
@@ -101,6 +101,7 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals(0.5, b.getAlpha());
     assertEquals(0.002, b.getBeta());
     assertEquals(0.1, b.getTolerance());
+    assertEquals(0.001, b.getToleranceFloor());
     assertEquals(0.25, b.getValidationFraction());
     assertEquals(64, b.getPointsPerStep());
     assertEquals("swatnn-2in", b.getModel());
