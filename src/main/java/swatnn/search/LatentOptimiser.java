@@ -40,6 +40,22 @@ final class LatentOptimiser {
    */
   Trajectory run(float[] zInit, int r, double[][] x, double[] y, double[] w,
       int nIn, int[][] batches, SearchListener listener) {
+    return run(zInit, null, r, x, y, w, nIn, batches, 0, settings.steps(), listener);
+  }
+
+  /**
+   * Runs steps {@code from} to {@code to} - 1 of the schedule (the temperature, the best-step
+   * window and early stopping follow the absolute step) from z = {@code zInit} and t =
+   * {@code tInit}, with a fresh Adam: a rung of a {@link RestartRacing}. Early stopping applies
+   * only when {@code to} is the last step.
+   *
+   * @param zInit z [L, r, H, d], row-major
+   * @param tInit t [L, r], or null for 0
+   * @param from the first step, 0 <= from < to
+   * @param to one past the last step, at most {@link SearchSettings#steps()}
+   */
+  Trajectory run(float[] zInit, float[] tInit, int r, double[][] x, double[] y, double[] w,
+      int nIn, int[][] batches, int from, int to, SearchListener listener) {
     int l = layout.maxHiddenLayers();
     int h = layout.maxNeurons();
     int d = model.config().dModel();
@@ -47,7 +63,7 @@ final class LatentOptimiser {
     // z and t as float arrays and Adam in Java: no ND4J array per step (native memory that
     // only the garbage collector frees)
     float[] z = zInit.clone();
-    float[] t = new float[l * r];
+    float[] t = tInit == null ? new float[l * r] : tInit.clone();
     SearchStep searchStep = SearchStep.create(SearchStep.Kind.chosen(), model, settings, nIn, r,
         p, w != null);
 
@@ -62,12 +78,12 @@ final class LatentOptimiser {
     float[] bestT = t.clone();
     int block = h * d;
     int steps = settings.steps();
-    int patience = settings.patience();
+    int patience = to == steps ? settings.patience() : 0;
     double window = 0; // sum over the current window of the steps' mean log training MSE
     double previousWindow = Double.NaN;
     int inWindow = 0;
-    int stepsRun = 0;
-    for (int step = 0; step < steps; step++) {
+    int stepsRun = from;
+    for (int step = from; step < to; step++) {
       if (Thread.currentThread().isInterrupted()) {
         throw new SearchInterruptedException();
       }

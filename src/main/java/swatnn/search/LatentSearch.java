@@ -185,12 +185,13 @@ public final class LatentSearch implements NetworkSearch {
     int p = Math.min(settings.pointsPerStep(), x.length);
     boolean fullBatch = p == x.length;
 
-    float[] zInit = new float[l * r * h * d];
+    int starts = Math.max(r, settings.race());
+    float[] zInit = new float[l * starts * h * d];
     for (int i = 0; i < zInit.length; i++) {
       zInit[i] = (float) random.nextGaussian();
     }
     if (settings.init() == SearchSettings.Init.ENCODE) {
-      encodeStarts(zInit, x, y, nIn);
+      encodeStarts(zInit, x, y, nIn, starts);
     }
     // every step's rows, drawn once so that every slot sees the same ones
     int[][] batches = new int[settings.steps()][p];
@@ -206,6 +207,11 @@ public final class LatentSearch implements NetworkSearch {
     int groups = (r + RESTARTS_PER_GRAPH - 1) / RESTARTS_PER_GRAPH;
     Rows rows = new Rows(x, y, weights);
     Refitter refitter = refitter(settings);
+    // with a race, the survivors of its rungs run the final rung from where it left them
+    RestartRacing.Start start = starts > r
+        ? new RestartRacing(optimiser, extraction, refitter, settings, settings.raceScore(), l,
+            h * d).race(zInit, starts, r, rows, nIn, batches, settings.threads(), listener)
+        : RestartRacing.noRace(zInit, l, r);
     NetworkPruner pruner = settings.prune() ? new NetworkPruner(refiner, settings.tolerance())
         : null;
     // progress reports the groups' mean step, of -steps; the loss shown is the reporting group's.
@@ -248,14 +254,16 @@ public final class LatentSearch implements NetworkSearch {
       int from = s * RESTARTS_PER_GRAPH;
       int to = Math.min(r, from + RESTARTS_PER_GRAPH);
       float[] share = new float[l * (to - from) * h * d];
+      float[] tShare = new float[l * (to - from)];
       int block = h * d;
       for (int k = 0; k < l; k++) {
-        System.arraycopy(zInit, (k * r + from) * block, share, k * (to - from) * block,
+        System.arraycopy(start.z(), (k * r + from) * block, share, k * (to - from) * block,
             (to - from) * block);
+        System.arraycopy(start.t(), k * r + from, tShare, k * (to - from), to - from);
       }
       parts.add(() -> {
-        LatentOptimiser.Trajectory t = optimiser.run(share, to - from, x, y, weights, nIn,
-            batches, told);
+        LatentOptimiser.Trajectory t = optimiser.run(share, tShare, to - from, x, y, weights,
+            nIn, batches, start.fromStep(), settings.steps(), told);
         groupSteps[group] = t.steps();
         picks[group] = extraction.extract(t, to - from, from, nIn, rows);
         int missing = settings.layers().length * (to - from) - picks[group].length;
@@ -290,7 +298,8 @@ public final class LatentSearch implements NetworkSearch {
           NetworkExtraction.Extracted pick = picks[g][i];
           Refitter.Fit fit = refined.get(g).get(i);
           if (pick.k() == k && Double.isFinite(fit.network().meanSquaredError(x, y, weights))) {
-            found.add(new NetworkSearch.Found("k=" + k + " restart " + (pick.restart() + 1), k,
+            int restart = start.restarts()[k - 1][pick.restart()];
+            found.add(new NetworkSearch.Found("k=" + k + " restart " + (restart + 1), k,
                 fit.network().withoutDeadEnds(), fit.effectiveParameters(),
                 pruner == null ? pick.net() : fit.network()));
           }
@@ -310,10 +319,9 @@ public final class LatentSearch implements NetworkSearch {
    * -init encode: per configuration k and restart, a dense k-layer network trained on the
    * training split (its own seed), encoded; its latent point replaces the random one.
    */
-  private void encodeStarts(float[] zInit, double[][] trainX, double[] trainY, int nIn) {
+  private void encodeStarts(float[] zInit, double[][] trainX, double[] trainY, int nIn, int r) {
     int h = layout.maxNeurons();
     int d = model.config().dModel();
-    int r = settings.restarts();
     List<SparseMlp> nets = new ArrayList<>();
     List<int[]> slots = new ArrayList<>();
     for (int k : settings.layers()) {

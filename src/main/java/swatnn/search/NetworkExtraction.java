@@ -86,7 +86,7 @@ final class NetworkExtraction {
           }
         }
         if (pick != null) {
-          picks.add(new Extracted(k, firstRestart + rr, pick));
+          picks.add(new Extracted(k, firstRestart + rr, pick, pickLoss));
         }
       }
     }
@@ -99,8 +99,9 @@ final class NetworkExtraction {
    * @param k its configuration
    * @param restart its restart, 0-based
    * @param net the discrete network
+   * @param loss its discrete training loss: MSE on the rows plus the sparsity penalties
    */
-  record Extracted(int k, int restart, SparseMlp net) {}
+  record Extracted(int k, int restart, SparseMlp net, double loss) {}
 
   private static double absWeightSum(SparseMlp net) {
     double s = 0;

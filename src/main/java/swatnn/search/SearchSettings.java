@@ -24,6 +24,14 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     ENCODE
   }
 
+  /** What ranks the restarts at the end of a rung of a race ({@link #race()}). */
+  public enum RaceScore {
+    /** The extracted network's training MSE plus the sparsity penalties (no refit). */
+    DISCRETE,
+    /** The extracted network refitted as the search refits it: its training MSE. */
+    REFINED
+  }
+
   /**
    * Default of {@link #patience()}: on F53 and F54 (two seeds each) it halved the search steps
    * (1025 of 2000 on average) without a loss in test error on balance (BENCHMARKS.md).
@@ -48,6 +56,9 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   private int slots;
   private Init init = Init.RANDOM;
   private int initSteps = 300;
+  /** Boxed so that settings serialized before it existed read as null (no race). */
+  private Integer race = 0;
+  private RaceScore raceScore = RaceScore.DISCRETE;
 
   public int steps() {
     return steps;
@@ -250,6 +261,31 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     return this;
   }
 
+  /**
+   * Successive halving over restarts ({@link RestartRacing}): the starting points per
+   * configuration, halved rung by rung over the annealing down to {@link #restarts()}; 0 (or
+   * at most {@link #restarts()}) for no race, every restart run to the end.
+   */
+  public int race() {
+    return race;
+  }
+
+  public SearchSettings race(int v) {
+    require(v >= 0 && v <= 256, "race starts must be in 0..256");
+    race = v;
+    return this;
+  }
+
+  /** How a race ranks the restarts at the end of a rung. */
+  public RaceScore raceScore() {
+    return raceScore;
+  }
+
+  public SearchSettings raceScore(RaceScore v) {
+    raceScore = java.util.Objects.requireNonNull(v, "race score");
+    return this;
+  }
+
   /** The activation temperature at a step: 1 down to 0.01 linearly over the annealing steps. */
   public double temperatureAt(int step) {
     if (annealSteps == 0 || step >= annealSteps) {
@@ -283,6 +319,8 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     c.slots = slots;
     c.init = init;
     c.initSteps = initSteps;
+    c.race = race;
+    c.raceScore = raceScore;
     return c;
   }
 
@@ -307,6 +345,12 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     }
     if (init == null) {
       init = Init.RANDOM;
+    }
+    if (race == null) {
+      race = 0;
+    }
+    if (raceScore == null) {
+      raceScore = RaceScore.DISCRETE;
     }
   }
 }

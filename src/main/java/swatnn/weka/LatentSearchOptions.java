@@ -32,6 +32,13 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       new Tag(SearchSettings.Init.ENCODE.ordinal(), "encode",
           "encode: E(dense MLP fitted to the data)", false)};
 
+  /** The race's scores, for the GUI's drop-down. */
+  public static final Tag[] TAGS_RACE_SCORE = {
+      new Tag(SearchSettings.RaceScore.DISCRETE.ordinal(), "discrete",
+          "discrete: the extracted network's training loss", false),
+      new Tag(SearchSettings.RaceScore.REFINED.ordinal(), "refined",
+          "refined: the refitted network's training MSE", false)};
+
   /** The search options (the paper's values by default, scaled down where SearchSettings says). */
   protected SearchSettings m_settings = new SearchSettings();
 
@@ -312,5 +319,38 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   /** @param v the early-stopping window in steps (at least 0; 0 runs every step) */
   public void setPatience(int v) {
     m_settings.patience(v);
+  }
+
+  /** @return the starting points per configuration of the race (0: none) */
+  @OptionMetadata(displayName = "race", displayOrder = 17, commandLineParamName = "race",
+      commandLineParamSynopsis = "-race <n>", description = "Successive halving over restarts: "
+      + "n starting points per configuration search the first rung of the annealing, the "
+      + "better half by -race-score carries on into the next rung, and so on until -restarts "
+      + "remain, which run the rest of the steps. 0 (or at most -restarts) for no race.")
+  public int getRace() {
+    return m_settings.race();
+  }
+
+  /** @param v the starting points per configuration of the race (0 to 256; 0: none) */
+  public void setRace(int v) {
+    m_settings.race(v);
+  }
+
+  /** @return what ranks a race's restarts */
+  @OptionMetadata(displayName = "raceScore", displayOrder = 18,
+      commandLineParamName = "race-score",
+      commandLineParamSynopsis = "-race-score <discrete|refined>", description = "What ranks "
+      + "the restarts at the end of a rung of -race: discrete, the extracted network's "
+      + "training MSE plus the sparsity penalties; refined, the training MSE of the extracted "
+      + "network refitted as -refine says (slower).")
+  public SelectedTag getRaceScore() {
+    return new SelectedTag(m_settings.raceScore().ordinal(), TAGS_RACE_SCORE);
+  }
+
+  /** @param v what ranks a race's restarts (one of {@link #TAGS_RACE_SCORE}) */
+  public void setRaceScore(SelectedTag v) {
+    if (v.getTags() == TAGS_RACE_SCORE) {
+      m_settings.raceScore(SearchSettings.RaceScore.values()[v.getSelectedTag().getID()]);
+    }
   }
 }

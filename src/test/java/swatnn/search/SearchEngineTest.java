@@ -161,6 +161,40 @@ class SearchEngineTest {
   }
 
   @Test
+  void aRaceReturnsTheSurvivorsOfEachConfigurationWhateverTheThreads() {
+    SearchSettings s = quick().restarts(2).race(6).steps(40).annealSteps(12);
+    AtomicInteger calls = new AtomicInteger();
+    SearchResult one = new LatentSearch(model, s.copy().slots(1)).fit(x, y,
+        (step, n, loss) -> {
+          calls.incrementAndGet();
+          assertEquals(40, n);
+        });
+    // rungs of 6, 3 (rounded up from 3) restarts: 3 groups x 6 steps, 2 groups x 6 steps, then
+    // one group of the 2 survivors from step 12 to 40
+    assertEquals(3 * 6 + 2 * 6 + 28, calls.get());
+    assertEquals(1 + 2 + 2 * 2, one.candidates().size(), "mean, 2 linear, 2 x 2 survivors");
+    for (var c : one.candidates()) {
+      if (c.hiddenLayers() > 0) {
+        int restart = Integer.parseInt(c.name().replaceAll(".* restart ", ""));
+        assertTrue(restart >= 1 && restart <= 6, c.name());
+      }
+    }
+    SearchResult two = new LatentSearch(model, s.copy().slots(2)).fit(x, y, SearchListener.NONE);
+    for (int i = 0; i < one.candidates().size(); i++) {
+      assertEquals(one.candidates().get(i).name(), two.candidates().get(i).name());
+      assertEquals(one.candidates().get(i).trainMse(), two.candidates().get(i).trainMse());
+    }
+    SearchResult noRace = new LatentSearch(model, s.copy().race(0).slots(1)).fit(x, y,
+        SearchListener.NONE);
+    SearchResult raceOfTwo = new LatentSearch(model, s.copy().race(2).slots(1)).fit(x, y,
+        SearchListener.NONE);
+    for (int i = 0; i < noRace.configurations().size(); i++) {
+      assertEquals(noRace.configurations().get(i).network(),
+          raceOfTwo.configurations().get(i).network(), "no more starts than restarts: no race");
+    }
+  }
+
+  @Test
   void sameSeedSameNetworks() {
     SearchResult a = new LatentSearch(model, quick().seed(7)).fit(x, y, SearchListener.NONE);
     SearchResult b = new LatentSearch(model, quick().seed(7)).fit(x, y, SearchListener.NONE);

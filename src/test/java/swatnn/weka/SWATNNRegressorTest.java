@@ -81,7 +81,8 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
         "-lr", "0.05", "-lambda-s", "2.5E-4", "-mu-1", "0.2", "-mu-c", "0.03", "-alpha", "0.5",
         "-beta", "0.002", "-tol", "0.1", "-tol-floor", "0.001", "-val", "0.25", "-points", "64",
         "-refine", "adam", "-num-slots", "3",
-        "-init", "encode", "-model", "swatnn-2in", "-patience", "40", "-S", "17",
+        "-init", "encode", "-model", "swatnn-2in", "-patience", "40", "-race", "9",
+        "-race-score", "refined", "-S", "17",
         "-output-debug-info",
         "-num-decimal-places", "3"};
   }
@@ -93,6 +94,8 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals(123, b.getSteps());
     assertEquals(45, b.getAnnealSteps());
     assertEquals(3, b.getRestarts());
+    assertEquals(9, b.getRace());
+    assertEquals("refined", b.getRaceScore().getSelectedTag().getIDStr());
     assertEquals("1,3", b.getLayers());
     assertEquals(0.05, b.getLearningRate());
     assertEquals(2.5e-4, b.getLambdaS());
