@@ -110,14 +110,19 @@ public final class DataPreparation implements Serializable {
           + data.numInstances() + " are missing)");
     }
     if (weighted) {
+      int withClass = train.numInstances();
       for (int i = train.numInstances() - 1; i >= 0; i--) {
         if (train.instance(i).weight() == 0) {
           train.delete(i);
         }
       }
       if (train.numInstances() == 0) {
+        int missingClass = data.numInstances() - withClass;
         throw new WekaException(owner + ": every training instance with a class value has "
-            + "weight 0");
+            + "weight 0 (" + (withClass == 1 ? "the 1 such row" : "all " + withClass
+            + " such rows") + (missingClass > 0 ? "; the other " + missingClass + " of the "
+            + data.numInstances() + " rows have a missing class value" : "") + "), and a row "
+            + "of weight 0 has no effect on the model. Give some of them a weight above 0.");
       }
     } else {
       for (Instance inst : train) {

@@ -127,6 +127,20 @@ class DataPreparationTest {
   }
 
   @Test
+  void rowsThatAllWeighNothingAreCountedInTheRefusal() throws Exception {
+    Instances d = arff("@relation w\n@attribute x numeric\n@attribute y numeric\n@data\n"
+        + "1,2,{0}\n3,4,{0}\n5,?,{2}\n");
+    WekaException e = assertThrows(WekaException.class,
+        () -> DataPreparation.trainingRows(d, true, OWNER));
+    assertEquals("SWATNNRegressor: every training instance with a class value has weight 0 "
+        + "(all 2 such rows; the other 1 of the 3 rows have a missing class value), and a row "
+        + "of weight 0 has no effect on the model. Give some of them a weight above 0.",
+        e.getMessage());
+    assertEquals(2, DataPreparation.trainingRows(d, false, OWNER).numInstances(),
+        "without weights the rows count");
+  }
+
+  @Test
   void anInfiniteValueIsRefusedNamingTheAttributeAndTheRow() throws Exception {
     Instances d = arff("@relation f\n@attribute a numeric\n@attribute b numeric\n"
         + "@attribute y numeric\n@data\n1,2,3\n1,-Infinity,?\n1,2,3\n4,Infinity,5\n"
