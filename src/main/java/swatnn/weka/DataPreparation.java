@@ -120,7 +120,8 @@ public final class DataPreparation implements Serializable {
         int missingClass = data.numInstances() - withClass;
         throw new WekaException(owner + ": every training instance with a class value has "
             + "weight 0 (" + (withClass == 1 ? "the 1 such row" : "all " + withClass
-            + " such rows") + (missingClass > 0 ? "; the other " + missingClass + " of the "
+            + " such rows") + (missingClass == 1 ? "; the other row has a missing class value"
+            : missingClass > 1 ? "; the other " + missingClass + " of the "
             + data.numInstances() + " rows have a missing class value" : "") + "), and a row "
             + "of weight 0 has no effect on the model. Give some of them a weight above 0.");
       }

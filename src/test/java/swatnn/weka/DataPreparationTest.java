@@ -133,7 +133,7 @@ class DataPreparationTest {
     WekaException e = assertThrows(WekaException.class,
         () -> DataPreparation.trainingRows(d, true, OWNER));
     assertEquals("SWATNNRegressor: every training instance with a class value has weight 0 "
-        + "(all 2 such rows; the other 1 of the 3 rows have a missing class value), and a row "
+        + "(all 2 such rows; the other row has a missing class value), and a row "
         + "of weight 0 has no effect on the model. Give some of them a weight above 0.",
         e.getMessage());
     assertEquals(2, DataPreparation.trainingRows(d, false, OWNER).numInstances(),
