@@ -27,7 +27,8 @@ public interface ColumnTransform extends Serializable {
    * of that class, among them {@code static double NAME(double v)}, which computes {@link
    * #apply} with the same arithmetic on the same constants (written as literals that read back
    * exactly), so that it returns the same value. Any other member's name starts with {@code
-   * name}. The source needs nothing but the JDK and compiles as Java 8.
+   * name}. It may call the methods of {@link Spans#source()}, which the class holds once. The
+   * source needs nothing but the JDK and compiles as Java 8.
    *
    * @param name the method's name, a Java identifier
    * @return the members, each line indented by two spaces and ending in a newline

@@ -33,10 +33,9 @@ final class MinMaxColumn implements ColumnTransform {
 
   @Override
   public String toSource(String name) {
-    double range = max - min;
-    return Numbers.method(describe(), name, range == 0 ? "    return 0;\n"
-        : "    return 2 * (v - " + Numbers.operand(min) + ") / " + Numbers.operand(range)
-            + " - 1;\n");
+    return Numbers.method(describe(), name, min == max ? "    return 0;\n"
+        : "    return 2 * " + Spans.FRACTION_METHOD + "(v, " + Numbers.literal(min) + ", "
+            + Numbers.literal(max) + ") - 1;\n");
   }
 
   @Override

@@ -107,7 +107,7 @@ final class QuantileColumn implements ColumnTransform {
             + "    }\n"
             + "    int hi = -pos - 1;\n"
             + "    int lo = hi - 1;\n"
-            + "    double t = (v - knots[lo]) / (knots[hi] - knots[lo]);\n"
+            + "    double t = " + Spans.FRACTION_METHOD + "(v, knots[lo], knots[hi]);\n"
             + "    return u[lo] + t * (u[hi] - u[lo]);\n");
   }
 

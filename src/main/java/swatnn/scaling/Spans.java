@@ -44,6 +44,42 @@ public final class Spans {
     return Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, v));
   }
 
+  /** The name of {@link #fraction} in {@link #source()}. */
+  public static final String FRACTION_METHOD = "spanFraction";
+
+  /** The name of {@link #at} in {@link #source()}. */
+  public static final String AT_METHOD = "spanAt";
+
+  /**
+   * {@link #fraction} and {@link #at} as Java source, for a model written out as a class of its
+   * own ({@link ColumnTransform#toSource}): {@code static double spanFraction(double v, double
+   * lo, double hi)} and {@code static double spanAt(double lo, double hi, double t)}, the same
+   * arithmetic in the same order, so that they return the same values to the bit. A class
+   * holds them once, however many of its methods call them. The source needs nothing but the
+   * JDK and compiles as Java 8.
+   *
+   * @return the two methods, each line indented by two spaces and ending in a newline, the
+   *     two separated by an empty line
+   */
+  public static String source() {
+    return "  /** (v - lo) / (hi - lo), with the ends halved first where that overflows. */\n"
+        + "  static double " + FRACTION_METHOD + "(double v, double lo, double hi) {\n"
+        + "    double span = hi - lo;\n"
+        + "    double d = v - lo;\n"
+        + "    if (span < Double.POSITIVE_INFINITY && Math.abs(d) < Double.POSITIVE_INFINITY) {\n"
+        + "      return d / span;\n"
+        + "    }\n"
+        + "    return (v / 2 - lo / 2) / (hi / 2 - lo / 2);\n"
+        + "  }\n"
+        + "\n"
+        + "  /** lo + t (hi - lo), weighting the ends where that overflows; within the doubles. */\n"
+        + "  static double " + AT_METHOD + "(double lo, double hi, double t) {\n"
+        + "    double span = hi - lo;\n"
+        + "    double v = span < Double.POSITIVE_INFINITY ? lo + t * span : (1 - t) * lo + t * hi;\n"
+        + "    return Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, v));\n"
+        + "  }\n";
+  }
+
   /**
    * Half the range's width, {@code (hi - lo) / 2}, finite for every finite range.
    *

@@ -27,7 +27,9 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  *
  * <p>Weka reads a NaN as a missing value; an infinite value (ARFF's {@code Infinity} or {@code
  * -Infinity}) is refused with a {@link WekaException} naming the attribute and the row, in
- * training ({@link #trainingRows}) and in prediction ({@link #inputsOf}).
+ * training ({@link #trainingRows}) and in prediction ({@link #inputsOf}). Finite values of any
+ * size are kept; where Weka's mean of a numeric attribute overflows (values near the largest
+ * double), its missing values get the finite mean ({@link #finiteMeans}).
  *
  * <p>When the training data has no nominal input attribute, rows without missing values are
  * read directly from {@link Instance#value(int)}: passing single instances through the filters
@@ -51,10 +53,16 @@ public final class DataPreparation implements Serializable {
   private final String selection;
   /** What an error message starts with, e.g. "SWATNNRegressor". */
   private final String owner;
+  /**
+   * Per attribute of the training format, the replacement of a missing value where {@link
+   * ReplaceMissingValues}'s mean overflowed ({@link #finiteMeans}), NaN elsewhere; null when
+   * every mean was finite (the usual case: then Weka's filter alone replaces missing values).
+   */
+  private final double[] overflowedMeans;
 
   private DataPreparation(ReplaceMissingValues missing, NominalToBinary nominal,
       int[] inputIndices, int[] networkColumns, String[] inputNames, int originalInputs,
-      int convertedInputs, String selection, String owner) {
+      int convertedInputs, String selection, String owner, double[] overflowedMeans) {
     this.missing = missing;
     this.nominal = nominal;
     this.inputIndices = inputIndices;
@@ -64,6 +72,7 @@ public final class DataPreparation implements Serializable {
     this.convertedInputs = convertedInputs;
     this.selection = selection;
     this.owner = owner;
+    this.overflowedMeans = overflowedMeans;
   }
 
   /**
@@ -101,14 +110,20 @@ public final class DataPreparation implements Serializable {
           + data.numInstances() + " are missing)");
     }
     if (weighted) {
+      int withClass = train.numInstances();
       for (int i = train.numInstances() - 1; i >= 0; i--) {
         if (train.instance(i).weight() == 0) {
           train.delete(i);
         }
       }
       if (train.numInstances() == 0) {
+        int missingClass = data.numInstances() - withClass;
         throw new WekaException(owner + ": every training instance with a class value has "
-            + "weight 0");
+            + "weight 0 (" + (withClass == 1 ? "the 1 such row" : "all " + withClass
+            + " such rows") + (missingClass == 1 ? "; the other row has a missing class value"
+            : missingClass > 1 ? "; the other " + missingClass + " of the "
+            + data.numInstances() + " rows have a missing class value" : "") + "), and a row "
+            + "of weight 0 has no effect on the model. Give some of them a weight above 0.");
       }
     } else {
       for (Instance inst : train) {
@@ -194,7 +209,12 @@ public final class DataPreparation implements Serializable {
     ReplaceMissingValues missing = new ReplaceMissingValues();
     missing.setInputFormat(relative);
     Instances converted = Filter.useFilter(relative, missing);
-    requireFiniteMeans(data, converted, owner);
+    double[] overflowed = finiteMeans(relative, missing);
+    if (overflowed != null) {
+      for (int i = 0; i < converted.numInstances(); i++) {
+        replaceOverflowed(relative.instance(i), converted.instance(i), overflowed);
+      }
+    }
     NominalToBinary nominal = null;
     boolean hasNominal = false;
     for (int j = 0; j < data.numAttributes(); j++) {
@@ -240,7 +260,7 @@ public final class DataPreparation implements Serializable {
       names[j] = converted.attribute(indices[j]).name();
     }
     DataPreparation prep = new DataPreparation(missing, nominal, indices, networkColumns,
-        names, data.numAttributes() - 1, all, selection, owner);
+        names, data.numAttributes() - 1, all, selection, owner, overflowed);
     double[][] rows = new double[converted.numInstances()][n];
     double[] labels = new double[converted.numInstances()];
     for (int i = 0; i < rows.length; i++) {
@@ -254,26 +274,71 @@ public final class DataPreparation implements Serializable {
   }
 
   /**
-   * Refuses an attribute whose missing values got a non-finite training mean: the data being
-   * finite, the weighted sum of values near the largest double overflowed in {@link
-   * ReplaceMissingValues}.
+   * The replacements of missing values where {@link ReplaceMissingValues}'s weighted mean of a
+   * numeric attribute overflowed: it sums {@code weight * value} first, so that values near the
+   * largest double (1e308 and more) give Infinity, although their mean is finite. There the mean
+   * is computed from the values divided by the largest magnitude M and the weights divided by
+   * their sum W, {@code M * sum((w_i / W) * (v_i / M))}, which cannot overflow, and is kept
+   * within the attribute's training range (rounding may not step outside it). Weka's means are
+   * left as they are everywhere else, so that ordinary data is prepared exactly as by the
+   * filter alone.
+   *
+   * @param data the rows the filter was fitted to (the relative weights), finite values
+   * @param fitted the filter, after its first batch
+   * @return per attribute, the replacement where the filter's mean is not finite, NaN
+   *     elsewhere; null when every mean is finite
    */
-  private static void requireFiniteMeans(Instances data, Instances replaced, String owner)
-      throws WekaException {
+  private static double[] finiteMeans(Instances data, ReplaceMissingValues fitted)
+      throws Exception {
+    double[] probe = new double[data.numAttributes()];
+    java.util.Arrays.fill(probe, weka.core.Utils.missingValue());
+    Instance allMissing = new weka.core.DenseInstance(1, probe);
+    allMissing.setDataset(data);
+    fitted.input(allMissing);
+    Instance means = fitted.output();
+    double[] out = null;
     for (int j = 0; j < data.numAttributes(); j++) {
-      if (j == data.classIndex() || !data.attribute(j).isNumeric()) {
+      if (j == data.classIndex() || !data.attribute(j).isNumeric()
+          || Double.isFinite(means.value(j))) {
         continue;
       }
-      for (int i = 0; i < data.numInstances(); i++) {
-        if (data.instance(i).isMissing(j) && !Double.isFinite(replaced.instance(i).value(j))) {
-          throw new WekaException(owner + ": attribute '" + data.attribute(j).name() + "' has "
-              + "values so large (up to " + Math.max(Math.abs(data.attributeStats(j)
-              .numericStats.min), Math.abs(data.attributeStats(j).numericStats.max))
-              + " in magnitude) that their mean, which replaces its missing values, exceeds "
-              + "the largest double. Divide the attribute by a large "
-              + "number (e.g. with weka.filters.unsupervised.attribute.MathExpression) or "
-              + "fill in its missing values first.");
+      double largest = 0;
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      double weights = 0;
+      for (Instance inst : data) {
+        if (!inst.isMissing(j)) {
+          double v = inst.value(j);
+          largest = Math.max(largest, Math.abs(v));
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+          weights += inst.weight();
         }
+      }
+      double sum = 0;
+      for (Instance inst : data) {
+        if (!inst.isMissing(j)) {
+          sum += inst.weight() / weights * (inst.value(j) / largest);
+        }
+      }
+      if (out == null) {
+        out = new double[data.numAttributes()];
+        java.util.Arrays.fill(out, Double.NaN);
+      }
+      out[j] = Math.max(lo, Math.min(hi, sum * largest));
+    }
+    return out;
+  }
+
+  /**
+   * Sets the missing values of {@code original} whose attribute's mean overflowed to their
+   * finite replacements in {@code replaced}, the filter's output for it (same format).
+   */
+  private static void replaceOverflowed(Instance original, Instance replaced,
+      double[] overflowed) {
+    for (int j = 0; j < overflowed.length; j++) {
+      if (!Double.isNaN(overflowed[j]) && original.isMissing(j)) {
+        replaced.setValue(j, overflowed[j]);
       }
     }
   }
@@ -474,6 +539,9 @@ public final class DataPreparation implements Serializable {
     // they keep state between input and output, hence synchronized
     missing.input(instance);
     Instance out = missing.output();
+    if (overflowedMeans != null) {
+      replaceOverflowed(instance, out, overflowedMeans);
+    }
     if (nominal != null) {
       nominal.input(out);
       out = nominal.output();

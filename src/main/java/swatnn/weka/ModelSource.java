@@ -11,6 +11,7 @@ import javax.lang.model.SourceVersion;
 import swatnn.mlp.Activation;
 import swatnn.mlp.SparseMlp;
 import swatnn.scaling.InputScaling;
+import swatnn.scaling.Spans;
 import swatnn.search.MinMaxScaler;
 import swatnn.selection.CandidateModel;
 import swatnn.selection.LinearModel;
@@ -33,7 +34,9 @@ import swatnn.selection.NetworkModel;
  * linear model, the network's own {@link InputScaling} per input, each column's {@code
  * toSource}), and the output is bounded and mapped back to the class's range as {@link
  * FittedNetwork} does. Constants are written as literals that read back exactly and the
- * arithmetic is the model's, in the same order, so the class predicts what the model predicts
+ * arithmetic is the model's, in the same order (the linear maps between a range and [-1, 1]
+ * are {@link Spans}'s, written into the class once, so that ranges wider than the largest
+ * double stay finite there too), so the class predicts what the model predicts
  * (to the last bits; the order in which a network adds a constant neuron's share may differ).
  * It needs nothing but the JDK, compiles as Java 8 and is written in ASCII.
  */
@@ -71,6 +74,8 @@ public final class ModelSource {
     private final Set<String> declared = new java.util.HashSet<>();
     private boolean numbers;
     private boolean nominals;
+    /** Whether the class calls the methods of {@link Spans#source()}. */
+    private boolean spans;
 
     Writer(FittedNetwork model, InputCoding coding) {
       this.model = model;
@@ -322,9 +327,11 @@ public final class ModelSource {
       String inputName = comment(model.preparation().inputName(c % p));
       if (c < p) {
         MinMaxScaler ranges = model.inputRanges();
-        double range = ranges.max(c) - ranges.min(c);
-        body.append("    double ").append(name).append(" = ").append(range == 0 ? "0.0"
-            : "2 * (in" + c + minus(ranges.min(c)) + ") / " + operand(range) + " - 1")
+        boolean constant = ranges.min(c) == ranges.max(c);
+        spans |= !constant;
+        body.append("    double ").append(name).append(" = ").append(constant ? "0.0"
+            : "2 * " + Spans.FRACTION_METHOD + "(in" + c + ", " + literal(ranges.min(c)) + ", "
+                + literal(ranges.max(c)) + ") - 1")
             .append("; // ").append(inputName).append(", training range [")
             .append(literal(ranges.min(c))).append(", ").append(literal(ranges.max(c)))
             .append("] to [-1, 1]\n");
@@ -341,7 +348,8 @@ public final class ModelSource {
     /** The output bounded and mapped back to the class's range, as FittedNetwork does. */
     private void output() {
       MinMaxScaler y = model.classScaler();
-      double range = y.max(0) - y.min(0);
+      boolean constant = y.min(0) == y.max(0);
+      spans |= !constant;
       body.append("    // bounded to ").append(Math.round(FittedNetwork.OUTPUT_MARGIN * 50))
           .append("% of the range beyond the training range of ")
           .append(comment(model.className())).append(", [")
@@ -350,8 +358,9 @@ public final class ModelSource {
       body.append("    out = Math.max(").append(literal(-1 - FittedNetwork.OUTPUT_MARGIN))
           .append(", Math.min(").append(literal(1 + FittedNetwork.OUTPUT_MARGIN))
           .append(", out));\n");
-      body.append("    return ").append(range == 0 ? literal(y.min(0))
-          : "(out + 1) / 2 * " + operand(range) + plus(y.min(0))).append(";\n");
+      body.append("    return ").append(constant ? literal(y.min(0))
+          : Spans.AT_METHOD + "(" + literal(y.min(0)) + ", " + literal(y.max(0))
+              + ", (out + 1) / 2)").append(";\n");
     }
 
     private void helpers(StringBuilder sb) {
@@ -390,6 +399,10 @@ public final class ModelSource {
       }
       for (String method : scaleMethods.values()) {
         sb.append('\n').append(method);
+        spans |= method.contains(Spans.FRACTION_METHOD + "(");
+      }
+      if (spans) {
+        sb.append('\n').append(Spans.source());
       }
       for (Activation a : Activation.values()) {
         if (activations.contains(a)) {
@@ -426,21 +439,6 @@ public final class ModelSource {
       return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
     }
     return Double.toString(v);
-  }
-
-  private static String operand(double v) {
-    String s = literal(v);
-    return s.startsWith("-") ? "(" + s + ")" : s;
-  }
-
-  /** {@code " - v"}, or {@code " + |v|"} for a negative v: the same value. */
-  private static String minus(double v) {
-    return v < 0 ? " + " + literal(-v) : " - " + literal(v);
-  }
-
-  /** {@code " + v"}, or {@code " - |v|"} for a negative v: the same value. */
-  private static String plus(double v) {
-    return v < 0 ? " - " + literal(-v) : " + " + literal(v);
   }
 
   /**

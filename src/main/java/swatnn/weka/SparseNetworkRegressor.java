@@ -98,7 +98,7 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
       m_fitted = null;
       m_header = null;
       m_buffers = null;
-      getCapabilities().testWithFail(data);
+      CapabilityRefusal.test(getCapabilities(), data);
       Instances train = DataPreparation.trainingRows(data, this instanceof WeightedInstancesHandler,
           name);
       m_fitted = fit(train);

@@ -10,7 +10,8 @@
  *       {@link swatnn.weka.OptionBinding} turns into Weka's options;
  *   <li>the Weka classifier contract (build, Stop, prediction, measures, graph, text):
  *       {@link swatnn.weka.SparseNetworkRegressor};
- *   <li>instances to network inputs: {@link swatnn.weka.DataPreparation};
+ *   <li>instances to network inputs: {@link swatnn.weka.DataPreparation}; Weka's capabilities
+ *       test with the attributes or rows it refuses named: {@link swatnn.weka.CapabilityRefusal};
  *   <li>the scaled search and its degenerate cases: {@link swatnn.weka.ScaledSearch};
  *   <li>the built model, immutable, with its provenance: {@link swatnn.weka.FittedNetwork};
  *   <li>the model text: {@link swatnn.weka.ModelText}; the graph: {@link swatnn.weka.NetworkGraph};

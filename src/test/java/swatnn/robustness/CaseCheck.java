@@ -22,7 +22,9 @@ import weka.core.Utils;
 
 /**
  * Builds one classifier on one generated data set under a time limit and judges the result:
- * either the build succeeds, every prediction row gets a finite prediction, the model text is
+ * either the build succeeds, every prediction row gets a finite prediction (a row with an
+ * infinite input value, which training left out for its missing class, may instead be refused
+ * with a message that names the attribute), the model text is
  * produced and a serialisation round trip ({@link SerializationHelper}) predicts and describes
  * identically; or the build throws an exception whose message is the classifier's own (it
  * starts with its name, or is Weka's capabilities message, which starts with its class name),
@@ -86,13 +88,13 @@ public final class CaseCheck {
     Instances rows = data.predict();
     double[] before;
     try {
-      before = predict(c, rows);
+      before = predict(c, rows, name);
     } catch (Exception e) {
       return new Outcome(name, Verdict.PREDICTION_FAILED, Kind.NONE,
           firstLine(String.valueOf(e.getMessage())), origin(deepest(e)), seconds(start));
     }
     for (int i = 0; i < before.length; i++) {
-      if (!Double.isFinite(before[i])) {
+      if (!Double.isFinite(before[i]) && infiniteInput(rows.instance(i)) == null) {
         return new Outcome(name, Verdict.NON_FINITE_PREDICTION, Kind.NONE, String.format(
             Locale.ROOT, "prediction row %d of %d: %s", i + 1, before.length, before[i]), "",
             seconds(start));
@@ -107,7 +109,7 @@ public final class CaseCheck {
     SerializationHelper.write(bytes, c);
     Classifier copy = (Classifier) SerializationHelper.read(
         new ByteArrayInputStream(bytes.toByteArray()));
-    double[] after = predict(copy, rows);
+    double[] after = predict(copy, rows, name);
     for (int i = 0; i < before.length; i++) {
       if (Double.doubleToLongBits(before[i]) != Double.doubleToLongBits(after[i])) {
         return new Outcome(name, Verdict.ROUND_TRIP_DIFFERENCE, Kind.NONE, String.format(
@@ -122,12 +124,40 @@ public final class CaseCheck {
     return new Outcome(name, Verdict.BUILT, Kind.NONE, "", "", seconds(start));
   }
 
-  private static double[] predict(Classifier c, Instances rows) throws Exception {
+  /**
+   * The predictions of every row. A row with an infinite input value (a training row that
+   * training left out, its class being missing) may be refused, with a message that starts
+   * with the classifier's name and names the attribute; it is then NaN here.
+   *
+   * @throws Exception the first refusal of a row without an infinite input, or one that does
+   *     not name the attribute
+   */
+  private static double[] predict(Classifier c, Instances rows, String name) throws Exception {
     double[] p = new double[rows.numInstances()];
     for (int i = 0; i < p.length; i++) {
-      p[i] = c.classifyInstance(rows.instance(i));
+      String infinite = infiniteInput(rows.instance(i));
+      try {
+        p[i] = c.classifyInstance(rows.instance(i));
+      } catch (Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (infinite == null || !m.startsWith(name + ":") || !names(m, infinite)) {
+          throw e;
+        }
+        p[i] = Double.NaN;
+      }
     }
     return p;
+  }
+
+  /** The name of the first numeric input attribute whose value is infinite, or null. */
+  static String infiniteInput(weka.core.Instance row) {
+    for (int j = 0; j < row.numAttributes(); j++) {
+      if (j != row.classIndex() && row.attribute(j).isNumeric()
+          && Double.isInfinite(row.value(j))) {
+        return row.attribute(j).name();
+      }
+    }
+    return null;
   }
 
   /**

@@ -121,6 +121,19 @@ class MessyDataTest {
     }
   }
 
+  /** The judge finds the rows whose prediction may be refused: an infinite input value. */
+  @Test
+  void rowsWithAnInfiniteInputAreFound() {
+    MessyData.Generated g = make(40, Mutation.INFINITY_IN_INPUT);
+    String culprit = g.nonFinite().iterator().next();
+    Instances p = g.predict();
+    long infinite = p.stream().filter(r -> culprit.equals(CaseCheck.infiniteInput(r))).count();
+    assertTrue(infinite >= 1 && infinite <= 3, "rows with Infinity in " + culprit + ": "
+        + infinite);
+    assertEquals(null, CaseCheck.infiniteInput(make(40, Mutation.OUTLIERS).predict()
+        .instance(0)), "a finite row");
+  }
+
   @Test
   void theJudgeSortsTheKnownMessages() {
     MessyData.Generated g = make(40, Mutation.INFINITY_IN_INPUT, Mutation.HUGE_VALUES);

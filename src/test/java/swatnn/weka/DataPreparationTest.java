@@ -22,6 +22,8 @@ import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.ReplaceMissingValues;
 
 /**
  * Weka instances to network inputs: missing values, nominal coding, input selection (with and
@@ -125,6 +127,20 @@ class DataPreparationTest {
   }
 
   @Test
+  void rowsThatAllWeighNothingAreCountedInTheRefusal() throws Exception {
+    Instances d = arff("@relation w\n@attribute x numeric\n@attribute y numeric\n@data\n"
+        + "1,2,{0}\n3,4,{0}\n5,?,{2}\n");
+    WekaException e = assertThrows(WekaException.class,
+        () -> DataPreparation.trainingRows(d, true, OWNER));
+    assertEquals("SWATNNRegressor: every training instance with a class value has weight 0 "
+        + "(all 2 such rows; the other row has a missing class value), and a row "
+        + "of weight 0 has no effect on the model. Give some of them a weight above 0.",
+        e.getMessage());
+    assertEquals(2, DataPreparation.trainingRows(d, false, OWNER).numInstances(),
+        "without weights the rows count");
+  }
+
+  @Test
   void anInfiniteValueIsRefusedNamingTheAttributeAndTheRow() throws Exception {
     Instances d = arff("@relation f\n@attribute a numeric\n@attribute b numeric\n"
         + "@attribute y numeric\n@data\n1,2,3\n1,-Infinity,?\n1,2,3\n4,Infinity,5\n"
@@ -160,18 +176,76 @@ class DataPreparationTest {
         + "the training mean).", e.getMessage());
   }
 
+  /**
+   * Weka's ReplaceMissingValues sums weight times value, which overflows for values near the
+   * largest double (here their mean is about 0.91 * MAX_VALUE, and with weight 3 on one row,
+   * Weka's mean is Infinity): the missing values get the finite weighted mean instead, in
+   * training and in prediction (a row with a missing value, and one without any that never
+   * had one in training).
+   */
   @Test
-  void aMeanBeyondTheLargestDoubleIsRefusedNamingTheAttribute() throws Exception {
+  void aMeanBeyondTheLargestDoubleIsReplacedByTheFiniteMean() throws Exception {
     Instances d = numeric(20, 2, 3, x -> x[0]);
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    java.math.BigDecimal weights = java.math.BigDecimal.ZERO;
     for (int i = 0; i < d.numInstances(); i++) {
-      d.instance(i).setValue(1, i == 5 ? Double.NaN : Double.MAX_VALUE * (0.9 + 0.001 * i));
+      double v = Double.MAX_VALUE * (0.9 + 0.001 * i);
+      d.instance(i).setValue(1, i == 5 ? Double.NaN : v);
+      d.instance(i).setWeight(i == 7 ? 3 : 1);
+      if (i != 5) {
+        sum = sum.add(new java.math.BigDecimal(v).multiply(java.math.BigDecimal.valueOf(
+            d.instance(i).weight())));
+        weights = weights.add(java.math.BigDecimal.valueOf(d.instance(i).weight()));
+      }
     }
-    WekaException e = assertThrows(WekaException.class, () -> fit(d));
-    assertTrue(e.getMessage().startsWith("SWATNNRegressor: attribute 'x2' has values so large"),
-        e.getMessage());
-    d.instance(5).setValue(1, 1);
-    assertTrue(Arrays.stream(fit(d).inputs()).flatMapToDouble(Arrays::stream)
-        .allMatch(Double::isFinite), "without a missing value the column is usable");
+    double mean = sum.divide(weights, java.math.MathContext.DECIMAL64).doubleValue();
+    ReplaceMissingValues wekas = new ReplaceMissingValues();
+    wekas.setInputFormat(d);
+    assertEquals(Double.POSITIVE_INFINITY, Filter.useFilter(d, wekas).instance(5)
+        .value(1), "Weka's own mean overflows");
+    DataPreparation.Fitted f = fit(d);
+    assertEquals(mean, f.inputs()[5][1], 1e-12 * mean, "the weighted mean");
+    Instance unseen = new DenseInstance(3);
+    unseen.setDataset(d);
+    double[] out = new double[2];
+    f.preparation().inputsOf(unseen, out);
+    assertEquals(f.inputs()[5][1], out[1], 0, "a new row's missing value too");
+
+    d.instance(5).setValue(1, Double.MAX_VALUE);
+    f = fit(d);
+    f.preparation().inputsOf(unseen, out);
+    assertTrue(Double.isFinite(out[1]) && out[1] > 0.9 * Double.MAX_VALUE,
+        "with no missing value in training, a new row's one gets the finite mean: " + out[1]);
+  }
+
+  /** On ordinary data the inputs are exactly Weka's ReplaceMissingValues's output. */
+  @Test
+  void ordinaryDataGetsWekasOwnMeansToTheBit() throws Exception {
+    Instances d = numeric(40, 3, 6, x -> x[0] - x[1]);
+    Random r = new Random(7);
+    for (Instance inst : d) {
+      inst.setWeight(0.5 + r.nextDouble());
+      for (int j = 0; j < 3; j++) {
+        if (r.nextInt(5) == 0) {
+          inst.setMissing(j);
+        }
+      }
+    }
+    ReplaceMissingValues wekas = new ReplaceMissingValues();
+    DataPreparation.Fitted f = fit(d);
+    // the preparation sees the weights relative to their mean, Weka here the weights as given
+    Instances relative = new Instances(d);
+    for (int i = 0; i < relative.numInstances(); i++) {
+      relative.instance(i).setWeight(f.weights()[i]);
+    }
+    wekas.setInputFormat(relative);
+    Instances replaced = Filter.useFilter(relative, wekas);
+    for (int i = 0; i < d.numInstances(); i++) {
+      for (int j = 0; j < 3; j++) {
+        assertEquals(Double.doubleToLongBits(replaced.instance(i).value(j)),
+            Double.doubleToLongBits(f.inputs()[i][j]), "row " + i + ", x" + (j + 1));
+      }
+    }
   }
 
   @Test

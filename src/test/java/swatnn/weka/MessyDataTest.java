@@ -101,8 +101,17 @@ class MessyDataTest {
   /** A classifier that does not use weights refuses them in Weka's words (its capabilities). */
   private static void refusesWeights(SparseNetworkRegressor c, Instances d) {
     WekaException e = assertThrows(WekaException.class, () -> c.buildClassifier(d));
-    assertEquals(c.getClass().getName() + ": Some instance weights are not equal to 1 and "
-        + "scheme does not implement the WeightedInstancesHandler interface!", e.getMessage());
+    String weka = c.getClass().getName() + ": Some instance weights are not equal to 1 and "
+        + "scheme does not implement the WeightedInstancesHandler interface! ";
+    long other = d.stream().filter(i -> i.weight() != 1).count();
+    assertTrue(e.getMessage().startsWith(weka + other + " of " + d.numInstances() + " rows have "
+        + "a weight other than 1: "), e.getMessage());
+    int first = 0;
+    while (d.instance(first).weight() == 1) {
+      first++;
+    }
+    assertTrue(e.getMessage().contains("rows " + (first + 1) + " (weight "
+        + d.instance(first).weight() + ")"), e.getMessage());
   }
 
   @ParameterizedTest

@@ -183,7 +183,8 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     nominalClass.add(new DenseInstance(1, new double[] {0.5, 1}));
     Exception e = assertThrows(Exception.class, () -> shortSearch(1).buildClassifier(nominalClass));
     assertEquals("weka.classifiers.functions." + name() + ": Cannot handle multi-valued "
-        + "nominal class!", e.getMessage());
+        + "nominal class! The class attribute is 'c'; choose a numeric class (in the Explorer's "
+        + "Classify panel, the box above Start).", e.getMessage());
 
     atts = new ArrayList<>();
     atts.add(new Attribute("s", (List<String>) null));
@@ -193,8 +194,9 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     double[] v = {string.attribute(0).addStringValue("hello"), 1.0};
     string.add(new DenseInstance(1, v));
     e = assertThrows(Exception.class, () -> shortSearch(1).buildClassifier(string));
-    assertEquals("weka.classifiers.functions." + name() + ": Cannot handle string attributes!",
-        e.getMessage());
+    assertEquals("weka.classifiers.functions." + name() + ": Cannot handle string attributes! "
+        + "Attribute concerned: 's'. Remove it or convert it (e.g. "
+        + "weka.filters.unsupervised.attribute.StringToNominal).", e.getMessage());
   }
 
   @Test

@@ -66,7 +66,8 @@ public class DartsAdmmRegressor extends DartsOptions implements TechnicalInforma
         + "Inputs and class are scaled to [-1, 1] by their training ranges; missing values are "
         + "replaced by training means and modes, nominal attributes converted to binary ones. "
         + "At most 7 inputs (after conversion) are taken, as by SWATNNRegressor. Instance "
-        + "weights are ignored. Building needs ND4J; predicting is plain Java.\n\n"
+        + "weights are not used: the classifier does not handle weighted instances, so Weka "
+        + "refuses data with a weight other than 1 (SWATNNRegressor uses them). Building needs ND4J; predicting is plain Java.\n\n"
         + "For more information see:\n\n" + getTechnicalInformation().toString();
   }
 
