@@ -334,8 +334,15 @@ public final class ModelText {
     return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+(e|$)", "$1");
   }
 
-  /** A number to 6 decimal places at most, as Weka writes them. */
+  /**
+   * A number to 6 decimal places at most, as Weka writes them; a non-zero number below 1e-4 in
+   * magnitude in 6 significant digits instead (e.g. 3.86124e-11), since 6 decimals would print
+   * it as 0 (a date input's coefficient per millisecond, say).
+   */
   public static String num(double v) {
+    if (v != 0 && Math.abs(v) < 1e-4) {
+      return String.format(Locale.ROOT, "%.6g", v);
+    }
     return Utils.doubleToString(v, 6).trim();
   }
 }

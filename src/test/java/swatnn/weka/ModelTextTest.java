@@ -130,6 +130,37 @@ class ModelTextTest {
     assertEquals("3", chosenRow.trim().split("\\s+")[6], chosenRow);
   }
 
+  /**
+   * An input in epoch milliseconds (a date attribute's values) has a coefficient near 1e-11 in
+   * the data's units: six fixed decimals printed it as 0, and the equation lost the input.
+   */
+  @Test
+  void aTinyCoefficientInTheDatasUnitsKeepsItsDigits() throws Exception {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute("when"));
+    atts.add(new Attribute("b"));
+    atts.add(new Attribute("y"));
+    Instances d = new Instances("dates", atts, 80);
+    d.setClassIndex(2);
+    Random r = new Random(3);
+    for (int i = 0; i < 80; i++) {
+      double when = 1.5e12 + 1e11 * r.nextDouble();
+      double b = 10 + 10 * r.nextDouble();
+      d.add(new DenseInstance(1, new double[] {when, b, 3e-11 * when - 2 * b
+          + 0.01 * r.nextGaussian()}));
+    }
+    SWATNNRegressor c = shortSearch();
+    c.buildClassifier(d);
+    String text = c.toString();
+    assertTrue(c.searchResult().model() instanceof LinearModel, text);
+    String units = text.substring(text.indexOf("In the data's units:\n") + 21).lines()
+        .findFirst().orElseThrow();
+    for (Instance i : d) {
+      double inUnits = evaluate(units.substring(4), name -> i.value(d.attribute(name)));
+      assertEquals(c.classifyInstance(i), inUnits, 1e-2, units + " at " + i);
+    }
+  }
+
   @Test
   void theOutputSymbolAvoidsTheDatasNames() throws Exception {
     Instances d = line("y", "y_net", "z");
