@@ -48,6 +48,15 @@ class DataPreparationTest {
 
   /** Uniform inputs x1 .. xp in [-1, 1] and y = f(x) plus a little noise. */
   static Instances numeric(int rows, int inputs, long seed, ToDoubleFunction<double[]> f) {
+    return numeric(rows, inputs, seed, r -> 2 * r.nextDouble() - 1, f, 0.01);
+  }
+
+  /**
+   * Inputs x1 .. xp drawn by {@code input}, y = f(x) plus Gaussian noise of SD {@code noise};
+   * one generator draws a row's inputs in order, then its noise.
+   */
+  static Instances numeric(int rows, int inputs, long seed, ToDoubleFunction<Random> input,
+      ToDoubleFunction<double[]> f, double noise) {
     ArrayList<Attribute> a = new ArrayList<>();
     for (int j = 0; j < inputs; j++) {
       a.add(new Attribute("x" + (j + 1)));
@@ -59,9 +68,9 @@ class DataPreparationTest {
     for (int i = 0; i < rows; i++) {
       double[] v = new double[inputs + 1];
       for (int j = 0; j < inputs; j++) {
-        v[j] = 2 * r.nextDouble() - 1;
+        v[j] = input.applyAsDouble(r);
       }
-      v[inputs] = f.applyAsDouble(v) + 0.01 * r.nextGaussian();
+      v[inputs] = f.applyAsDouble(v) + noise * r.nextGaussian();
       d.add(new DenseInstance(1, v));
     }
     return d;

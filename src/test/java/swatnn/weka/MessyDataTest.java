@@ -17,7 +17,6 @@ import swatnn.TinyAutoencoder;
 import weka.classifiers.functions.DartsAdmmRegressor;
 import weka.classifiers.functions.SWATNNRegressor;
 import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.WeightedInstancesHandler;
@@ -50,23 +49,8 @@ class MessyDataTest {
 
   /** Gaussian inputs x1 .. xp, y = sin(x1) + x2 / 2 plus noise. */
   static Instances numeric(int rows, int inputs, long seed) {
-    ArrayList<Attribute> a = new ArrayList<>();
-    for (int j = 0; j < inputs; j++) {
-      a.add(new Attribute("x" + (j + 1)));
-    }
-    a.add(new Attribute("y"));
-    Instances d = new Instances("numeric", a, rows);
-    d.setClassIndex(inputs);
-    Random r = new Random(seed);
-    for (int i = 0; i < rows; i++) {
-      double[] v = new double[inputs + 1];
-      for (int j = 0; j < inputs; j++) {
-        v[j] = r.nextGaussian();
-      }
-      v[inputs] = Math.sin(v[0]) + v[1] / 2 + 0.05 * r.nextGaussian();
-      d.add(new DenseInstance(1, v));
-    }
-    return d;
+    return DataPreparationTest.numeric(rows, inputs, seed, Random::nextGaussian,
+        v -> Math.sin(v[0]) + v[1] / 2, 0.05);
   }
 
   private static void buildsAndPredictsFinitely(SparseNetworkRegressor c, Instances d)
