@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 /**
  * Prune-and-refit: removes a refined network's smallest-magnitude weights a group at a time,
  * refitting the rest by {@link LeastSquaresRefiner} after each removal, for as long as the
- * held-out MSE stays within a tolerance of the starting network's.
+ * held-out MSE stays within a tolerance (relative, plus an optional absolute floor) of the
+ * starting network's.
  *
  * <p>A group is a tenth of the remaining free weights (at least one); when removing a group
  * costs too much, half as many are tried, down to a single weight, and the pass ends when even
@@ -16,17 +17,30 @@ import java.util.stream.IntStream;
 public final class NetworkPruner {
   private final LeastSquaresRefiner refiner;
   private final double tolerance;
+  private final double floor;
 
   /**
    * @param refiner refits the remaining parameters after each removal
    * @param tolerance relative held-out MSE increase allowed over the starting network (>= 0)
    */
   public NetworkPruner(LeastSquaresRefiner refiner, double tolerance) {
-    if (!(tolerance >= 0)) {
-      throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
+    this(refiner, tolerance, 0);
+  }
+
+  /**
+   * @param refiner refits the remaining parameters after each removal
+   * @param tolerance relative held-out MSE increase allowed over the starting network (>= 0)
+   * @param floor absolute held-out MSE increase allowed on top of it (>= 0, the labels' squared
+   *     units): on noiseless data a relative increase of a near-zero MSE is no scale
+   */
+  public NetworkPruner(LeastSquaresRefiner refiner, double tolerance, double floor) {
+    if (!(tolerance >= 0) || !(floor >= 0)) {
+      throw new IllegalArgumentException("tolerance and floor must be >= 0, got " + tolerance
+          + " and " + floor);
     }
     this.refiner = refiner;
     this.tolerance = tolerance;
+    this.floor = floor;
   }
 
   /**
@@ -44,7 +58,7 @@ public final class NetworkPruner {
     boolean[] keep = new boolean[free.weightCount()];
     Arrays.fill(keep, true);
     SparseMlp best = free.toMlp(p, keep);
-    double limit = best.meanSquaredError(valX, valY, valW) * (1 + tolerance);
+    double limit = best.meanSquaredError(valX, valY, valW) * (1 + tolerance) + floor;
     int remaining = keep.length;
     int group = Math.max(1, remaining / 10);
     while (remaining > 0) {

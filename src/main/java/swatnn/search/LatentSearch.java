@@ -6,6 +6,7 @@ import java.util.Random;
 import swatnn.autoencoder.AutoencoderConfig;
 import swatnn.autoencoder.AutoencoderModel;
 import swatnn.mlp.FreeParameters;
+import swatnn.mlp.LocalStructureSearch;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.NetworkPruner;
@@ -14,6 +15,7 @@ import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.Refinement;
 import swatnn.mlp.SparseMlpFitter;
 import swatnn.nd4j.Nd4jRuntime;
+import swatnn.selection.MeanModel;
 import swatnn.selection.ModelSearch;
 import swatnn.selection.NetworkSearch;
 import swatnn.selection.Refitter;
@@ -56,6 +58,12 @@ public final class LatentSearch implements NetworkSearch {
   static final double POLISH_RATE = 3e-3;
   /** Adam step size of the dense networks trained for -init encode. */
   static final double INIT_RATE = 1e-2;
+  /**
+   * The most rows the local structure search fits its moves on (-local-search); the structure
+   * it keeps is refitted on all rows. Above this, a move's Levenberg-Marquardt fit costs more
+   * than it tells.
+   */
+  static final int LOCAL_SEARCH_ROWS = 500;
   /**
    * Early stopping's least relative fall of the windowed geometric-mean training MSE
    * ({@link SearchSettings#patience()}).
@@ -310,10 +318,60 @@ public final class LatentSearch implements NetworkSearch {
       throw new IllegalStateException("every decoded network was non-finite; the model file "
           + "may be unusable");
     }
+    if (settings.localSearch()) {
+      improveBest(found, rows);
+    }
     return new NetworkSearch.Outcome(found,
         java.util.Arrays.stream(groupSteps).boxed().toList());
   }
 
+
+  /**
+   * -local-search: each configuration's best network by training MSE is replaced by the
+   * result of {@link LocalStructureSearch} (the same network when no move pays), the
+   * configurations on the search's threads. Its structure becomes the candidate's start, so
+   * that the selection's refits keep it.
+   */
+  private void improveBest(List<NetworkSearch.Found> found, Rows rows) {
+    double floor = settings.toleranceFloor() * rows.mse(MeanModel.fit(rows));
+    LocalStructureSearch local = new LocalStructureSearch(refiner, settings.tolerance(), floor,
+        LOCAL_SEARCH_ROWS);
+    List<Integer> best = new ArrayList<>();
+    for (int k : settings.layers()) {
+      int b = -1;
+      for (int i = 0; i < found.size(); i++) {
+        if (found.get(i).hiddenLayers() == k && (b < 0 || trainingMse(found.get(i), rows)
+            < trainingMse(found.get(b), rows))) {
+          b = i;
+        }
+      }
+      if (b >= 0) {
+        best.add(b);
+      }
+    }
+    List<java.util.concurrent.Callable<SparseMlp>> jobs = new ArrayList<>();
+    for (int i : best) {
+      NetworkSearch.Found f = found.get(i);
+      long seed = settings.seed() * 1_000_003L + f.hiddenLayers();
+      jobs.add(() -> local.improve(f.network(), rows.x(), rows.y(), rows.w(), seed));
+    }
+    List<SparseMlp> improved = Slots.run(settings.threads(), jobs);
+    if (Thread.currentThread().isInterrupted()) {
+      throw new SearchInterruptedException();
+    }
+    for (int n = 0; n < best.size(); n++) {
+      NetworkSearch.Found f = found.get(best.get(n));
+      SparseMlp net = improved.get(n);
+      if (!net.equals(f.network().withoutDeadEnds())) {
+        found.set(best.get(n), new NetworkSearch.Found(f.name() + ", local search",
+            f.hiddenLayers(), net, new FreeParameters(net).size(), net));
+      }
+    }
+  }
+
+  private static double trainingMse(NetworkSearch.Found f, Rows rows) {
+    return f.network().meanSquaredError(rows.x(), rows.y(), rows.w());
+  }
 
   /**
    * -init encode: per configuration k and restart, a dense k-layer network trained on the

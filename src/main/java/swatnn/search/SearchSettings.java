@@ -59,6 +59,8 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   /** Boxed so that settings serialized before it existed read as null (no race). */
   private Integer race = 0;
   private RaceScore raceScore = RaceScore.DISCRETE;
+  /** Boxed so that settings serialized before it existed read as null (off). */
+  private Boolean localSearch = false;
 
   public int steps() {
     return steps;
@@ -209,6 +211,20 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     return this;
   }
 
+  /**
+   * Whether each configuration's best refined restart (by training MSE) goes through a local
+   * search over its structure ({@link swatnn.mlp.LocalStructureSearch}, docs/METHOD.md section
+   * 8.2) before the candidates are compared.
+   */
+  public boolean localSearch() {
+    return localSearch;
+  }
+
+  public SearchSettings localSearch(boolean v) {
+    localSearch = v;
+    return this;
+  }
+
 
   /**
    * How many threads run independent parts of the search (restart groups, refinements), 0 for
@@ -321,6 +337,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     c.initSteps = initSteps;
     c.race = race;
     c.raceScore = raceScore;
+    c.localSearch = localSearch;
     return c;
   }
 
@@ -351,6 +368,9 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     }
     if (raceScore == null) {
       raceScore = RaceScore.DISCRETE;
+    }
+    if (localSearch == null) {
+      localSearch = false;
     }
   }
 }

@@ -353,4 +353,21 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       m_settings.raceScore(SearchSettings.RaceScore.values()[v.getSelectedTag().getID()]);
     }
   }
+
+  /** @return whether each configuration's best network goes through a local structure search */
+  @OptionMetadata(displayName = "localSearch", displayOrder = 19,
+      commandLineParamName = "local-search", commandLineParamIsFlag = true,
+      commandLineParamSynopsis = "-local-search", description = "After refinement, improve each "
+      + "configuration's best network by small structural moves, each refitted by "
+      + "Levenberg-Marquardt and kept when its training error is clearly lower, or within the "
+      + "tolerance with fewer non-zeros: swap a neuron's activation, grow a neuron, regrow and "
+      + "prune the connections, remove a neuron. Off by default.")
+  public boolean getLocalSearch() {
+    return m_settings.localSearch();
+  }
+
+  /** @param v whether to run the local structure search */
+  public void setLocalSearch(boolean v) {
+    m_settings.localSearch(v);
+  }
 }

@@ -1,0 +1,259 @@
+package swatnn.mlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A local search over the structure of a refined network (docs/METHOD.md section 8.2): small
+ * discrete moves that the latent search's gradient cannot make, each refitted by
+ * Levenberg-Marquardt and kept when it pays. Four moves, in rounds of at most {@value
+ * #MAX_ROUNDS}, until a round keeps none:
+ *
+ * <ol>
+ *   <li><b>swap</b> an active neuron's activation for each of the two others;
+ *   <li><b>grow</b> one neuron in a hidden layer (every layer, every activation), connected to
+ *       every live unit before and after it with small random weights;
+ *   <li><b>regrow</b>: free every live connection, refit, then prune ({@link NetworkPruner});
+ *   <li><b>shrink</b>: switch off one active neuron (each in turn).
+ * </ol>
+ *
+ * <p>A move is kept ({@link #kept}) when its training MSE is clearly lower than the current
+ * network's (below {@code mse / (1 + tolerance) - floor}), or when it is within {@code mse (1 +
+ * tolerance) + floor} with fewer non-zeros: the selection's own rule (docs/METHOD.md section 4),
+ * on training rows. Moves are fitted on at most {@code maxRows} rows (a seeded draw) with at
+ * most {@value #MOVE_ITERATIONS} iterations; the final structure is refitted on all rows and
+ * replaces the start only if it passes the same rule there. Deterministic for a seed; stops at
+ * the next move when the thread is interrupted.
+ *
+ * <p>Why: the search's masks move little once sharpened, so a k=1 search often ends one or two
+ * neurons short of the function (BENCHMARKS.md, "Where the k=1 neurons go"), and a neuron's
+ * activation is fixed by its decoding. Both are one discrete step from a better network.
+ */
+public final class LocalStructureSearch {
+  /** At most this many rounds of the four moves. */
+  public static final int MAX_ROUNDS = 3;
+  /** Levenberg-Marquardt iterations per move (the final refit uses the full refiner's). */
+  public static final int MOVE_ITERATIONS = 50;
+  /** Scale of a grown neuron's random starting weights. */
+  private static final double GROW_SCALE = 0.1;
+
+  private final LeastSquaresRefiner refiner;
+  private final LeastSquaresRefiner moveRefiner;
+  private final double tolerance;
+  private final double floor;
+  private final int maxRows;
+
+  /**
+   * @param refiner the full refit of the structure kept, on all rows
+   * @param tolerance the selection's relative tolerance (>= 0)
+   * @param floor an MSE difference that does not matter (>= 0), in the labels' squared units
+   * @param maxRows the most rows a move is fitted on (>= 1)
+   * @throws IllegalArgumentException for a negative tolerance or floor, or maxRows < 1
+   */
+  public LocalStructureSearch(LeastSquaresRefiner refiner, double tolerance, double floor,
+      int maxRows) {
+    if (!(tolerance >= 0) || !(floor >= 0) || maxRows < 1) {
+      throw new IllegalArgumentException("need tolerance >= 0, floor >= 0 and maxRows >= 1, got "
+          + tolerance + ", " + floor + ", " + maxRows);
+    }
+    this.refiner = refiner;
+    this.moveRefiner = new LeastSquaresRefiner(Math.min(MOVE_ITERATIONS,
+        refiner.maxIterations()), refiner.tolerance());
+    this.tolerance = tolerance;
+    this.floor = floor;
+    this.maxRows = maxRows;
+  }
+
+  /** A network and its training MSE on the rows it was scored on. */
+  private record Scored(SparseMlp net, double mse) {
+    int nonZeros() {
+      return net.nonZeroCount();
+    }
+  }
+
+  /**
+   * Improves a refined network's structure.
+   *
+   * @param net a network refined on the rows (any structure of its layout)
+   * @param x rows of {@code net.nIn()} inputs
+   * @param y labels
+   * @param w per-row weights (>= 0), or null for 1 each
+   * @param seed seeds the draw of rows and of grown weights
+   * @return a network at least as good by {@link #kept} on all rows, without dead ends; {@code
+   *     net} itself (without dead ends) when no move pays
+   */
+  public SparseMlp improve(SparseMlp net, double[][] x, double[] y, double[] w, long seed) {
+    Random random = new Random(seed);
+    int[] sample = sample(x.length, random);
+    double[][] sx = new double[sample.length][];
+    double[] sy = new double[sample.length];
+    double[] sw = w == null ? null : new double[sample.length];
+    for (int i = 0; i < sample.length; i++) {
+      sx[i] = x[sample[i]];
+      sy[i] = y[sample[i]];
+      if (sw != null) {
+        sw[i] = w[sample[i]];
+      }
+    }
+    SparseMlp start = net.withoutDeadEnds();
+    Scored current = new Scored(start, start.meanSquaredError(sx, sy, sw));
+    boolean moved = false;
+    for (int round = 0; round < MAX_ROUNDS && !interrupted(); round++) {
+      Scored before = current;
+      current = swap(current, sx, sy, sw);
+      current = grow(current, sx, sy, sw, random);
+      current = regrow(current, sx, sy, sw);
+      current = shrink(current, sx, sy, sw);
+      if (current == before) {
+        break;
+      }
+      moved = true;
+    }
+    if (!moved || interrupted()) {
+      return start;
+    }
+    SparseMlp refitted = refiner.refine(current.net(), x, y, w).withoutDeadEnds();
+    Scored all = new Scored(refitted, refitted.meanSquaredError(x, y, w));
+    Scored was = new Scored(start, start.meanSquaredError(x, y, w));
+    return Double.isFinite(all.mse()) && kept(all, was) ? refitted : start;
+  }
+
+  /** Whether a move's network replaces the current one (the class Javadoc's rule). */
+  private boolean kept(Scored candidate, Scored current) {
+    double m = candidate.mse();
+    if (!Double.isFinite(m)) {
+      return false;
+    }
+    return m < current.mse() / (1 + tolerance) - floor
+        || m <= current.mse() * (1 + tolerance) + floor && candidate.nonZeros() < current.nonZeros();
+  }
+
+  /** Each active neuron's activation replaced by each other one, one at a time. */
+  private Scored swap(Scored current, double[][] x, double[] y, double[] w) {
+    for (int[] neuron : activeNeurons(current.net())) {
+      for (Activation a : Activation.values()) {
+        if (interrupted() || a == current.net().activation(neuron[0], neuron[1])) {
+          continue;
+        }
+        SparseMlp changed = current.net().toBuilder().activation(neuron[0], neuron[1], a).build();
+        current = better(fit(changed, x, y, w), current);
+      }
+    }
+    return current;
+  }
+
+  /** One more neuron in some layer, wired to every live unit around it, each activation. */
+  private Scored grow(Scored current, double[][] x, double[] y, double[] w, Random random) {
+    SparseMlp net = current.net();
+    int h = net.layout().maxNeurons();
+    int k = net.hiddenLayers();
+    Scored best = current;
+    for (int layer = 0; layer < k && !interrupted(); layer++) {
+      int slot = -1;
+      for (int j = h - 1; j >= 0; j--) {
+        if (!net.isActive(layer, j)) {
+          slot = j;
+        }
+      }
+      if (slot < 0) {
+        continue;
+      }
+      for (Activation a : Activation.values()) {
+        if (interrupted()) {
+          break;
+        }
+        SparseMlp.Builder b = net.toBuilder().neuron(layer, slot, a, 0.0);
+        int sources = layer == 0 ? net.nIn() : h;
+        for (int i = 0; i < sources; i++) {
+          if (layer == 0 || net.isActive(layer - 1, i)) {
+            b.weight(layer, i, slot, GROW_SCALE * random.nextGaussian());
+          }
+        }
+        if (layer == k - 1) {
+          b.outputWeight(slot, GROW_SCALE * random.nextGaussian());
+        } else {
+          for (int j = 0; j < h; j++) {
+            if (net.isActive(layer + 1, j)) {
+              b.weight(layer + 1, slot, j, GROW_SCALE * random.nextGaussian());
+            }
+          }
+        }
+        best = better(fit(b.build(), x, y, w), best);
+      }
+    }
+    return best;
+  }
+
+  /** Every live connection freed and refitted, then pruned within the tolerance. */
+  private Scored regrow(Scored current, double[][] x, double[] y, double[] w) {
+    if (interrupted()) {
+      return current;
+    }
+    FreeParameters live = new FreeParameters(current.net(), FreeParameters.Scope.LIVE);
+    SparseMlp dense = live.toMlp(moveRefiner.fit(live, x, y, w, null, live.values()), null);
+    SparseMlp pruned = new NetworkPruner(moveRefiner, tolerance, floor)
+        .prune(dense, x, y, w, x, y, w).withoutDeadEnds();
+    return better(new Scored(pruned, pruned.meanSquaredError(x, y, w)), current);
+  }
+
+  /** Each active neuron switched off in turn, the rest refitted. */
+  private Scored shrink(Scored current, double[][] x, double[] y, double[] w) {
+    for (int[] neuron : activeNeurons(current.net())) {
+      // a layer's last neuron stays: without it the output is a constant
+      if (interrupted() || !current.net().isActive(neuron[0], neuron[1])
+          || current.net().activeNeurons(neuron[0]) <= 1) {
+        continue;
+      }
+      SparseMlp changed = current.net().toBuilder().active(neuron[0], neuron[1], false).build()
+          .pruned();
+      current = better(fit(changed, x, y, w), current);
+    }
+    return current;
+  }
+
+  private Scored better(Scored candidate, Scored current) {
+    return kept(candidate, current) ? candidate : current;
+  }
+
+  private Scored fit(SparseMlp net, double[][] x, double[] y, double[] w) {
+    SparseMlp fitted = moveRefiner.refine(net, x, y, w).withoutDeadEnds();
+    return new Scored(fitted, fitted.meanSquaredError(x, y, w));
+  }
+
+  private static List<int[]> activeNeurons(SparseMlp net) {
+    List<int[]> out = new ArrayList<>();
+    for (int l = 0; l < net.hiddenLayers(); l++) {
+      for (int j = 0; j < net.layout().maxNeurons(); j++) {
+        if (net.isActive(l, j)) {
+          out.add(new int[] {l, j});
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Row indices of the moves' fits: all rows, or a seeded draw of maxRows without repeats. */
+  private int[] sample(int n, Random random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (n <= maxRows) {
+      return order;
+    }
+    for (int i = 0; i < maxRows; i++) {
+      int j = i + random.nextInt(n - i);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] out = java.util.Arrays.copyOf(order, maxRows);
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  private static boolean interrupted() {
+    return Thread.currentThread().isInterrupted();
+  }
+}

@@ -1,0 +1,142 @@
+package swatnn.mlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local structure search's moves on data whose generating network is known: each test
+ * starts one move away from the generator and checks that the search gets there.
+ */
+class LocalStructureSearchTest {
+  private static final LeastSquaresRefiner LM = new LeastSquaresRefiner(200, 1e-10);
+  /** The selection's default floor, a fraction of the labels' variance. */
+  private static final double FLOOR = 1e-5;
+
+  /** The search as the latent search sets it up: 5% tolerance, the floor on these labels. */
+  private static LocalStructureSearch local(double[] y, int maxRows) {
+    return new LocalStructureSearch(LM, 0.05, FLOOR * variance(y), maxRows);
+  }
+
+  /** One hidden layer on 2 inputs: the given neurons (activation, w0, w1, bias, output w). */
+  private static SparseMlp oneLayer(Object[]... neurons) {
+    SparseMlp.Builder b = SparseMlp.builder(MlpLayout.DEFAULT, 2, 1).outputBias(0.1);
+    for (int j = 0; j < neurons.length; j++) {
+      Object[] n = neurons[j];
+      b.neuron(0, j, (Activation) n[0], (double) n[3])
+          .weight(0, 0, j, (double) n[1]).weight(0, 1, j, (double) n[2])
+          .outputWeight(j, (double) n[4]);
+    }
+    return b.build();
+  }
+
+  private static double[][] inputs(int n, long seed) {
+    Random r = new Random(seed);
+    double[][] x = new double[n][2];
+    for (double[] row : x) {
+      row[0] = 2 * r.nextDouble() - 1;
+      row[1] = 2 * r.nextDouble() - 1;
+    }
+    return x;
+  }
+
+  private static double variance(double[] y) {
+    double m = java.util.Arrays.stream(y).average().orElse(0);
+    return java.util.Arrays.stream(y).map(v -> (v - m) * (v - m)).average().orElse(0);
+  }
+
+  private static final Object[] TANH = {Activation.TANH, 1.5, -1.0, 0.2, 1.0};
+  private static final Object[] SIGMOID = {Activation.SIGMOID, -2.0, 2.5, 0.5, 1.5};
+
+  @Test
+  void growsTheNeuronTheStartLacks() {
+    SparseMlp generator = oneLayer(TANH, SIGMOID);
+    double[][] x = inputs(300, 1);
+    double[] y = generator.predict(x);
+    SparseMlp start = LM.refine(oneLayer(TANH), x, y, null);
+    assertTrue(start.meanSquaredError(x, y) > 1e-3 * variance(y), "the start must miss");
+
+    SparseMlp found = local(y, 500).improve(start, x, y, null, 1);
+
+    assertEquals(2, found.activeNeuronCount(), found.toString());
+    assertTrue(found.meanSquaredError(x, y) < 1e-8 * variance(y),
+        "MSE " + found.meanSquaredError(x, y));
+    assertTrue(found.nonZeroCount() <= generator.nonZeroCount(), found.toString());
+  }
+
+  @Test
+  void swapsAWrongActivation() {
+    SparseMlp generator = oneLayer(TANH);
+    double[][] x = inputs(300, 2);
+    double[] y = generator.predict(x);
+    Object[] wrong = TANH.clone();
+    wrong[0] = Activation.LEAKY_RELU;
+    SparseMlp start = LM.refine(oneLayer(wrong), x, y, null);
+    assertTrue(start.meanSquaredError(x, y) > 1e-4 * variance(y), "the start must miss");
+
+    SparseMlp found = local(y, 500).improve(start, x, y, null, 2);
+
+    assertTrue(found.meanSquaredError(x, y) < 1e-8 * variance(y),
+        "MSE " + found.meanSquaredError(x, y) + "\n" + found);
+    assertTrue(found.nonZeroCount() <= generator.nonZeroCount(), found.toString());
+  }
+
+  @Test
+  void removesANeuronThatDoesNotMatter() {
+    SparseMlp generator = oneLayer(TANH);
+    double[][] x = inputs(300, 3);
+    double[] y = generator.predict(x);
+    // the generator plus a second neuron whose output weight is tiny: the same function within
+    // any tolerance, with 4 more non-zeros
+    Object[] faint = SIGMOID.clone();
+    faint[4] = 1e-6;
+    SparseMlp start = LM.refine(oneLayer(TANH, faint), x, y, null);
+
+    SparseMlp found = local(y, 500).improve(start, x, y, null, 3);
+
+    assertEquals(1, found.activeNeuronCount(), found.toString());
+    assertTrue(found.nonZeroCount() <= generator.nonZeroCount(), found.toString());
+    assertTrue(found.meanSquaredError(x, y)
+        <= start.meanSquaredError(x, y) * 1.05 + FLOOR * variance(y));
+  }
+
+  @Test
+  void movesOnASampleAndKeepsOnlyWhatPaysOnAllRows() {
+    SparseMlp generator = oneLayer(TANH, SIGMOID);
+    double[][] x = inputs(900, 4);
+    double[] y = generator.predict(x);
+    Random noise = new Random(5);
+    for (int i = 0; i < y.length; i++) {
+      y[i] += 0.05 * noise.nextGaussian();
+    }
+    SparseMlp start = LM.refine(oneLayer(TANH), x, y, null);
+    LocalStructureSearch local = local(y, 200);
+
+    SparseMlp found = local.improve(start, x, y, null, 7);
+
+    double before = start.withoutDeadEnds().meanSquaredError(x, y);
+    double after = found.meanSquaredError(x, y);
+    double floor = FLOOR * variance(y);
+    assertTrue(after < before / 1.05 - floor || after <= before * 1.05 + floor
+        && found.nonZeroCount() < start.withoutDeadEnds().nonZeroCount()
+        || found.equals(start.withoutDeadEnds()), "before " + before + ", after " + after);
+    assertEquals(found, local.improve(start, x, y, null, 7), "the same seed, the same network");
+  }
+
+  @Test
+  void stopsWhenInterrupted() {
+    SparseMlp generator = oneLayer(TANH, SIGMOID);
+    double[][] x = inputs(300, 6);
+    double[] y = generator.predict(x);
+    SparseMlp start = LM.refine(oneLayer(TANH), x, y, null);
+    Thread.currentThread().interrupt();
+    try {
+      SparseMlp found = local(y, 500).improve(start, x, y, null, 1);
+      assertEquals(start.withoutDeadEnds(), found, "no move made after an interrupt");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+}
