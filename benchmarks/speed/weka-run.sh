@@ -3,12 +3,18 @@
 # no launcher), beside MultilayerPerceptron -H 7,7, on one CORNN task; JVM start included.
 #   benchmarks/speed/weka-run.sh [TASK] [ROUNDS]      (default Rosenbrock, 2 rounds)
 #   benchmarks/speed/weka-run.sh FILE.arff [ROUNDS]   a full build on FILE (-no-cv), no test set
+#   benchmarks/speed/weka-run.sh TASK ROUNDS "" "-local-search" ...
+#                                  the SWATNNRegressor option sets to time (default: "" and
+#                                  "-num-slots 1"), each beside the same MultilayerPerceptron
 # Needs the package built (mvn -B -q package -DskipTests) and data/cornn (bin/swatnn cornn import).
 # Prints one line per run and writes them to benchmarks/speed/results-<TASK>.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 task="${1:-Rosenbrock}"
 rounds="${2:-2}"
+shift $(( $# < 2 ? $# : 2 ))
+variants=("$@")
+(( ${#variants[@]} > 0 )) || variants=("" "-num-slots 1")
 cp="$root/target/classes:$(cat "$root/target/classpath.txt"):$(cat "$root/target/weka-classpath.txt")"
 if [[ "$task" == *.arff ]]; then
   train="$task"
@@ -39,6 +45,8 @@ run() {
 echo "# $(date -u +%FT%TZ) $(git -C "$root" describe --always --dirty) $(nproc) cores, OMP_NUM_THREADS unset" | tee -a "$out"
 for ((i = 1; i <= rounds; i++)); do
   run "MultilayerPerceptron -H 7,7" weka.classifiers.functions.MultilayerPerceptron -H 7,7
-  run "SWATNNRegressor (defaults)" weka.classifiers.functions.SWATNNRegressor
-  run "SWATNNRegressor -num-slots 1" weka.classifiers.functions.SWATNNRegressor -num-slots 1
+  for v in "${variants[@]}"; do
+    # shellcheck disable=SC2086  # an option set is split into its words
+    run "SWATNNRegressor ${v:-(defaults)}" weka.classifiers.functions.SWATNNRegressor $v
+  done
 done
