@@ -20,7 +20,7 @@ import java.util.Random;
  *
  * <p>A move is kept ({@link #kept}) when its training MSE is clearly lower than the current
  * network's (below {@code mse / (1 + tolerance) - floor}), or when it is within {@code mse (1 +
- * tolerance) + floor} with fewer non-zeros: the selection's own rule (docs/METHOD.md section 4),
+ * tolerance) + floor} with fewer non-zeros: the selection's own rule (docs/METHOD.md section 8.4),
  * on training rows. Moves are fitted on at most {@code maxRows} rows (a seeded draw) with at
  * most {@value #MOVE_ITERATIONS} iterations; the final structure is refitted on all rows and
  * replaces the start only if it passes the same rule there. Deterministic for a seed; stops at
