@@ -126,7 +126,8 @@ public final class LocalStructureSearch {
       return false;
     }
     return m < current.mse() / (1 + tolerance) - floor
-        || m <= current.mse() * (1 + tolerance) + floor && candidate.nonZeros() < current.nonZeros();
+        || m <= current.mse() * (1 + tolerance) + floor
+            && candidate.nonZeros() < current.nonZeros();
   }
 
   /** Each active neuron's activation replaced by each other one, one at a time. */
