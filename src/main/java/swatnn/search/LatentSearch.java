@@ -318,8 +318,8 @@ public final class LatentSearch implements NetworkSearch {
       throw new IllegalStateException("every decoded network was non-finite; the model file "
           + "may be unusable");
     }
-    if (settings.localSearch()) {
-      improveBest(found, rows);
+    if (localSearchRuns(settings)) {
+      improveBest(found, rows, listener);
     }
     return new NetworkSearch.Outcome(found,
         java.util.Arrays.stream(groupSteps).boxed().toList());
@@ -332,7 +332,8 @@ public final class LatentSearch implements NetworkSearch {
    * configurations on the search's threads. Its structure becomes the candidate's start, so
    * that the selection's refits keep it.
    */
-  private void improveBest(List<NetworkSearch.Found> found, Rows rows) {
+  private void improveBest(List<NetworkSearch.Found> found, Rows rows,
+      SearchListener listener) {
     double floor = settings.toleranceFloor() * rows.mse(MeanModel.fit(rows));
     LocalStructureSearch local = new LocalStructureSearch(refiner, settings.tolerance(), floor,
         LOCAL_SEARCH_ROWS);
@@ -349,11 +350,19 @@ public final class LatentSearch implements NetworkSearch {
         best.add(b);
       }
     }
+    int[] done = {0};
+    listener.locallySearched(0, best.size());
     List<java.util.concurrent.Callable<SparseMlp>> jobs = new ArrayList<>();
     for (int i : best) {
       NetworkSearch.Found f = found.get(i);
       long seed = settings.seed() * 1_000_003L + f.hiddenLayers();
-      jobs.add(() -> local.improve(f.network(), rows.x(), rows.y(), rows.w(), seed));
+      jobs.add(() -> {
+        SparseMlp net = local.improve(f.network(), rows.x(), rows.y(), rows.w(), seed);
+        synchronized (done) {
+          listener.locallySearched(++done[0], best.size());
+        }
+        return net;
+      });
     }
     List<SparseMlp> improved = Slots.run(settings.threads(), jobs);
     if (Thread.currentThread().isInterrupted()) {
@@ -367,6 +376,19 @@ public final class LatentSearch implements NetworkSearch {
             f.hiddenLayers(), net, new FreeParameters(net).size(), net));
       }
     }
+  }
+
+  /**
+   * Whether -local-search runs: it is asked for and the networks are refined by
+   * Levenberg-Marquardt, whose fits its moves are ({@code -refine none} keeps the networks as
+   * the search found them, the paper's procedure; Adam and Bayesian regularisation fit
+   * differently from the moves' plain least squares).
+   *
+   * @param settings the search's settings
+   * @return true when the local structure search runs after refinement
+   */
+  public static boolean localSearchRuns(SearchSettings settings) {
+    return settings.localSearch() && settings.refinement() == Refinement.LM;
   }
 
   private static double trainingMse(NetworkSearch.Found f, Rows rows) {

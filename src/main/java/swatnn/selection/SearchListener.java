@@ -28,6 +28,13 @@ public interface SearchListener {
   default void refined(int done, int total) {}
 
   /**
+   * The local structure search ({@link swatnn.search.SearchSettings#localSearch()}): {@code
+   * done} of {@code total} configurations' best networks searched. Called on any of the search's
+   * threads, one call at a time. Does nothing by default.
+   */
+  default void locallySearched(int done, int total) {}
+
+  /**
    * The cross-validation of the candidates ({@link ModelSearch}): {@code done} of {@code total}
    * refits (one per candidate and fold) scored. Called on any thread, one call at a time. Does
    * nothing by default.

@@ -361,7 +361,8 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       + "configuration's best network by small structural moves, each refitted by "
       + "Levenberg-Marquardt and kept when its training error is clearly lower, or within the "
       + "tolerance with fewer non-zeros: swap a neuron's activation, grow a neuron, regrow and "
-      + "prune the connections, remove a neuron. Off by default.")
+      + "prune the connections, remove a neuron. Only with -refine lm (the default); about "
+      + "1.5x the build time. Off by default.")
   public boolean getLocalSearch() {
     return m_settings.localSearch();
   }

@@ -27,6 +27,8 @@ public final class ProgressPrinter implements SearchListener {
   private long firstStep;
   private long lastPrint;
   private final Stage refining = new Stage("refined", "networks", "search and refinement");
+  private final Stage localSearching = new Stage("local search on", "networks",
+      "local search");
   private final Stage validating = new Stage("cross-validated", "refits",
       "search and selection");
 
@@ -90,6 +92,12 @@ public final class ProgressPrinter implements SearchListener {
       }
 
       @Override
+      public void locallySearched(int done, int total) {
+        first.locallySearched(done, total);
+        status.locallySearched(done, total);
+      }
+
+      @Override
       public void crossValidated(int done, int total) {
         first.crossValidated(done, total);
         status.crossValidated(done, total);
@@ -137,6 +145,15 @@ public final class ProgressPrinter implements SearchListener {
   @Override
   public void refined(int done, int total) {
     refining.report(done, total);
+  }
+
+  /**
+   * One line when the local structure search begins and each time a configuration's network is
+   * done (at most every interval), and always the last, with the time since the search began.
+   */
+  @Override
+  public void locallySearched(int done, int total) {
+    localSearching.report(done, total);
   }
 
   /**

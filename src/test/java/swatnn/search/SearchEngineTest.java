@@ -1,5 +1,6 @@
 package swatnn.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -201,6 +202,31 @@ class SearchEngineTest {
     for (int i = 0; i < a.configurations().size(); i++) {
       assertEquals(a.configurations().get(i).network(), b.configurations().get(i).network());
     }
+  }
+
+  @Test
+  void theLocalSearchReportsItsProgressAndRunsOnlyWithLevenbergMarquardt() {
+    java.util.List<int[]> calls = new java.util.ArrayList<>();
+    SearchListener counting = new SearchListener() {
+      @Override
+      public void progress(int step, int steps, double loss) {}
+
+      @Override
+      public void locallySearched(int done, int total) {
+        calls.add(new int[] {done, total});
+      }
+    };
+    new LatentSearch(model, quick().localSearch(true)).fit(x, y, counting);
+    // one call as it begins, one per configuration (k = 1 and 3) as each ends
+    assertEquals(3, calls.size());
+    assertArrayEquals(new int[] {0, 2}, calls.get(0));
+    assertArrayEquals(new int[] {2, 2}, calls.get(2));
+    calls.clear();
+    SearchResult plain = new LatentSearch(model, quick().localSearch(true)
+        .refinement(Refinement.NONE)).fit(x, y, counting);
+    assertTrue(calls.isEmpty(), "no local search without -refine lm");
+    assertTrue(plain.candidates().stream().noneMatch(c -> c.name().contains("local search")),
+        plain.candidates().toString());
   }
 
   @Test

@@ -174,7 +174,11 @@ public class SWATNNRegressor extends LatentSearchOptions
           + " of " + settings.steps() + " (-patience stops a group once its error stalls)");
     }
     if (r.searched()) {
-      lines.add("Refinement: " + settings.refinement().describe());
+      lines.add("Refinement: " + settings.refinement().describe()
+          + (LatentSearch.localSearchRuns(settings)
+              ? "; then a local structure search (-local-search) on each configuration's best "
+                  + "network (those it changed are named \"..., local search\")"
+              : settings.localSearch() ? " (-local-search not run: it needs -refine lm)" : ""));
       int held = r.validation().heldOutRows();
       lines.add("Rows: " + r.trainRows() + (r.validation().crossValidated()
           ? ", all searched on; candidates scored by " + r.validation().folds()
