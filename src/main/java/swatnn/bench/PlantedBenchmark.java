@@ -52,6 +52,7 @@ public final class PlantedBenchmark {
   private int setCount = PlantedSuite.DEFAULT_SETS;
   private List<BenchMethod> methods = DEFAULT_METHODS;
   private List<Long> seeds = DEFAULT_SEEDS;
+  private StructureOracle oracle;
   private final Map<BenchMethod, String[]> extraOptions = new EnumMap<>(BenchMethod.class);
   private int shardIndex = 0;
   private int shardCount = 1;
@@ -77,11 +78,11 @@ public final class PlantedBenchmark {
     return this;
   }
 
-  /** The methods, in this order (default SWATNN, DARTS_ADMM, MLP_7_7). */
+  /**
+   * The methods, in this order (default SWATNN, DARTS_ADMM, MLP_7_7); empty when only the
+   * {@link #structureOracle oracle} runs.
+   */
   public PlantedBenchmark methods(List<BenchMethod> methods) {
-    if (methods.isEmpty()) {
-      throw new IllegalArgumentException("no method to run");
-    }
     for (BenchMethod m : methods) {
       if (!m.isSearch() && m != BenchMethod.MLP_7_7) {
         throw new IllegalArgumentException(m + " has no non-zero count here (use SWATNN, "
@@ -89,6 +90,15 @@ public final class PlantedBenchmark {
       }
     }
     this.methods = List.copyOf(methods);
+    return this;
+  }
+
+  /**
+   * Also runs {@code oracle} ({@link StructureOracle}) with each seed: the generator's
+   * structure fitted from its starts, labelled {@link StructureOracle#label()}.
+   */
+  public PlantedBenchmark structureOracle(StructureOracle oracle) {
+    this.oracle = oracle;
     return this;
   }
 
@@ -174,6 +184,9 @@ public final class PlantedBenchmark {
    * @throws IOException if a file cannot be read or written
    */
   public Outcome run(PrintStream out) throws IOException {
+    if (methods.isEmpty() && oracle == null) {
+      throw new IllegalArgumentException("no method to run");
+    }
     List<PlantedSuite.PlantedSet> sets = generate();
     List<BenchMethod> usable = new ArrayList<>();
     List<BenchMethod> unavailable = new ArrayList<>();
@@ -191,16 +204,23 @@ public final class PlantedBenchmark {
       out.println("repaired " + results.path() + ": dropped " + results.repair()
           + " (left by an interrupted run)");
     }
-    record Pending(PlantedSuite.PlantedSet set, long seed, BenchMethod method) {}
+    // method null: the structure oracle
+    String oracleLabel = oracle == null ? null : oracle.label();
+    record Pending(PlantedSuite.PlantedSet set, long seed, BenchMethod method, String label) {}
+    List<BenchMethod> runs = new ArrayList<>(usable);
+    if (oracle != null) {
+      runs.add(null);
+    }
     List<Pending> pending = new ArrayList<>();
     int skipped = 0;
     for (int i = shardIndex; i < sets.size(); i += shardCount) {
       for (long seed : seeds) {
-        for (BenchMethod m : usable) {
-          if (results.isComplete(PlantedRow.key(sets.get(i).id(), m.label(), seed))) {
+        for (BenchMethod m : runs) {
+          String label = m == null ? oracleLabel : m.label();
+          if (results.isComplete(PlantedRow.key(sets.get(i).id(), label, seed))) {
             skipped++;
           } else {
-            pending.add(new Pending(sets.get(i), seed, m));
+            pending.add(new Pending(sets.get(i), seed, m, label));
           }
         }
       }
@@ -222,13 +242,13 @@ public final class PlantedBenchmark {
       prior.computeIfAbsent(r.method(), k -> new ArrayList<>()).add(r.seconds());
     }
     try (BenchProgress progress = new BenchProgress("bench planted", progressStream, terminal,
-        skipped + pending.size(), skipped, pending.stream().map(p -> p.method().label())
+        skipped + pending.size(), skipped, pending.stream().map(Pending::label)
             .toList(), prior)) {
       for (Pending p : pending) {
         if (Thread.currentThread().isInterrupted()) {
           break;
         }
-        String label = p.method().label();
+        String label = p.label();
         results.refresh();
         if (results.isComplete(PlantedRow.key(p.set().id(), label, p.seed()))) {
           progress.doneElsewhere(label);
@@ -238,7 +258,8 @@ public final class PlantedBenchmark {
         progress.started(p.set().id(), label);
         PlantedRow row;
         try {
-          row = runOne(p.set(), p.method(), p.seed());
+          row = p.method() == null ? oracle.run(p.set(), p.seed())
+              : runOne(p.set(), p.method(), p.seed());
         } catch (Exception e) {
           progress.ended(false, 0);
           failed.add(name);

@@ -9,6 +9,7 @@ import swatnn.bench.BenchMethod;
 import swatnn.bench.PlantedBenchmark;
 import swatnn.bench.PlantedReport;
 import swatnn.bench.PlantedSuite;
+import swatnn.bench.StructureOracle;
 
 /**
  * {@code swatnn bench planted}: builds SWATNN, DARTS + ADMM and MultilayerPerceptron -H 7,7
@@ -34,7 +35,7 @@ public final class BenchPlantedCommand implements Subcommand {
   public String usage() {
     return """
         usage: swatnn bench planted [--out DIR] [--methods LIST] [--seeds LIST]
-                                    [--generator-seed G] [--sets N]
+                                    [--generator-seed G] [--sets N] [--oracle-starts S]
                                     [--swatnn-options "..."] [--darts-options "..."]
                                     [--shard I/N] [--generate-only] [--report-only]
 
@@ -57,7 +58,15 @@ public final class BenchPlantedCommand implements Subcommand {
 
         options:
           --out DIR             output folder (default benchmarks/planted)
-          --methods LIST        of SWATNN, DARTS_ADMM, MLP_7_7 (default all three)
+          --methods LIST        of SWATNN, DARTS_ADMM, MLP_7_7 (default all three), and
+                                STRUCTURE_LM: a reference, not a method: each generator's
+                                own structure fitted by Levenberg-Marquardt from S random
+                                starts (the best by training MSE), what a search that found
+                                the structure exactly would get from the refinement
+          --oracle-starts S     STRUCTURE_LM's starting points (default 16)
+          --oracle-perturbation X  STRUCTURE_LM starts from the generator's own weights,
+                                each times (1 + X N(0,1)): how far a start may be and still
+                                lead back (label STRUCTURE_LM_pX; default 0: random starts)
           --seeds LIST          classifier seeds, e.g. 1,2 (default 1,2)
           --generator-seed G    the suite's generator seed (default 1, the tuning suite)
           --sets N              sets 0..N-1 of the suite (default 24)
@@ -75,7 +84,8 @@ public final class BenchPlantedCommand implements Subcommand {
   @Override
   public int run(List<String> args, PrintStream out) throws Exception {
     Options o = Options.parse(args, Set.of("out", "methods", "seeds", "generator-seed", "sets",
-        "swatnn-options", "darts-options", "shard"), Set.of("generate-only", "report-only"));
+        "swatnn-options", "darts-options", "shard", "oracle-starts",
+        "oracle-perturbation"), Set.of("generate-only", "report-only"));
     Path outDir = BenchCornnCommand.outDir(o, DEFAULT_OUT);
     if (o.has("report-only")) {
       out.println("wrote " + PlantedReport.write(outDir));
@@ -106,7 +116,16 @@ public final class BenchPlantedCommand implements Subcommand {
       bench.suite(new PlantedSuite(generatorSeed, PlantedSuite.DEFAULT_TRAIN_ROWS,
           PlantedSuite.DEFAULT_TEST_ROWS), sets);
       if (o.hasValue("methods")) {
-        bench.methods(BenchMethod.parseList(o.get("methods", "")));
+        List<String> tokens = new ArrayList<>(List.of(o.get("methods", "").split(",", -1)));
+        if (tokens.removeIf(t -> t.trim().equalsIgnoreCase(StructureOracle.LABEL))) {
+          bench.structureOracle(new StructureOracle(o.getInt("oracle-starts",
+              StructureOracle.DEFAULT_STARTS), o.getDouble("oracle-perturbation", 0)));
+        }
+        bench.methods(tokens.isEmpty() ? List.of()
+            : BenchMethod.parseList(String.join(",", tokens)));
+      } else if (o.hasValue("oracle-starts") || o.hasValue("oracle-perturbation")) {
+        throw new IllegalArgumentException("--oracle-starts and --oracle-perturbation need "
+            + "STRUCTURE_LM in --methods");
       }
       if (o.hasValue("seeds")) {
         bench.seeds(parseSeeds(o.get("seeds", "")));
