@@ -117,30 +117,24 @@ public final class StructureOracle {
   PlantedRow run(PlantedSuite.PlantedSet set, long seed) {
     long t0 = System.nanoTime();
     double[] y = set.trainY();
-    double mean = 0;
-    for (double v : y) {
-      mean += v;
-    }
-    mean /= y.length;
-    double ss = 0;
-    for (double v : y) {
-      ss += (v - mean) * (v - mean);
-    }
-    // perturbed starts are the generator's own parameters, which predict the raw target
-    double sd = perturbation > 0 ? 1 : Math.sqrt(ss / y.length);
-    if (perturbation > 0) {
-      mean = 0;
+    // random starts fit the standardized target; perturbed ones are the generator's own
+    // parameters, which predict the raw target
+    double center = 0;
+    double scale = 1;
+    if (perturbation == 0) {
+      center = PlantedSuite.mean(y);
+      scale = PlantedSuite.sd(y);
     }
     double[] z = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      z[i] = (y[i] - mean) / sd;
+      z[i] = (y[i] - center) / scale;
     }
     SparseMlp fitted = fit(set.network(), set.trainX(), z, seed * 1_000_003L + set.index());
     double[] zt = new double[set.testY().length];
     for (int i = 0; i < zt.length; i++) {
-      zt[i] = (set.testY()[i] - mean) / sd;
+      zt[i] = (set.testY()[i] - center) / scale;
     }
-    double rmse = sd * Math.sqrt(fitted.meanSquaredError(set.testX(), zt));
+    double rmse = scale * Math.sqrt(fitted.meanSquaredError(set.testX(), zt));
     int nonZero = fitted.nonZeroCount();
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new PlantedRow(set.id(), label(), seed, set.inputs(), set.layers(), set.nonZero(),
