@@ -14,9 +14,11 @@ import swatnn.mlp.SparseMlp;
  * looked at before that choice.
  *
  * <p>Why: a structure search followed by refinement cannot recover a generator whose exact
- * structure Levenberg-Marquardt cannot fit. The rate of this oracle bounds, from above, what
- * better structure search alone can add, and tells it apart from what a better weight fit would
- * add (BENCHMARKS.md, planted suite).
+ * structure Levenberg-Marquardt cannot fit from the weights it is handed. This oracle's rate is
+ * what a search that found every structure exactly would reach from random weights; a method
+ * that recovers more owes it to its starting weights, and one that recovers less can gain from
+ * a better structure search (BENCHMARKS.md, "What Levenberg-Marquardt can fit when the
+ * structure is known").
  *
  * <p>Starting weights and biases are N(0, 0.5^2) on even starts and N(0, 1.5^2) on odd ones
  * (small starts keep deep layers out of saturation, large ones reach the generators' weights,
@@ -74,7 +76,7 @@ public final class StructureOracle {
 
   /**
    * Fits {@code structure}'s free parameters (its non-zero weights, every active bias and the
-   * output bias) to standardized targets.
+   * output bias) to the targets {@code z}.
    *
    * @param structure the structure to fit; its weights' values are ignored for random starts
    *     and perturbed for the others
@@ -82,7 +84,7 @@ public final class StructureOracle {
    * @param z training targets: standardized (mean 0, SD 1) for random starts, raw otherwise
    * @param seed seeds the starting points
    * @return the fitted network with the lowest training MSE over the starts (it predicts
-   *     standardized targets)
+   *     {@code z})
    */
   public SparseMlp fit(SparseMlp structure, double[][] x, double[] z, long seed) {
     FreeParameters free = new FreeParameters(structure);

@@ -35,7 +35,8 @@ public final class BenchPlantedCommand implements Subcommand {
   public String usage() {
     return """
         usage: swatnn bench planted [--out DIR] [--methods LIST] [--seeds LIST]
-                                    [--generator-seed G] [--sets N] [--oracle-starts S]
+                                    [--generator-seed G] [--sets N]
+                                    [--oracle-starts S] [--oracle-perturbation X]
                                     [--swatnn-options "..."] [--darts-options "..."]
                                     [--shard I/N] [--generate-only] [--report-only]
 
