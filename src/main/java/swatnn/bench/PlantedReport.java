@@ -60,6 +60,15 @@ public final class PlantedReport extends GeneratedReport {
         + " generator's non-zeros. *Non-zeros*: the selected network's count (non-zero weights,"
         + " biases of active neurons, output bias) for SWATNN and DARTS_ADMM, every weight and"
         + " bias for MLP_7_7. *Seconds*: building and testing. Model texts: `models/<set>/`.");
+    if (rows.stream().anyMatch(r -> r.method().startsWith(StructureOracle.LABEL))) {
+      line("");
+      line(StructureOracle.LABEL + " rows are a reference, not a method (`StructureOracle`): each"
+          + " generator's own structure fitted by Levenberg-Marquardt from random starts (the best"
+          + " by training MSE), or, for " + StructureOracle.LABEL + "_pX, from the generator's own"
+          + " weights each multiplied by (1 + X N(0, 1)). Their non-zeros are the fitted"
+          + " generator's; they write no model text; commands.txt says how many starts they"
+          + " used.");
+    }
     line("");
     line("To run it (resumable: runs already in results.csv are skipped; `--shard I/N` splits the"
         + " sets between processes), regenerate this report, or draw a held-out suite:");

@@ -68,6 +68,8 @@ public final class BenchPlantedCommand implements Subcommand {
           --oracle-perturbation X  STRUCTURE_LM starts from the generator's own weights,
                                 each times (1 + X N(0,1)): how far a start may be and still
                                 lead back (label STRUCTURE_LM_pX; default 0: random starts)
+                                Rows are keyed by label, which does not hold S: give another
+                                --out for another S
           --seeds LIST          classifier seeds, e.g. 1,2 (default 1,2)
           --generator-seed G    the suite's generator seed (default 1, the tuning suite)
           --sets N              sets 0..N-1 of the suite (default 24)
@@ -116,15 +118,18 @@ public final class BenchPlantedCommand implements Subcommand {
     try {
       bench.suite(new PlantedSuite(generatorSeed, PlantedSuite.DEFAULT_TRAIN_ROWS,
           PlantedSuite.DEFAULT_TEST_ROWS), sets);
+      boolean oracle = false;
       if (o.hasValue("methods")) {
         List<String> tokens = new ArrayList<>(List.of(o.get("methods", "").split(",", -1)));
-        if (tokens.removeIf(t -> t.trim().equalsIgnoreCase(StructureOracle.LABEL))) {
+        oracle = tokens.removeIf(t -> t.trim().equalsIgnoreCase(StructureOracle.LABEL));
+        if (oracle) {
           bench.structureOracle(new StructureOracle(o.getInt("oracle-starts",
               StructureOracle.DEFAULT_STARTS), o.getDouble("oracle-perturbation", 0)));
         }
         bench.methods(tokens.isEmpty() ? List.of()
             : BenchMethod.parseList(String.join(",", tokens)));
-      } else if (o.hasValue("oracle-starts") || o.hasValue("oracle-perturbation")) {
+      }
+      if (!oracle && (o.hasValue("oracle-starts") || o.hasValue("oracle-perturbation"))) {
         throw new IllegalArgumentException("--oracle-starts and --oracle-perturbation need "
             + "STRUCTURE_LM in --methods");
       }

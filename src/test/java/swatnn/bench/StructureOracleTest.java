@@ -87,5 +87,8 @@ class StructureOracleTest {
     assertEquals(2, lines.size(), String.join("\n", lines));
     assertTrue(lines.get(1).startsWith("g1-00," + StructureOracle.LABEL + ",3,"), lines.get(1));
     assertEquals(0, bench.run(QUIET).ran(), "a second run skips what is done");
+    String report = Files.readString(PlantedReport.write(dir));
+    assertTrue(report.contains(StructureOracle.LABEL + " rows are a reference, not a method"),
+        "the report says what the oracle's rows are");
   }
 }
