@@ -18,10 +18,10 @@ import swatnn.mlp.SparseMlpFitter;
  * @param start the network as the search produced it, before any fit to rows: the structure
  *     that every refit keeps. A refit starts from fresh weights of that structure ({@link
  *     SparseMlpFitter#reinitialised}, the better of {@value #REFIT_STARTS} seeded draws by
- *     training MSE), not from {@code network}'s or {@code start}'s weights (but for a near-exact
- *     fit that the fresh starts miss, {@link #refit}), which were fitted
- *     to all the rows searched: a cross-validation fold refitted from those begins at a fit of
- *     its own held-out rows and scores far too well (seen on Weka's cpu.arff, where a
+ *     training MSE), not from {@code network}'s or {@code start}'s weights, which were fitted
+ *     to all the rows searched (the one exception, a near-exact fit the fresh starts miss, is
+ *     {@link #refit}'s): a cross-validation fold refitted from those begins at a fit of its own
+ *     held-out rows and scores far too well (seen on Weka's cpu.arff, where a
  *     50-parameter network scored 3 times better than the linear model in cross-validation and
  *     was worse on a test split, and on 60 rows of generated pure noise, where a network
  *     refitted from the search's start beat the mean by more than two standard errors).
@@ -38,6 +38,12 @@ public record NetworkModel(SparseMlp network, int[] inputs, double effectivePara
    * own weights on the same rows ({@link #refit}).
    */
   public static final int MAX_REFIT_STARTS = 6;
+
+  /** {@link #refit}'s bound, relative to the rows' variance, on a near-exact fit. */
+  public static final double NEAR_EXACT = 1e-3;
+
+  /** {@link #refit}'s least rows per non-zero parameter for a near-exact fit. */
+  public static final int ROWS_PER_PARAMETER = 4;
 
   public NetworkModel {
     inputs = inputs.clone();
@@ -74,12 +80,6 @@ public record NetworkModel(SparseMlp network, int[] inputs, double effectivePara
     return network.nonZeroCount();
   }
 
-  /** {@link #refit}'s bound, relative to the rows' variance, on a near-exact fit. */
-  public static final double NEAR_EXACT = 1e-3;
-
-  /** {@link #refit}'s least rows per non-zero parameter for a near-exact fit. */
-  public static final int ROWS_PER_PARAMETER = 4;
-
   /**
    * {@inheritDoc}
    *
@@ -93,18 +93,22 @@ public record NetworkModel(SparseMlp network, int[] inputs, double effectivePara
    * network three times denser.
    *
    * <p>When even the last fresh start stays that far above, and this network's own weights fit
-   * the rows almost exactly ({@link #nearExact}), the refit from those weights is a start too.
-   * They were fitted to the fold's held-out rows as well, the leak the class Javadoc warns of,
-   * but on a near-exact fit with several rows per parameter the held-out rows add nothing the
-   * training rows do not already pin down; noisy data never fit that well, so there the fresh
-   * starts alone decide. On planted noiseless data, networks of 2 and 4 hidden layers fitted to
-   * about 1e-4 of the variance on all rows scored 100 and 60 times that in cross-validation
-   * after up to 6 fresh starts, and a denser or less accurate network won the choice.
+   * the rows almost exactly (an MSE at most {@value #NEAR_EXACT} of the rows' variance, with at
+   * least {@value #ROWS_PER_PARAMETER} rows per non-zero parameter, so that the fit is no
+   * interpolation of noise), the refit from those weights is a start too. They were fitted to
+   * the fold's held-out rows as well, the leak the class Javadoc warns of, but on a near-exact
+   * fit with several rows per parameter the held-out rows add nothing the training rows do not
+   * already pin down; noisy data never fit that well, so there the fresh starts alone decide.
+   * On planted noiseless data, networks of 2 and 4 hidden layers fitted to about 1e-4 of the
+   * variance on all rows scored 100 and 60 times that in cross-validation after up to 6 fresh
+   * starts, and a denser or less accurate network won the choice.
    */
   @Override
   public NetworkModel refit(Rows rows, Refitter refitter) {
     Rows own = rows.columns(inputs);
-    double reachable = 2 * rows.mse(this) + 1e-12 * rows.mse(MeanModel.fit(rows));
+    double ownMse = rows.mse(this);
+    double variance = rows.mse(MeanModel.fit(rows));
+    double reachable = 2 * ownMse + 1e-12 * variance;
     Refitter.Fit best = null;
     double bestMse = Double.POSITIVE_INFINITY;
     for (int s = 0; s < REFIT_STARTS || (bestMse > reachable && s < MAX_REFIT_STARTS); s++) {
@@ -118,23 +122,15 @@ public record NetworkModel(SparseMlp network, int[] inputs, double effectivePara
         bestMse = mse;
       }
     }
-    if (bestMse > reachable && nearExact(rows)) {
+    boolean nearExact = rows.size() >= ROWS_PER_PARAMETER * nonZeroCount()
+        && ownMse <= NEAR_EXACT * variance;
+    if (bestMse > reachable && nearExact) {
       Refitter.Fit warm = refitter.refine(network, own);
       if (warm.network().meanSquaredError(own.x(), own.y(), own.w()) < bestMse) {
         best = warm;
       }
     }
     return new NetworkModel(best.network(), inputs, best.effectiveParameters(), start);
-  }
-
-  /**
-   * Whether this network's own weights fit {@code rows} almost exactly: an MSE at most {@value
-   * #NEAR_EXACT} of the rows' variance, with at least {@value #ROWS_PER_PARAMETER} rows per
-   * non-zero parameter (so that the fit is no interpolation of noise).
-   */
-  private boolean nearExact(Rows rows) {
-    return rows.size() >= ROWS_PER_PARAMETER * nonZeroCount()
-        && rows.mse(this) <= NEAR_EXACT * rows.mse(MeanModel.fit(rows));
   }
 
   /**
