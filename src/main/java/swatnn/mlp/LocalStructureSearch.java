@@ -19,10 +19,12 @@ import java.util.Random;
  * </ol>
  *
  * <p>A move is kept ({@link #kept}) when its training MSE is clearly lower than the current
- * network's (below {@code mse / (1 + tolerance) - floor}), or when it is within {@code mse (1 +
- * tolerance) + floor} with fewer non-zeros: the selection's own rule (docs/METHOD.md section 8.4),
- * on training rows. Moves are fitted on at most {@code maxRows} rows (a seeded draw) with at
- * most {@value #MOVE_ITERATIONS} iterations; the final structure is refitted on all rows and
+ * network's (below {@code mse / (1 + tolerance) - floor}) and, if it has more non-zeros, its
+ * Bayesian information criterion ({@code n ln(mse) + ln(n) nonZeros} on the move's n rows) is
+ * lower too; or when it is within {@code mse (1 + tolerance) + floor} with fewer non-zeros: the
+ * selection's own rule (docs/METHOD.md section 8.4), on training rows, with the criterion of
+ * section 8.2. Moves are fitted on at most {@code maxRows} rows (a seeded draw) with at most
+ * {@value #MOVE_ITERATIONS} iterations; the final structure is refitted on all rows and
  * replaces the start only if it passes the same rule there. Deterministic for a seed; stops at
  * the next move when the thread is interrupted.
  *
@@ -116,18 +118,31 @@ public final class LocalStructureSearch {
     SparseMlp refitted = refiner.refine(current.net(), x, y, w).withoutDeadEnds();
     Scored all = new Scored(refitted, refitted.meanSquaredError(x, y, w));
     Scored was = new Scored(start, start.meanSquaredError(x, y, w));
-    return Double.isFinite(all.mse()) && kept(all, was) ? refitted : start;
+    return Double.isFinite(all.mse()) && kept(all, was, x.length) ? refitted : start;
   }
 
   /** Whether a move's network replaces the current one (the class Javadoc's rule). */
-  private boolean kept(Scored candidate, Scored current) {
+  private boolean kept(Scored candidate, Scored current, int rows) {
     double m = candidate.mse();
     if (!Double.isFinite(m)) {
       return false;
     }
-    return m < current.mse() / (1 + tolerance) - floor
-        || m <= current.mse() * (1 + tolerance) + floor
-            && candidate.nonZeros() < current.nonZeros();
+    if (m < current.mse() / (1 + tolerance) - floor) {
+      return candidate.nonZeros() <= current.nonZeros()
+          || informationCriterion(candidate, rows) < informationCriterion(current, rows);
+    }
+    return m <= current.mse() * (1 + tolerance) + floor
+        && candidate.nonZeros() < current.nonZeros();
+  }
+
+  /**
+   * The Bayesian information criterion of a least-squares fit with Gaussian errors, up to a
+   * constant: {@code n ln(mse) + ln(n) nonZeros}. Why: a move that adds parameters lowers the
+   * training MSE on noisy rows whether or not the function needs them; on rows fitted almost
+   * exactly the log term dwarfs the penalty and the criterion changes nothing.
+   */
+  private static double informationCriterion(Scored s, int rows) {
+    return rows * Math.log(s.mse()) + Math.log(rows) * s.nonZeros();
   }
 
   /** Each active neuron's activation replaced by each other one, one at a time. */
@@ -138,7 +153,7 @@ public final class LocalStructureSearch {
           continue;
         }
         SparseMlp changed = current.net().toBuilder().activation(neuron[0], neuron[1], a).build();
-        current = better(fit(changed, x, y, w), current);
+        current = better(fit(changed, x, y, w), current, x.length);
       }
     }
     return current;
@@ -180,7 +195,7 @@ public final class LocalStructureSearch {
             }
           }
         }
-        best = better(fit(b.build(), x, y, w), best);
+        best = better(fit(b.build(), x, y, w), best, x.length);
       }
     }
     return best;
@@ -195,7 +210,7 @@ public final class LocalStructureSearch {
     SparseMlp dense = live.toMlp(moveRefiner.fit(live, x, y, w, null, live.values()), null);
     SparseMlp pruned = new NetworkPruner(moveRefiner, tolerance, floor)
         .prune(dense, x, y, w, x, y, w).withoutDeadEnds();
-    return better(new Scored(pruned, pruned.meanSquaredError(x, y, w)), current);
+    return better(new Scored(pruned, pruned.meanSquaredError(x, y, w)), current, x.length);
   }
 
   /** Each active neuron switched off in turn, the rest refitted. */
@@ -208,13 +223,13 @@ public final class LocalStructureSearch {
       }
       SparseMlp changed = current.net().toBuilder().active(neuron[0], neuron[1], false).build()
           .pruned();
-      current = better(fit(changed, x, y, w), current);
+      current = better(fit(changed, x, y, w), current, x.length);
     }
     return current;
   }
 
-  private Scored better(Scored candidate, Scored current) {
-    return kept(candidate, current) ? candidate : current;
+  private Scored better(Scored candidate, Scored current, int rows) {
+    return kept(candidate, current, rows) ? candidate : current;
   }
 
   private Scored fit(SparseMlp net, double[][] x, double[] y, double[] w) {

@@ -125,6 +125,51 @@ class LocalStructureSearchTest {
     assertEquals(found, local.improve(start, x, y, null, 7), "the same seed, the same network");
   }
 
+  /**
+   * One tanh neuron plus a faint sigmoid one (output weight {@code faint}) under noise of SD 0.3
+   * on 300 rows, and the search's start: the tanh neuron alone, refined.
+   */
+  private static SparseMlp[] faintSecondNeuron(double faint, double[][] x, double[] y) {
+    Object[] weak = SIGMOID.clone();
+    weak[4] = faint;
+    SparseMlp generator = oneLayer(TANH, weak);
+    double[] clean = generator.predict(x);
+    Random noise = new Random(12);
+    for (int i = 0; i < y.length; i++) {
+      y[i] = clean[i] + 0.3 * noise.nextGaussian();
+    }
+    return new SparseMlp[] {LM.refine(oneLayer(TANH), x, y, null), LM.refine(generator, x, y,
+        null)};
+  }
+
+  private static double bic(SparseMlp net, double[][] x, double[] y) {
+    return x.length * Math.log(net.meanSquaredError(x, y))
+        + Math.log(x.length) * net.nonZeroCount();
+  }
+
+  @Test
+  void aGrownNeuronMustPayForItsParametersInTheInformationCriterion() {
+    double[][] x = inputs(300, 11);
+    double[] y = new double[300];
+    SparseMlp[] nets = faintSecondNeuron(0.2, x, y);
+    SparseMlp start = nets[0];
+    SparseMlp grown = nets[1];
+    double floor = FLOOR * variance(y);
+    // the grown network is clearly better on the training rows by the tolerance alone...
+    assertTrue(grown.meanSquaredError(x, y) < start.meanSquaredError(x, y) / 1.05 - floor);
+    // ...but not by the information criterion, so the search keeps the start's size
+    assertTrue(bic(grown, x, y) > bic(start, x, y));
+    SparseMlp found = local(y, 500).improve(start, x, y, null, 1);
+    assertTrue(found.nonZeroCount() <= start.nonZeroCount(), found.toString());
+
+    // a stronger second neuron pays for itself, and the search grows it
+    nets = faintSecondNeuron(0.6, x, y);
+    assertTrue(bic(nets[1], x, y) < bic(nets[0], x, y));
+    found = local(y, 500).improve(nets[0], x, y, null, 1);
+    assertTrue(found.nonZeroCount() > nets[0].nonZeroCount(), found.toString());
+    assertTrue(bic(found, x, y) < bic(nets[0], x, y));
+  }
+
   @Test
   void stopsWhenInterrupted() {
     SparseMlp generator = oneLayer(TANH, SIGMOID);
