@@ -359,10 +359,11 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       commandLineParamName = "local-search", commandLineParamIsFlag = true,
       commandLineParamSynopsis = "-local-search", description = "After refinement, improve each "
       + "configuration's best network by small structural moves, each refitted by "
-      + "Levenberg-Marquardt and kept when its training error is clearly lower, or within the "
+      + "Levenberg-Marquardt and kept when its training error is clearly lower (a move that "
+      + "adds non-zeros must also lower the Bayesian information criterion), or within the "
       + "tolerance with fewer non-zeros: swap a neuron's activation, grow a neuron, regrow and "
       + "prune the connections, remove a neuron. Only with -refine lm (the default); about "
-      + "1.5x the build time. Off by default.")
+      + "1.2-1.6x the build time. Off by default.")
   public boolean getLocalSearch() {
     return m_settings.localSearch();
   }
