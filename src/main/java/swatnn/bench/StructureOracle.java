@@ -127,20 +127,23 @@ public final class StructureOracle {
       center = PlantedSuite.mean(y);
       scale = PlantedSuite.sd(y);
     }
-    double[] z = new double[y.length];
-    for (int i = 0; i < y.length; i++) {
-      z[i] = (y[i] - center) / scale;
-    }
-    SparseMlp fitted = fit(set.network(), set.trainX(), z, seed * 1_000_003L + set.index());
-    double[] zt = new double[set.testY().length];
-    for (int i = 0; i < zt.length; i++) {
-      zt[i] = (set.testY()[i] - center) / scale;
-    }
+    SparseMlp fitted = fit(set.network(), set.trainX(), standardized(y, center, scale),
+        seed * 1_000_003L + set.index());
+    double[] zt = standardized(set.testY(), center, scale);
     double rmse = scale * Math.sqrt(fitted.meanSquaredError(set.testX(), zt));
     int nonZero = fitted.nonZeroCount();
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new PlantedRow(set.id(), label(), seed, set.inputs(), set.layers(), set.nonZero(),
         nonZero, rmse, set.targetSd(), set.noiseSd(), RecoveryRule.recovered(rmse, nonZero,
             set.targetSd(), set.noiseSd(), set.nonZero()), seconds);
+  }
+
+  /** {@code (v - center) / scale}, element by element, in a new array. */
+  private static double[] standardized(double[] v, double center, double scale) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (v[i] - center) / scale;
+    }
+    return out;
   }
 }
