@@ -219,9 +219,20 @@ public final class CornnReport extends GeneratedReport {
     line("Test MSE (scaled labels) of each method's model; non-zero counts of the selected"
         + " networks. `-`: no result.");
     line("");
-    line("| F | task | SWATNN MSE | SWATNN non-zero | DARTS_ADMM MSE | DARTS_ADMM non-zero"
-        + " | MLP_7_7 | MLP_default | RandomForest | LinearRegression |");
-    line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    // the columns follow BenchMethod, so that a method added there gets its header too
+    StringBuilder header = new StringBuilder("| F | task |");
+    StringBuilder align = new StringBuilder("|---|---|");
+    StringBuilder blank = new StringBuilder("| | *validation tasks* |");
+    for (BenchMethod m : BenchMethod.values()) {
+      for (String column : m.isSearch() ? new String[] {m.label() + " MSE",
+          m.label() + " non-zero"} : new String[] {m.label()}) {
+        header.append(' ').append(column).append(" |");
+        align.append("---:|");
+        blank.append(" |");
+      }
+    }
+    line(header.toString());
+    line(align.toString());
     for (CornnFunction f : CornnFunction.all()) {
       StringBuilder sb = new StringBuilder("| ").append(f.label()).append(" | ")
           .append(f.cornnName()).append(" |");
@@ -235,7 +246,7 @@ public final class CornnReport extends GeneratedReport {
       }
       line(sb.toString());
       if (f.number() == 52) {
-        line("| | *validation tasks* | | | | | | | | |");
+        line(blank.toString());
       }
     }
     line("");

@@ -152,6 +152,25 @@ class CornnReportTest {
   }
 
   @Test
+  void perTaskTableHasACellUnderEveryHeaderAndNoMore() throws Exception {
+    String table = section(report(rows()), "## Results per task");
+    List<String> lines = table.lines().filter(l -> l.startsWith("|")).toList();
+    String header = lines.get(0);
+    for (BenchMethod m : BenchMethod.values()) {
+      assertTrue(header.contains("| " + m.label() + (m.isSearch() ? " MSE |" : " |")), header);
+    }
+    long cells = header.chars().filter(c -> c == '|').count();
+    for (String l : lines) {
+      assertEquals(cells, l.chars().filter(c -> c == '|').count(), l);
+    }
+    assertEquals(CornnFunction.all().size() + 3, lines.size(), "header, alignment, tasks and "
+        + "the validation tasks' divider");
+    // F1's row: both searches' MSE and non-zeros, then MLP_7_7's MSE, "-" for the others
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("| F1 | Ackley | 0.100 | 12 | 0.0500 | 15 |"
+        + " 0.200 |")), table);
+  }
+
+  @Test
   void frontierFigureWithOneSearchOnlyIsStillAnImage() throws Exception {
     List<ResultRow> rows = new ArrayList<>();
     search(rows, "Booth", SWAT, 1, new int[] {6, 11}, new double[] {0.2, 0.1});
