@@ -37,6 +37,11 @@ public final class LocalStructureSearch {
   public static final int MAX_ROUNDS = 3;
   /** Levenberg-Marquardt iterations per move (the final refit uses the full refiner's). */
   public static final int MOVE_ITERATIONS = 50;
+  /**
+   * The most rows a move is fitted on by default (the structure kept is refitted on all rows):
+   * above it, a move's Levenberg-Marquardt fit costs more than it tells.
+   */
+  public static final int DEFAULT_MAX_ROWS = 500;
   /** Scale of a grown neuron's random starting weights. */
   private static final double GROW_SCALE = 0.1;
 
@@ -86,6 +91,28 @@ public final class LocalStructureSearch {
    *     net} itself (without dead ends) when no move pays
    */
   public SparseMlp improve(SparseMlp net, double[][] x, double[] y, double[] w, long seed) {
+    return search(net, x, y, w, seed, true);
+  }
+
+  /**
+   * The shrink move alone, in rounds, then the same refit on all rows and the same rule against
+   * {@code net}: it can only remove neurons, so it is the cheap part of {@link #improve} that
+   * cannot fit noise ({@link swatnn.selection.ModelSearch}'s pruning of the chosen network).
+   *
+   * @param net a network refined on the rows
+   * @param x rows of {@code net.nIn()} inputs
+   * @param y labels
+   * @param w per-row weights (>= 0), or null for 1 each
+   * @param seed seeds the draw of rows
+   * @return a network with at most {@code net}'s active neurons, without dead ends; {@code net}
+   *     itself (without dead ends) when no removal passes the rule
+   */
+  public SparseMlp shrinkOnly(SparseMlp net, double[][] x, double[] y, double[] w, long seed) {
+    return search(net, x, y, w, seed, false);
+  }
+
+  private SparseMlp search(SparseMlp net, double[][] x, double[] y, double[] w, long seed,
+      boolean allMoves) {
     Random random = new Random(seed);
     int[] sample = sample(x.length, random);
     double[][] sx = new double[sample.length][];
@@ -103,9 +130,11 @@ public final class LocalStructureSearch {
     boolean moved = false;
     for (int round = 0; round < MAX_ROUNDS && !interrupted(); round++) {
       Scored before = current;
-      current = swap(current, sx, sy, sw);
-      current = grow(current, sx, sy, sw, random);
-      current = regrow(current, sx, sy, sw);
+      if (allMoves) {
+        current = swap(current, sx, sy, sw);
+        current = grow(current, sx, sy, sw, random);
+        current = regrow(current, sx, sy, sw);
+      }
       current = shrink(current, sx, sy, sw);
       if (current == before) {
         break;

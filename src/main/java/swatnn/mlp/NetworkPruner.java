@@ -58,7 +58,32 @@ public final class NetworkPruner {
     boolean[] keep = new boolean[free.weightCount()];
     Arrays.fill(keep, true);
     SparseMlp best = free.toMlp(p, keep);
-    double limit = best.meanSquaredError(valX, valY, valW) * (1 + tolerance) + floor;
+    return prune(free, p, keep, best, trainX, trainY, trainW, valX, valY, valW,
+        best.meanSquaredError(valX, valY, valW) * (1 + tolerance) + floor);
+  }
+
+  /**
+   * Prunes {@code net} (already refined on the rows) while its MSE on them stays at most {@code
+   * limit}: the weight pass of {@link #prune(SparseMlp, double[][], double[], double[],
+   * double[][], double[], double[])} with a limit given rather than derived from {@code net}'s
+   * own MSE (the tolerance and floor are not used), for a network already moved away from the
+   * one the limit was set by.
+   *
+   * @param w row weights, or null for 1 each
+   * @param limit the largest MSE allowed on the rows (a network above it is returned as it is)
+   * @return the sparsest network found within the limit (possibly {@code net}'s canonical form)
+   */
+  public SparseMlp prune(SparseMlp net, double[][] x, double[] y, double[] w, double limit) {
+    FreeParameters free = new FreeParameters(net);
+    double[] p = free.values();
+    boolean[] keep = new boolean[free.weightCount()];
+    Arrays.fill(keep, true);
+    return prune(free, p, keep, free.toMlp(p, keep), x, y, w, x, y, w, limit);
+  }
+
+  private SparseMlp prune(FreeParameters free, double[] p, boolean[] keep, SparseMlp best,
+      double[][] trainX, double[] trainY, double[] trainW, double[][] valX, double[] valY,
+      double[] valW, double limit) {
     int remaining = keep.length;
     int group = Math.max(1, remaining / 10);
     while (remaining > 0) {

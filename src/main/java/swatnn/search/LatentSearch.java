@@ -59,12 +59,6 @@ public final class LatentSearch implements NetworkSearch {
   /** Adam step size of the dense networks trained for -init encode. */
   static final double INIT_RATE = 1e-2;
   /**
-   * The most rows the local structure search fits its moves on (-local-search); the structure
-   * it keeps is refitted on all rows. Above this, a move's Levenberg-Marquardt fit costs more
-   * than it tells.
-   */
-  static final int LOCAL_SEARCH_ROWS = 500;
-  /**
    * Early stopping's least relative fall of the windowed geometric-mean training MSE
    * ({@link SearchSettings#patience()}).
    */
@@ -336,7 +330,7 @@ public final class LatentSearch implements NetworkSearch {
       SearchListener listener) {
     double floor = settings.toleranceFloor() * rows.mse(MeanModel.fit(rows));
     LocalStructureSearch local = new LocalStructureSearch(refiner, settings.tolerance(), floor,
-        LOCAL_SEARCH_ROWS);
+        LocalStructureSearch.DEFAULT_MAX_ROWS);
     List<Integer> best = new ArrayList<>();
     for (int k : settings.layers()) {
       int b = -1;

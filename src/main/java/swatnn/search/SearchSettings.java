@@ -61,6 +61,8 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   private RaceScore raceScore = RaceScore.DISCRETE;
   /** Boxed so that settings serialized before it existed read as null (off). */
   private Boolean localSearch = false;
+  /** Boxed so that settings serialized before it existed read as null (on). */
+  private Boolean finalPrune = true;
 
   public int steps() {
     return steps;
@@ -225,6 +227,24 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     return this;
   }
 
+  /**
+   * Whether the chosen network is pruned within the selection's floor on all training rows
+   * ({@link swatnn.selection.ModelSearch}, docs/METHOD.md section 8.4); on by default.
+   */
+  public boolean finalPrune() {
+    return finalPrune;
+  }
+
+  public SearchSettings finalPrune(boolean v) {
+    finalPrune = v;
+    return this;
+  }
+
+  @Override
+  public boolean prunesChosen() {
+    return finalPrune;
+  }
+
 
   /**
    * How many threads run independent parts of the search (restart groups, refinements), 0 for
@@ -338,6 +358,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     c.race = race;
     c.raceScore = raceScore;
     c.localSearch = localSearch;
+    c.finalPrune = finalPrune;
     return c;
   }
 
@@ -371,6 +392,9 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
     }
     if (localSearch == null) {
       localSearch = false;
+    }
+    if (finalPrune == null) {
+      finalPrune = true;
     }
   }
 }

@@ -3,6 +3,11 @@ package swatnn.selection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import swatnn.mlp.FreeParameters;
+import swatnn.mlp.LeastSquaresRefiner;
+import swatnn.mlp.LocalStructureSearch;
+import swatnn.mlp.NetworkPruner;
+import swatnn.mlp.SparseMlp;
 
 /**
  * A network search and the choice of the model around it (docs/METHOD.md section 4), on rows
@@ -103,10 +108,43 @@ public final class ModelSearch {
           ? net.refitFromHere(all, refitter) : chosen.model().refit(all, refitter);
       chosen = chosen.withModel(refit, all.mse(refit));
     }
+    if (settings.prunesChosen() && refitter.leastSquares() != null
+        && chosen.model() instanceof NetworkModel net) {
+      chosen = pruned(chosen, net, all, settings, refitter.leastSquares());
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new SearchResult(configurations(scored, settings.layers(), seconds), scored,
         chosenIndex, chosen, new Validation(folds, split.second().length), networkInputs, n,
         seconds, outcome.groupSteps(), true, linePValue, settings.toleranceFloor(), variance);
+  }
+
+  /**
+   * The chosen network made as sparse as a difference of no consequence allows: its neurons
+   * switched off one at a time ({@link LocalStructureSearch#shrinkOnly}), then its weights
+   * removed by magnitude ({@link NetworkPruner}), each step refitted by Levenberg-Marquardt,
+   * while its MSE on all training rows stays within {@code toleranceFloor * variance} of its
+   * own. Why: the choice compares the candidates the search found, and an accurate one often
+   * carries neurons and weights it does not need (on the planted suite, networks accurate to
+   * 1e-4 of the SD with twice the generator's non-zeros); the floor is the selection's own
+   * scale of no consequence, and on noisy rows it is far below the noise, so there it removes
+   * almost nothing.
+   */
+  private static Candidate pruned(Candidate chosen, NetworkModel net, Rows all,
+      SelectionSettings<?> settings, LeastSquaresRefiner refiner) {
+    Rows rows = all.columns(net.inputs());
+    double floor = settings.toleranceFloor() * all.mse(MeanModel.fit(all));
+    double limit = net.network().meanSquaredError(rows.x(), rows.y(), rows.w()) + floor;
+    SparseMlp shrunk = new LocalStructureSearch(refiner, 0, floor, LocalStructureSearch.DEFAULT_MAX_ROWS)
+        .shrinkOnly(net.network(), rows.x(), rows.y(), rows.w(), settings.seed());
+    SparseMlp sparse = new NetworkPruner(refiner, 0)
+        .prune(shrunk, rows.x(), rows.y(), rows.w(), limit).withoutDeadEnds();
+    if (sparse.nonZeroCount() >= net.nonZeroCount()) {
+      return chosen;
+    }
+    NetworkModel model = new NetworkModel(sparse, net.inputs(), new FreeParameters(sparse).size(),
+        sparse);
+    return new Candidate(chosen.name() + ", pruned from " + net.nonZeroCount() + " non-zeros",
+        chosen.hiddenLayers(), model, all.mse(model), chosen.validationMse());
   }
 
   private static int[] range(int n) {

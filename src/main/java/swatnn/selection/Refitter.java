@@ -43,6 +43,14 @@ public final class Refitter {
     return refinement != Refinement.NONE;
   }
 
+  /**
+   * @return the Levenberg-Marquardt refiner when the refinement is {@link Refinement#LM}, else
+   *     null (the other refinements fit differently from plain least squares)
+   */
+  public LeastSquaresRefiner leastSquares() {
+    return refinement == Refinement.LM ? lm : null;
+  }
+
   /** @return whether the linear model uses Bayesian regularisation ({@link Refinement#BR}) */
   public boolean bayesian() {
     return refinement == Refinement.BR;

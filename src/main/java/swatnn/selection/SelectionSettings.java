@@ -110,6 +110,16 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
   }
 
   /**
+   * @return whether {@link ModelSearch} prunes the chosen network within {@link
+   *     #toleranceFloor()} on all training rows (with Levenberg-Marquardt refinement only);
+   *     false here, so DARTS+ADMM keeps the choice it had (its ADMM prunes); the latent
+   *     search's settings turn it on
+   */
+  public boolean prunesChosen() {
+    return false;
+  }
+
+  /**
    * @return the fraction of the training rows held out when the candidates are not
    *     cross-validated
    */

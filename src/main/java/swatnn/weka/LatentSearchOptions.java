@@ -372,4 +372,22 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   public void setLocalSearch(boolean v) {
     m_settings.localSearch(v);
   }
+
+  /** @return whether the chosen network is left as it was chosen, without the final pruning */
+  @OptionMetadata(displayName = "noFinalPrune", displayOrder = 20,
+      commandLineParamName = "no-final-prune", commandLineParamIsFlag = true,
+      commandLineParamSynopsis = "-no-final-prune", description = "Keep the chosen network "
+      + "as chosen. By default (with -refine lm) its neurons, then its weights, are removed one "
+      + "step at a time, each step refitted by Levenberg-Marquardt, while its MSE on the "
+      + "training rows stays within tol-floor * variance of its own: on data fitted almost "
+      + "exactly this removes what the function does not need; on noisy data the floor is far "
+      + "below the noise and almost nothing is removed.")
+  public boolean getNoFinalPrune() {
+    return !m_settings.finalPrune();
+  }
+
+  /** @param v whether to skip the final pruning of the chosen network */
+  public void setNoFinalPrune(boolean v) {
+    m_settings.finalPrune(!v);
+  }
 }

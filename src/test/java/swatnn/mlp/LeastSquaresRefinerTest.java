@@ -209,4 +209,34 @@ class LeastSquaresRefinerTest {
     assertTrue(pruned.nonZeroWeights() < refined.nonZeroWeights(),
         pruned.nonZeroWeights() + " of " + refined.nonZeroWeights() + ", " + added + " added");
   }
+
+  @Test
+  void prunesWithinAGivenLimitOnTheRowsAndNotBeyondIt() {
+    Random r = new Random(12);
+    SparseMlp target = network(12, 2, 1);
+    double[][] x = points(r, 200, 2);
+    double[] y = target.predict(x);
+    SparseMlp.Builder b = target.toBuilder();
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < LAYOUT.maxNeurons(); j++) {
+        if (target.isActive(0, j) && target.weight(0, i, j) == 0) {
+          b.weight(0, i, j, 1e-3 * (1 + r.nextDouble()));
+        }
+      }
+    }
+    LeastSquaresRefiner lm = new LeastSquaresRefiner(200, 1e-10);
+    SparseMlp refined = lm.refine(b.build(), x, y, null);
+    double mean = java.util.Arrays.stream(y).average().orElse(0);
+    double variance = java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).average()
+        .orElse(0);
+    double limit = refined.meanSquaredError(x, y) + 1e-5 * variance;
+
+    SparseMlp pruned = new NetworkPruner(lm, 0).prune(refined, x, y, null, limit);
+
+    assertTrue(pruned.meanSquaredError(x, y) <= limit);
+    assertTrue(pruned.nonZeroWeights() <= target.nonZeroWeights(),
+        pruned.nonZeroWeights() + " weights, the generator has " + target.nonZeroWeights());
+    // a limit no fit can meet: the network comes back as it was
+    assertEquals(refined.pruned(), new NetworkPruner(lm, 0).prune(refined, x, y, null, -1));
+  }
 }

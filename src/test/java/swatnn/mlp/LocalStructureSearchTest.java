@@ -103,6 +103,31 @@ class LocalStructureSearchTest {
   }
 
   @Test
+  void shrinkOnlyRemovesTheNeuronButMakesNoOtherMove() {
+    SparseMlp generator = oneLayer(TANH);
+    double[][] x = inputs(300, 3);
+    double[] y = generator.predict(x);
+    Object[] faint = SIGMOID.clone();
+    faint[4] = 1e-6;
+    SparseMlp start = LM.refine(oneLayer(TANH, faint), x, y, null);
+    LocalStructureSearch exact = new LocalStructureSearch(LM, 0, FLOOR * variance(y), 500);
+
+    SparseMlp found = exact.shrinkOnly(start, x, y, null, 3);
+
+    assertEquals(1, found.activeNeuronCount(), found.toString());
+    assertEquals(Activation.TANH, found.activation(0, 0), found.toString());
+    assertTrue(found.meanSquaredError(x, y)
+        <= start.meanSquaredError(x, y) + FLOOR * variance(y));
+    // one neuron short of the function: improve() grows the missing neuron, shrinkOnly() may
+    // only remove, and removing the one neuron left is never tried
+    SparseMlp lacking = LM.refine(oneLayer(TANH), x, oneLayer(TANH, SIGMOID).predict(x), null);
+    double[] y2 = oneLayer(TANH, SIGMOID).predict(x);
+    SparseMlp same = new LocalStructureSearch(LM, 0, FLOOR * variance(y2), 500)
+        .shrinkOnly(lacking, x, y2, null, 4);
+    assertEquals(lacking.withoutDeadEnds(), same);
+  }
+
+  @Test
   void movesOnASampleAndKeepsOnlyWhatPaysOnAllRows() {
     SparseMlp generator = oneLayer(TANH, SIGMOID);
     double[][] x = inputs(900, 4);

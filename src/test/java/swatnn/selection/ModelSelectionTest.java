@@ -213,6 +213,31 @@ class ModelSelectionTest {
   }
 
   @Test
+  void theChosenNetworkIsPrunedWithinTheFloorOnlyWhenAsked() {
+    // one tanh neuron, noiseless: the stand-in search's dense networks fit it with 7 neurons
+    Rows r = rows(200, 2, 8, x -> 2 * Math.tanh(1.5 * x[0] - x[1] + 0.2), 0);
+    SearchResult kept = select(r, new SearchSettings().seed(1).finalPrune(false), 1);
+    SearchResult pruned = select(r, new SearchSettings().seed(1), 1);
+
+    NetworkModel before = assertInstanceOf(NetworkModel.class, kept.model());
+    NetworkModel after = assertInstanceOf(NetworkModel.class, pruned.model());
+    assertEquals(kept.chosenIndex(), pruned.chosenIndex(), "the choice itself is the same");
+    assertTrue(after.nonZeroCount() < before.nonZeroCount(),
+        after.nonZeroCount() + " against " + before.nonZeroCount());
+    double floor = SearchSettings.DEFAULT_TOLERANCE_FLOOR * r.mse(MeanModel.fit(r));
+    assertTrue(r.mse(after) <= r.mse(before) + floor, r.mse(after) + " against " + r.mse(before));
+    assertEquals(r.mse(after), pruned.chosen().trainMse(), 1e-15);
+    assertTrue(pruned.chosen().name().endsWith("pruned from " + before.nonZeroCount()
+        + " non-zeros"), pruned.chosen().name());
+    // the same rows with noise: the floor is far below it and the network is kept as chosen
+    Rows noisy = rows(200, 2, 8, x -> 2 * Math.tanh(1.5 * x[0] - x[1] + 0.2), 0.3);
+    SearchResult noisyKept = select(noisy, new SearchSettings().seed(1).finalPrune(false), 1);
+    SearchResult noisyPruned = select(noisy, new SearchSettings().seed(1), 1);
+    assertTrue(noisyPruned.model().nonZeroCount() >= noisyKept.model().nonZeroCount() - 2,
+        noisyPruned.model().nonZeroCount() + " against " + noisyKept.model().nonZeroCount());
+  }
+
+  @Test
   void aNetworkWithoutActiveNeuronsIsNotACandidate() {
     // a constant is the mean under another name; the table would call the mean a network
     Rows r = rows(40, 2, 5, x -> 0, 1);

@@ -2,6 +2,7 @@ package swatnn.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,7 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
         "-beta", "0.002", "-tol", "0.1", "-tol-floor", "0.001", "-val", "0.25", "-points", "64",
         "-refine", "adam", "-num-slots", "3",
         "-init", "encode", "-model", "swatnn-2in", "-patience", "40", "-race", "9",
-        "-race-score", "refined", "-local-search", "-S", "17",
+        "-race-score", "refined", "-local-search", "-no-final-prune", "-S", "17",
         "-output-debug-info",
         "-num-decimal-places", "3"};
   }
@@ -97,6 +98,8 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals(9, b.getRace());
     assertEquals("refined", b.getRaceScore().getSelectedTag().getIDStr());
     assertTrue(b.getLocalSearch());
+    assertTrue(b.getNoFinalPrune());
+    assertFalse(new SWATNNRegressor().getNoFinalPrune(), "the final pruning is on by default");
     assertEquals("1,3", b.getLayers());
     assertEquals(0.05, b.getLearningRate());
     assertEquals(2.5e-4, b.getLambdaS());
