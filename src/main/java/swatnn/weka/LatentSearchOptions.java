@@ -377,11 +377,11 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   @OptionMetadata(displayName = "noFinalPrune", displayOrder = 20,
       commandLineParamName = "no-final-prune", commandLineParamIsFlag = true,
       commandLineParamSynopsis = "-no-final-prune", description = "Keep the chosen network "
-      + "as chosen. By default (with -refine lm) its neurons, then its weights, are removed one "
-      + "step at a time, each step refitted by Levenberg-Marquardt, while its MSE on the "
-      + "training rows stays within tol-floor * variance of its own: on data fitted almost "
-      + "exactly this removes what the function does not need; on noisy data the floor is far "
-      + "below the noise and almost nothing is removed.")
+      + "as chosen. By default (with -refine lm), when it fits the training rows almost "
+      + "exactly (MSE at most 1e-3 of the class's variance), its neurons, then its weights, are "
+      + "removed one step at a time, each step refitted by Levenberg-Marquardt, while its MSE "
+      + "on the training rows stays within tol-floor * variance of its own: what the function "
+      + "does not need goes. A network that fits less closely (noisy data) is kept as chosen.")
   public boolean getNoFinalPrune() {
     return !m_settings.finalPrune();
   }
