@@ -95,19 +95,23 @@ public final class LocalStructureSearch {
   }
 
   /**
-   * The shrink move alone, in rounds, then the same refit on all rows and the same rule against
-   * {@code net}: it can only remove neurons, so it is the cheap part of {@link #improve} that
-   * cannot fit noise ({@link swatnn.selection.ModelSearch}'s pruning of the chosen network).
+   * The removals alone: the shrink move in rounds, then the weights by magnitude ({@link
+   * NetworkPruner}, a tenth at a time, halved down to one) while the sample's MSE stays at most
+   * {@code net}'s on it times (1 + tolerance) plus the floor, all fitted on the sample like the
+   * other moves; then the same refit on all rows and the same rule against {@code net}. It
+   * adds nothing, so it is the part of {@link #improve} that cannot grow a network to fit noise
+   * ({@link swatnn.selection.ModelSearch}'s pruning of the chosen network).
    *
    * @param net a network refined on the rows
    * @param x rows of {@code net.nIn()} inputs
    * @param y labels
    * @param w per-row weights (>= 0), or null for 1 each
    * @param seed seeds the draw of rows
-   * @return a network with at most {@code net}'s active neurons, without dead ends; {@code net}
-   *     itself (without dead ends) when no removal passes the rule
+   * @return a network whose non-zeros are a subset of {@code net}'s, refitted on all rows,
+   *     without dead ends; {@code net} itself (without dead ends) when no removal passes the
+   *     rule on all rows
    */
-  public SparseMlp shrinkOnly(SparseMlp net, double[][] x, double[] y, double[] w, long seed) {
+  public SparseMlp pruneOnly(SparseMlp net, double[][] x, double[] y, double[] w, long seed) {
     return search(net, x, y, w, seed, false);
   }
 
@@ -140,6 +144,15 @@ public final class LocalStructureSearch {
         break;
       }
       moved = true;
+    }
+    if (!allMoves && !interrupted()) {
+      double limit = start.meanSquaredError(sx, sy, sw) * (1 + tolerance) + floor;
+      SparseMlp pruned = new NetworkPruner(moveRefiner, tolerance)
+          .prune(current.net(), sx, sy, sw, limit).withoutDeadEnds();
+      if (pruned.nonZeroCount() < current.nonZeros()) {
+        current = new Scored(pruned, pruned.meanSquaredError(sx, sy, sw));
+        moved = true;
+      }
     }
     if (!moved || interrupted()) {
       return start;

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import swatnn.mlp.FreeParameters;
 import swatnn.mlp.LeastSquaresRefiner;
 import swatnn.mlp.LocalStructureSearch;
-import swatnn.mlp.NetworkPruner;
 import swatnn.mlp.SparseMlp;
 
 /**
@@ -120,11 +119,12 @@ public final class ModelSearch {
 
   /**
    * The chosen network made as sparse as a difference of no consequence allows: its neurons
-   * switched off one at a time ({@link LocalStructureSearch#shrinkOnly}), then its weights
-   * removed by magnitude ({@link NetworkPruner}), each step refitted by Levenberg-Marquardt,
-   * while its MSE on all training rows stays within {@code toleranceFloor * variance} of its
-   * own. Only a near-exact fit is pruned (training MSE at most {@link NetworkModel#NEAR_EXACT}
-   * of the class's variance); any other network is returned as chosen.
+   * switched off one at a time, then its weights removed by magnitude, each step refitted by
+   * Levenberg-Marquardt on a sample of the rows ({@link LocalStructureSearch#pruneOnly}), the
+   * result refitted on all training rows and kept if its MSE there is within {@code
+   * toleranceFloor * variance} of the network's own. Only a near-exact fit is pruned (training
+   * MSE at most {@link NetworkModel#NEAR_EXACT} of the class's variance); any other network is
+   * returned as chosen.
    *
    * <p>Why: the choice compares the candidates the search found, and an accurate one often
    * carries neurons and weights it does not need (on the planted suite, networks accurate to
@@ -143,11 +143,9 @@ public final class ModelSearch {
       return chosen;
     }
     double floor = settings.toleranceFloor() * variance;
-    double limit = own + floor;
-    SparseMlp shrunk = new LocalStructureSearch(refiner, 0, floor, LocalStructureSearch.DEFAULT_MAX_ROWS)
-        .shrinkOnly(net.network(), rows.x(), rows.y(), rows.w(), settings.seed());
-    SparseMlp sparse = new NetworkPruner(refiner, 0)
-        .prune(shrunk, rows.x(), rows.y(), rows.w(), limit).withoutDeadEnds();
+    SparseMlp sparse = new LocalStructureSearch(refiner, 0, floor,
+        LocalStructureSearch.DEFAULT_MAX_ROWS).pruneOnly(net.network(), rows.x(), rows.y(),
+        rows.w(), settings.seed());
     if (sparse.nonZeroCount() >= net.nonZeroCount()) {
       return chosen;
     }

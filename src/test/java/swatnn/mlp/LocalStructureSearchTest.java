@@ -103,7 +103,7 @@ class LocalStructureSearchTest {
   }
 
   @Test
-  void shrinkOnlyRemovesTheNeuronButMakesNoOtherMove() {
+  void pruneOnlyRemovesTheNeuronButMakesNoOtherMove() {
     SparseMlp generator = oneLayer(TANH);
     double[][] x = inputs(300, 3);
     double[] y = generator.predict(x);
@@ -112,19 +112,42 @@ class LocalStructureSearchTest {
     SparseMlp start = LM.refine(oneLayer(TANH, faint), x, y, null);
     LocalStructureSearch exact = new LocalStructureSearch(LM, 0, FLOOR * variance(y), 500);
 
-    SparseMlp found = exact.shrinkOnly(start, x, y, null, 3);
+    SparseMlp found = exact.pruneOnly(start, x, y, null, 3);
 
     assertEquals(1, found.activeNeuronCount(), found.toString());
     assertEquals(Activation.TANH, found.activation(0, 0), found.toString());
+    assertTrue(found.nonZeroCount() <= generator.nonZeroCount(), found.toString());
     assertTrue(found.meanSquaredError(x, y)
         <= start.meanSquaredError(x, y) + FLOOR * variance(y));
-    // one neuron short of the function: improve() grows the missing neuron, shrinkOnly() may
-    // only remove, and removing the one neuron left is never tried
-    SparseMlp lacking = LM.refine(oneLayer(TANH), x, oneLayer(TANH, SIGMOID).predict(x), null);
+    // one neuron short of the function: improve() grows the missing neuron (above), pruneOnly()
+    // may only remove, and the last neuron of a layer is never removed
     double[] y2 = oneLayer(TANH, SIGMOID).predict(x);
+    SparseMlp lacking = LM.refine(oneLayer(TANH), x, y2, null);
     SparseMlp same = new LocalStructureSearch(LM, 0, FLOOR * variance(y2), 500)
-        .shrinkOnly(lacking, x, y2, null, 4);
-    assertEquals(lacking.withoutDeadEnds(), same);
+        .pruneOnly(lacking, x, y2, null, 4);
+    assertEquals(1, same.activeNeuronCount(), same.toString());
+    assertEquals(Activation.TANH, same.activation(0, 0), same.toString());
+    assertTrue(same.nonZeroCount() <= lacking.nonZeroCount(), same.toString());
+  }
+
+  @Test
+  void pruneOnlyRemovesWeightsThatDoNotMatterWithinTheFloor() {
+    Object[] oneInput = {Activation.TANH, 1.5, 0.0, 0.2, 1.0};
+    SparseMlp generator = oneLayer(oneInput, SIGMOID);
+    double[][] x = inputs(300, 5);
+    double[] y = generator.predict(x);
+    // the generator plus the connection its tanh neuron lacks, which the refit drives to 0
+    SparseMlp padded = generator.toBuilder().weight(0, 1, 0, 1e-3).build();
+    assertEquals(generator.nonZeroCount() + 1, padded.nonZeroCount());
+    SparseMlp start = LM.refine(padded, x, y, null);
+    LocalStructureSearch exact = new LocalStructureSearch(LM, 0, FLOOR * variance(y), 500);
+
+    SparseMlp found = exact.pruneOnly(start, x, y, null, 5);
+
+    assertEquals(2, found.activeNeuronCount(), found.toString());
+    assertTrue(found.nonZeroCount() <= generator.nonZeroCount(), found.toString());
+    assertTrue(found.meanSquaredError(x, y)
+        <= start.meanSquaredError(x, y) + FLOOR * variance(y));
   }
 
   @Test
