@@ -109,7 +109,7 @@ public final class ModelSearch {
     }
     if (settings.prunesChosen() && refitter.leastSquares() != null
         && chosen.model() instanceof NetworkModel net) {
-      chosen = pruned(chosen, net, all, settings, refitter.leastSquares());
+      chosen = pruned(chosen, net, all, settings, refitter.leastSquares(), listener);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new SearchResult(configurations(scored, settings.layers(), seconds), scored,
@@ -135,7 +135,7 @@ public final class ModelSearch {
    * moved by up to 4% in RMSE (Boston 3.8% worse, cpu 4.2%; BENCHMARKS.md, issue 29).
    */
   private static Candidate pruned(Candidate chosen, NetworkModel net, Rows all,
-      SelectionSettings<?> settings, LeastSquaresRefiner refiner) {
+      SelectionSettings<?> settings, LeastSquaresRefiner refiner, SearchListener listener) {
     Rows rows = all.columns(net.inputs());
     double variance = all.mse(MeanModel.fit(all));
     double own = net.network().meanSquaredError(rows.x(), rows.y(), rows.w());
@@ -143,9 +143,11 @@ public final class ModelSearch {
       return chosen;
     }
     double floor = settings.toleranceFloor() * variance;
+    listener.finallyPruned(0, 1);
     SparseMlp sparse = new LocalStructureSearch(refiner, 0, floor,
         LocalStructureSearch.DEFAULT_MAX_ROWS).pruneOnly(net.network(), rows.x(), rows.y(),
         rows.w(), settings.seed());
+    listener.finallyPruned(1, 1);
     if (sparse.nonZeroCount() >= net.nonZeroCount()) {
       return chosen;
     }

@@ -40,4 +40,11 @@ public interface SearchListener {
    * nothing by default.
    */
   default void crossValidated(int done, int total) {}
+
+  /**
+   * The final pruning of the chosen network ({@link SelectionSettings#prunesChosen()}), which
+   * runs only on a near-exact fit: {@code done} of {@code total} (1) networks pruned, called
+   * with 0 before and 1 after. Called on the selecting thread. Does nothing by default.
+   */
+  default void finallyPruned(int done, int total) {}
 }

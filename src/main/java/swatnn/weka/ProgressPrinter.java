@@ -31,6 +31,7 @@ public final class ProgressPrinter implements SearchListener {
       "local search");
   private final Stage validating = new Stage("cross-validated", "refits",
       "search and selection");
+  private final Stage pruning = new Stage("pruned", "chosen network", "final pruning");
 
   /**
    * @param out where each line goes (e.g. the Explorer's status bar)
@@ -163,6 +164,12 @@ public final class ProgressPrinter implements SearchListener {
   @Override
   public void crossValidated(int done, int total) {
     validating.report(done, total);
+  }
+
+  /** One line when the final pruning begins and one when it ends, with the time so far. */
+  @Override
+  public void finallyPruned(int done, int total) {
+    pruning.report(done, total);
   }
 
   /** A stage after the search steps: counted work, a line at most every interval. */
