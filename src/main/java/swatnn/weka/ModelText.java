@@ -266,10 +266,14 @@ public final class ModelText {
     String[] head = {"model", "validation MSE", "train MSE", "non-zero", "active neurons"};
     List<String[]> rows = new ArrayList<>();
     rows.add(head);
+    // the final pruning (METHOD 8.4) leaves fewer non-zeros in the model than in its candidate
+    int scoredNonZeros = all.get(r.chosenIndex()).nonZeroCount();
+    boolean pruned = r.chosen().nonZeroCount() < scoredNonZeros;
     for (int i : order) {
-      // after cross-validation every train MSE is on all rows, the chosen one's of its final fit
-      Candidate c = i == r.chosenIndex() && r.validation().crossValidated() ? r.chosen()
-          : all.get(i);
+      // after cross-validation every train MSE is on all rows, the chosen one's of its final fit;
+      // a pruned network is shown as returned, beside the validation MSE of its candidate
+      Candidate c = i == r.chosenIndex() && (r.validation().crossValidated() || pruned)
+          ? r.chosen() : all.get(i);
       CandidateModel m = c.model();
       String name = m instanceof LinearModel l ? "linear, " + l.inputs().length + " input"
           + (l.inputs().length == 1 ? "" : "s") : c.name();
@@ -318,9 +322,14 @@ public final class ModelText {
     sb.append(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters among "
         + "the candidates whose validation MSE is within %s%% of the best one%s; %s%s)%n",
         num(100 * tolerance), floor, band,
-        r.validation().crossValidated() ? "; then its parameters are those fitted on all "
+        (r.validation().crossValidated() ? "; then its parameters are those fitted on all "
             + "training rows" : r.validation().heldOutRows() > 0 ? "; then refitted on all "
-            + "training rows" : ""));
+            + "training rows" : "")
+        + (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its "
+            + "neurons and weights removed while its training MSE stayed within %s of the "
+            + "class's variance of its own; its row shows the validation MSE of the network it "
+            + "was pruned from, and -no-final-prune keeps that network", scoredNonZeros,
+            r.chosen().nonZeroCount(), num2(r.toleranceFloor())) : "")));
     return sb.toString();
   }
 

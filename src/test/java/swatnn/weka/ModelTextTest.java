@@ -204,4 +204,40 @@ class ModelTextTest {
     assertTrue(!text.contains("Candidates compared") && !text.contains("Search and selection"),
         "no table and no search time without a search:\n" + text);
   }
+
+  @Test
+  void aPrunedNetworksRowAndNoteSayWhatWasRemoved() throws Exception {
+    // a noiseless tanh of two inputs plus an input it ignores, scored on a hold-out (more rows
+    // than -max-cv-rows): the refined network fits it near-exactly and loses what it does not
+    // need; the table's chosen row must be the network returned, in both selection paths
+    ArrayList<Attribute> atts = new ArrayList<>();
+    for (String n : new String[] {"a", "b", "c", "y"}) {
+      atts.add(new Attribute(n));
+    }
+    Instances d = new Instances("tanh", atts, 300);
+    d.setClassIndex(3);
+    Random r = new Random(4);
+    for (int i = 0; i < 300; i++) {
+      double a = 2 * r.nextDouble() - 1;
+      double b = 2 * r.nextDouble() - 1;
+      d.add(new DenseInstance(1, new double[] {a, b, 2 * r.nextDouble() - 1,
+          2 * Math.tanh(1.5 * a - b)}));
+    }
+    for (String maxCvRows : new String[] {"100", "1000"}) {
+      SWATNNRegressor c = shortSearch();
+      c.setMaxCrossValidationRows(Integer.parseInt(maxCvRows));
+      c.buildClassifier(d);
+      String text = c.toString();
+      Matcher count = Pattern.compile("Non-zero count: (\\d+)").matcher(text);
+      assertTrue(count.find(), text);
+      Matcher row = Pattern.compile("\\n\\* (.*?)  +\\S+  +\\S+  +(\\d+)  +\\d+\\n").matcher(text);
+      assertTrue(row.find(), text);
+      assertEquals(count.group(1), row.group(2), "the chosen row is the model returned:\n" + text);
+      Matcher note = Pattern.compile("then pruned from (\\d+) to (\\d+) non-zeros").matcher(text);
+      assertTrue(note.find(), "-max-cv-rows " + maxCvRows + ": no pruning\n" + text);
+      assertEquals(count.group(1), note.group(2), text);
+      assertTrue(Integer.parseInt(note.group(1)) > Integer.parseInt(note.group(2)), text);
+      assertTrue(row.group(1).endsWith(", pruned from " + note.group(1) + " non-zeros"), text);
+    }
+  }
 }
