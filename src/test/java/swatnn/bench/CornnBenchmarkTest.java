@@ -100,11 +100,18 @@ class CornnBenchmarkTest {
       assertEquals(network, r.nonZero() != null, r.toString());
       assertEquals(network, r.activeNeurons() != null, r.toString());
     }
-    ResultRow selected = rows.get(4);
-    boolean matchesAConfiguration = rows.subList(2, 4).stream().anyMatch(k ->
-        k.nonZero().equals(selected.nonZero()) && Math.abs(k.testMse() - selected.testMse())
-            <= 1e-9 * Math.max(1, k.testMse()));
-    assertTrue(matchesAConfiguration, "selected model is one of k1, k2: " + rows);
+    // the selected model is one configuration's network, or one pruned from it (the final
+    // pruning of a near-exact fit, METHOD 8.4), with fewer non-zeros
+    for (int s : new int[] {4, 9}) {
+      ResultRow selected = rows.get(s);
+      boolean matchesAConfiguration = rows.subList(s - 2, s).stream().anyMatch(k ->
+          k.nonZero().equals(selected.nonZero()) && Math.abs(k.testMse() - selected.testMse())
+              <= 1e-9 * Math.max(1, k.testMse()));
+      boolean prunedFromOne = rows.subList(s - 2, s).stream()
+          .anyMatch(k -> k.nonZero() > selected.nonZero());
+      assertTrue(matchesAConfiguration || prunedFromOne,
+          "selected model is one of k1, k2 or pruned from one: " + rows);
+    }
     // LinearRegression fits Booth (a quadratic) poorly and Sphere's bowl not at all
     assertTrue(rows.get(5).testMse() > 0.01, rows.get(5).toString());
     String log = progress.toString(StandardCharsets.UTF_8);
