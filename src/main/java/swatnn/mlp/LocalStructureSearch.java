@@ -147,7 +147,7 @@ public final class LocalStructureSearch {
     }
     if (!allMoves && !interrupted()) {
       double limit = start.meanSquaredError(sx, sy, sw) * (1 + tolerance) + floor;
-      SparseMlp pruned = new NetworkPruner(moveRefiner, tolerance)
+      SparseMlp pruned = new NetworkPruner(moveRefiner, 0)
           .prune(current.net(), sx, sy, sw, limit).withoutDeadEnds();
       if (pruned.nonZeroCount() < current.nonZeros()) {
         current = new Scored(pruned, pruned.meanSquaredError(sx, sy, sw));
