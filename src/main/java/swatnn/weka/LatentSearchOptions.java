@@ -265,7 +265,8 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       + "and refit every restart's refined network while its training MSE stays within the "
       + "tolerance, before the candidates are compared. The smallest weights go a group at a "
       + "time and the rest are refitted by Levenberg-Marquardt; off by default (not measured "
-      + "to pay).")
+      + "to pay). Not the final pruning of the chosen network, which runs by default "
+      + "(-no-final-prune).")
   public boolean getPrune() {
     return m_settings.prune();
   }
