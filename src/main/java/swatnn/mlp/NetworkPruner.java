@@ -2,6 +2,7 @@ package swatnn.mlp;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -53,13 +54,8 @@ public final class NetworkPruner {
    */
   public SparseMlp prune(SparseMlp net, double[][] trainX, double[] trainY, double[] trainW,
       double[][] valX, double[] valY, double[] valW) {
-    FreeParameters free = new FreeParameters(net);
-    double[] p = free.values();
-    boolean[] keep = new boolean[free.weightCount()];
-    Arrays.fill(keep, true);
-    SparseMlp best = free.toMlp(p, keep);
-    return prune(free, p, keep, best, trainX, trainY, trainW, valX, valY, valW,
-        best.meanSquaredError(valX, valY, valW) * (1 + tolerance) + floor);
+    return prune(net, trainX, trainY, trainW, valX, valY, valW,
+        start -> start.meanSquaredError(valX, valY, valW) * (1 + tolerance) + floor);
   }
 
   /**
@@ -74,16 +70,18 @@ public final class NetworkPruner {
    * @return the sparsest network found within the limit (possibly {@code net}'s canonical form)
    */
   public SparseMlp prune(SparseMlp net, double[][] x, double[] y, double[] w, double limit) {
+    return prune(net, x, y, w, x, y, w, start -> limit);
+  }
+
+  /** The weight pass, its limit on the held-out MSE computed from the unpruned network. */
+  private SparseMlp prune(SparseMlp net, double[][] trainX, double[] trainY, double[] trainW,
+      double[][] valX, double[] valY, double[] valW, ToDoubleFunction<SparseMlp> limitOf) {
     FreeParameters free = new FreeParameters(net);
     double[] p = free.values();
     boolean[] keep = new boolean[free.weightCount()];
     Arrays.fill(keep, true);
-    return prune(free, p, keep, free.toMlp(p, keep), x, y, w, x, y, w, limit);
-  }
-
-  private SparseMlp prune(FreeParameters free, double[] p, boolean[] keep, SparseMlp best,
-      double[][] trainX, double[] trainY, double[] trainW, double[][] valX, double[] valY,
-      double[] valW, double limit) {
+    SparseMlp best = free.toMlp(p, keep);
+    double limit = limitOf.applyAsDouble(best);
     int remaining = keep.length;
     int group = Math.max(1, remaining / 10);
     while (remaining > 0) {

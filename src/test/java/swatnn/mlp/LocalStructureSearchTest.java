@@ -32,6 +32,21 @@ class LocalStructureSearchTest {
     return b.build();
   }
 
+  /** The search with no relative tolerance, only the floor: the final pruning's setting. */
+  private static LocalStructureSearch exact(double[] y) {
+    return new LocalStructureSearch(LM, 0, FLOOR * variance(y), 500);
+  }
+
+  /**
+   * The tanh generator plus a second neuron whose output weight is tiny, refined on the rows:
+   * the same function within any tolerance, with 4 more non-zeros.
+   */
+  private static SparseMlp withFaintNeuron(double[][] x, double[] y) {
+    Object[] faint = SIGMOID.clone();
+    faint[4] = 1e-6;
+    return LM.refine(oneLayer(TANH, faint), x, y, null);
+  }
+
   private static double[][] inputs(int n, long seed) {
     Random r = new Random(seed);
     double[][] x = new double[n][2];
@@ -88,11 +103,7 @@ class LocalStructureSearchTest {
     SparseMlp generator = oneLayer(TANH);
     double[][] x = inputs(300, 3);
     double[] y = generator.predict(x);
-    // the generator plus a second neuron whose output weight is tiny: the same function within
-    // any tolerance, with 4 more non-zeros
-    Object[] faint = SIGMOID.clone();
-    faint[4] = 1e-6;
-    SparseMlp start = LM.refine(oneLayer(TANH, faint), x, y, null);
+    SparseMlp start = withFaintNeuron(x, y);
 
     SparseMlp found = local(y, 500).improve(start, x, y, null, 3);
 
@@ -107,12 +118,9 @@ class LocalStructureSearchTest {
     SparseMlp generator = oneLayer(TANH);
     double[][] x = inputs(300, 3);
     double[] y = generator.predict(x);
-    Object[] faint = SIGMOID.clone();
-    faint[4] = 1e-6;
-    SparseMlp start = LM.refine(oneLayer(TANH, faint), x, y, null);
-    LocalStructureSearch exact = new LocalStructureSearch(LM, 0, FLOOR * variance(y), 500);
+    SparseMlp start = withFaintNeuron(x, y);
 
-    SparseMlp found = exact.pruneOnly(start, x, y, null, 3);
+    SparseMlp found = exact(y).pruneOnly(start, x, y, null, 3);
 
     assertEquals(1, found.activeNeuronCount(), found.toString());
     assertEquals(Activation.TANH, found.activation(0, 0), found.toString());
@@ -123,8 +131,7 @@ class LocalStructureSearchTest {
     // may only remove, and the last neuron of a layer is never removed
     double[] y2 = oneLayer(TANH, SIGMOID).predict(x);
     SparseMlp lacking = LM.refine(oneLayer(TANH), x, y2, null);
-    SparseMlp same = new LocalStructureSearch(LM, 0, FLOOR * variance(y2), 500)
-        .pruneOnly(lacking, x, y2, null, 4);
+    SparseMlp same = exact(y2).pruneOnly(lacking, x, y2, null, 4);
     assertEquals(1, same.activeNeuronCount(), same.toString());
     assertEquals(Activation.TANH, same.activation(0, 0), same.toString());
     assertTrue(same.nonZeroCount() <= lacking.nonZeroCount(), same.toString());
@@ -140,9 +147,7 @@ class LocalStructureSearchTest {
     SparseMlp padded = generator.toBuilder().weight(0, 1, 0, 1e-3).build();
     assertEquals(generator.nonZeroCount() + 1, padded.nonZeroCount());
     SparseMlp start = LM.refine(padded, x, y, null);
-    LocalStructureSearch exact = new LocalStructureSearch(LM, 0, FLOOR * variance(y), 500);
-
-    SparseMlp found = exact.pruneOnly(start, x, y, null, 5);
+    SparseMlp found = exact(y).pruneOnly(start, x, y, null, 5);
 
     assertEquals(2, found.activeNeuronCount(), found.toString());
     assertTrue(found.nonZeroCount() <= generator.nonZeroCount(), found.toString());
