@@ -115,20 +115,77 @@ public final class LocalStructureSearch {
     return search(net, x, y, w, seed, false);
   }
 
+  /**
+   * The removals judged on held-out rows: the shrink move in rounds, then the weights by
+   * magnitude ({@link NetworkPruner}), each removal fitted on a sample of the training rows like
+   * the other moves and kept while the MSE on the held-out rows stays at most {@code limit};
+   * the result is then refitted on all training rows (kept if it stays within the limit, else
+   * its sample fit is returned). Nothing is added, and no held-out row is fitted: the rows
+   * only judge, as they judge the candidates in the selection ({@link
+   * swatnn.selection.ModelSearch}'s pruning of the chosen network above {@link
+   * swatnn.selection.SelectionSettings#maxCrossValidationRows()} rows).
+   *
+   * @param net a network refined on the training rows
+   * @param x training rows of {@code net.nIn()} inputs
+   * @param y training labels
+   * @param w training row weights (>= 0), or null for 1 each
+   * @param heldX held-out rows of {@code net.nIn()} inputs
+   * @param heldY held-out labels
+   * @param heldW held-out row weights (>= 0), or null for 1 each
+   * @param limit the largest held-out MSE a removal may leave (labels' squared units)
+   * @param seed seeds the draw of rows
+   * @return a network whose non-zeros are a subset of {@code net}'s, without dead ends, with a
+   *     held-out MSE at most {@code limit}; {@code net} itself (without dead ends) when no
+   *     removal passes or {@code net} is above the limit already
+   */
+  public SparseMlp pruneOnHeldOut(SparseMlp net, double[][] x, double[] y, double[] w,
+      double[][] heldX, double[] heldY, double[] heldW, double limit, long seed) {
+    Sample s = sample(x, y, w, new Random(seed));
+    SparseMlp start = net.withoutDeadEnds();
+    Judge judge = new Judge() {
+      @Override
+      public double score(SparseMlp fitted) {
+        return fitted.meanSquaredError(heldX, heldY, heldW);
+      }
+
+      @Override
+      public boolean keeps(Scored candidate, Scored current) {
+        return candidate.mse() <= limit && candidate.nonZeros() < current.nonZeros();
+      }
+    };
+    Scored current = new Scored(start, judge.score(start));
+    if (!(current.mse() <= limit)) {
+      return start;
+    }
+    for (int round = 0; round < MAX_ROUNDS && !interrupted(); round++) {
+      Scored before = current;
+      current = shrink(current, s, judge);
+      if (current == before) {
+        break;
+      }
+    }
+    if (interrupted()) {
+      return start;
+    }
+    SparseMlp pruned = new NetworkPruner(moveRefiner, 0)
+        .prune(current.net(), s.x(), s.y(), s.w(), heldX, heldY, heldW, limit).withoutDeadEnds();
+    if (pruned.nonZeroCount() < current.nonZeros()) {
+      current = new Scored(pruned, judge.score(pruned));
+    }
+    if (current.nonZeros() >= start.nonZeroCount() || interrupted()) {
+      return start;
+    }
+    SparseMlp refitted = refiner.refine(current.net(), x, y, w).withoutDeadEnds();
+    return judge.score(refitted) <= limit ? refitted : current.net();
+  }
+
   private SparseMlp search(SparseMlp net, double[][] x, double[] y, double[] w, long seed,
       boolean allMoves) {
     Random random = new Random(seed);
-    int[] sample = sample(x.length, random);
-    double[][] sx = new double[sample.length][];
-    double[] sy = new double[sample.length];
-    double[] sw = w == null ? null : new double[sample.length];
-    for (int i = 0; i < sample.length; i++) {
-      sx[i] = x[sample[i]];
-      sy[i] = y[sample[i]];
-      if (sw != null) {
-        sw[i] = w[sample[i]];
-      }
-    }
+    Sample s = sample(x, y, w, random);
+    double[][] sx = s.x();
+    double[] sy = s.y();
+    double[] sw = s.w();
     SparseMlp start = net.withoutDeadEnds();
     Scored current = new Scored(start, start.meanSquaredError(sx, sy, sw));
     boolean moved = false;
@@ -139,7 +196,7 @@ public final class LocalStructureSearch {
         current = grow(current, sx, sy, sw, random);
         current = regrow(current, sx, sy, sw);
       }
-      current = shrink(current, sx, sy, sw);
+      current = shrink(current, s, onSample(s));
       if (current == before) {
         break;
       }
@@ -255,8 +312,8 @@ public final class LocalStructureSearch {
     return better(new Scored(pruned, pruned.meanSquaredError(x, y, w)), current, x.length);
   }
 
-  /** Each active neuron switched off in turn, the rest refitted. */
-  private Scored shrink(Scored current, double[][] x, double[] y, double[] w) {
+  /** Each active neuron switched off in turn, the rest refitted on the sample. */
+  private Scored shrink(Scored current, Sample s, Judge judge) {
     for (int[] neuron : activeNeurons(current.net())) {
       // a layer's last neuron stays: without it the output is a constant
       if (interrupted() || !current.net().isActive(neuron[0], neuron[1])
@@ -265,9 +322,35 @@ public final class LocalStructureSearch {
       }
       SparseMlp changed = current.net().toBuilder().active(neuron[0], neuron[1], false).build()
           .pruned();
-      current = better(fit(changed, x, y, w), current, x.length);
+      SparseMlp fitted = moveRefiner.refine(changed, s.x(), s.y(), s.w()).withoutDeadEnds();
+      Scored candidate = new Scored(fitted, judge.score(fitted));
+      if (judge.keeps(candidate, current)) {
+        current = candidate;
+      }
     }
     return current;
+  }
+
+  /** How a move's fitted network is scored, and whether it replaces the current one. */
+  private interface Judge {
+    double score(SparseMlp fitted);
+
+    boolean keeps(Scored candidate, Scored current);
+  }
+
+  /** Scored on the sample it was fitted on, kept by {@link #kept}. */
+  private Judge onSample(Sample s) {
+    return new Judge() {
+      @Override
+      public double score(SparseMlp fitted) {
+        return fitted.meanSquaredError(s.x(), s.y(), s.w());
+      }
+
+      @Override
+      public boolean keeps(Scored candidate, Scored current) {
+        return kept(candidate, current, s.x().length);
+      }
+    };
   }
 
   private Scored better(Scored candidate, Scored current, int rows) {
@@ -291,8 +374,26 @@ public final class LocalStructureSearch {
     return out;
   }
 
-  /** Row indices of the moves' fits: all rows, or a seeded draw of maxRows without repeats. */
-  private int[] sample(int n, Random random) {
+  /** The rows the moves are fitted on. */
+  private record Sample(double[][] x, double[] y, double[] w) {}
+
+  /** All rows, or a seeded draw of maxRows of them without repeats, in their order. */
+  private Sample sample(double[][] x, double[] y, double[] w, Random random) {
+    int[] rows = sampleRows(x.length, random);
+    double[][] sx = new double[rows.length][];
+    double[] sy = new double[rows.length];
+    double[] sw = w == null ? null : new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      sx[i] = x[rows[i]];
+      sy[i] = y[rows[i]];
+      if (sw != null) {
+        sw[i] = w[rows[i]];
+      }
+    }
+    return new Sample(sx, sy, sw);
+  }
+
+  private int[] sampleRows(int n, Random random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

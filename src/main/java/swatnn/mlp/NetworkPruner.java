@@ -70,7 +70,22 @@ public final class NetworkPruner {
    * @return the sparsest network found within the limit (possibly {@code net}'s canonical form)
    */
   public SparseMlp prune(SparseMlp net, double[][] x, double[] y, double[] w, double limit) {
-    return prune(net, x, y, w, x, y, w, start -> limit);
+    return prune(net, x, y, w, x, y, w, limit);
+  }
+
+  /**
+   * Prunes {@code net} (already refined on the training rows) while its held-out MSE stays at
+   * most {@code limit}, a limit given rather than derived from {@code net}'s own MSE (the
+   * tolerance and floor are not used).
+   *
+   * @param trainW training weights, or null for 1 each
+   * @param valW held-out weights, or null for 1 each
+   * @param limit the largest held-out MSE allowed (a network above it is returned as it is)
+   * @return the sparsest network found within the limit (possibly {@code net}'s canonical form)
+   */
+  public SparseMlp prune(SparseMlp net, double[][] trainX, double[] trainY, double[] trainW,
+      double[][] valX, double[] valY, double[] valW, double limit) {
+    return prune(net, trainX, trainY, trainW, valX, valY, valW, start -> limit);
   }
 
   /** The weight pass, its limit on the held-out MSE computed from the unpruned network. */

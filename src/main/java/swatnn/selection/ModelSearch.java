@@ -102,13 +102,18 @@ public final class ModelSearch {
         chosen = chosen.withModel(fresh, freshMse);
       }
     }
+    boolean prunes = settings.prunesChosen() && refitter.leastSquares() != null;
     if (!cv && split.second().length > 0) {
+      if (prunes && chosen.model() instanceof NetworkModel net) {
+        double limit = ModelSelector.limit(bestValidationMse(scored), settings.tolerance(),
+            settings.toleranceFloor(), variance);
+        chosen = prunedOnHeldOut(chosen, net, fitRows, scoreRows, limit, settings.seed(),
+            refitter.leastSquares(), listener);
+      }
       CandidateModel refit = chosen.model() instanceof NetworkModel net
           ? net.refitFromHere(all, refitter) : chosen.model().refit(all, refitter);
       chosen = chosen.withModel(refit, all.mse(refit));
-    }
-    if (settings.prunesChosen() && refitter.leastSquares() != null
-        && chosen.model() instanceof NetworkModel net) {
+    } else if (prunes && chosen.model() instanceof NetworkModel net) {
       chosen = pruned(chosen, net, all, settings, refitter.leastSquares(), listener);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -155,6 +160,50 @@ public final class ModelSearch {
         sparse);
     return new Candidate(chosen.name() + ", pruned from " + net.nonZeroCount() + " non-zeros",
         chosen.hiddenLayers(), model, all.mse(model), chosen.validationMse());
+  }
+
+  /**
+   * The chosen network, fitted on the training split, made as sparse as the selection's own
+   * rule allows: its neurons switched off one at a time, then its weights removed by
+   * magnitude, each step refitted on a sample of the training split and kept while its MSE on
+   * the held-out rows stays within {@code limit}, the band the chosen candidate was chosen
+   * from ({@link LocalStructureSearch#pruneOnHeldOut}). A network inside that band with fewer
+   * non-zeros is one the selection would have taken had the search found it.
+   *
+   * <p>Why on the held-out rows: they judge without being fitted, so a removal whose refit only
+   * moves to another minimum of the training rows shows as what it is; on the rows of
+   * cross-validation no row is left to judge on, and {@link #pruned} prunes near-exact fits
+   * alone.
+   */
+  private static Candidate prunedOnHeldOut(Candidate chosen, NetworkModel net, Rows fit,
+      Rows held, double limit, long seed, LeastSquaresRefiner refiner,
+      SearchListener listener) {
+    Rows f = fit.columns(net.inputs());
+    Rows h = held.columns(net.inputs());
+    listener.finallyPruned(0, 1);
+    // every training row: the removals are compared with a network fitted on all of them, and
+    // on a sample of 500 of 3000 rows F53's 67-non-zero network lost no neuron and no weight,
+    // on all of them it kept its held-out MSE with 34
+    SparseMlp sparse = new LocalStructureSearch(refiner, 0, 0, Integer.MAX_VALUE).pruneOnHeldOut(net.network(), f.x(), f.y(),
+        f.w(), h.x(), h.y(), h.w(), limit, seed);
+    listener.finallyPruned(1, 1);
+    if (sparse.nonZeroCount() >= net.nonZeroCount()) {
+      return chosen;
+    }
+    NetworkModel model = new NetworkModel(sparse, net.inputs(), new FreeParameters(sparse).size(),
+        sparse);
+    return new Candidate(chosen.name() + ", pruned from " + net.nonZeroCount() + " non-zeros",
+        chosen.hiddenLayers(), model, fit.mse(model), held.mse(model));
+  }
+
+  private static double bestValidationMse(List<Candidate> scored) {
+    double best = Double.POSITIVE_INFINITY;
+    for (Candidate c : scored) {
+      if (c.validationMse() < best) {
+        best = c.validationMse();
+      }
+    }
+    return best;
   }
 
   private static int[] range(int n) {

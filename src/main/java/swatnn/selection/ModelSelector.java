@@ -80,8 +80,7 @@ public final class ModelSelector {
       return 0;
     }
     double bestMse = candidates.get(best).validationMse();
-    double limit = bestMse * (1 + tolerance)
-        + (Double.isFinite(variance) && variance > 0 ? floor * variance : 0);
+    double limit = limit(bestMse, tolerance, floor, variance);
     int chosen = -1;
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
@@ -100,6 +99,21 @@ public final class ModelSelector {
       }
     }
     return chosen;
+  }
+
+  /**
+   * The largest validation MSE that is close to the best one: {@code best * (1 + tolerance) +
+   * floor * variance} (the class Javadoc).
+   *
+   * @param best the best validation MSE
+   * @param tolerance the relative tolerance (>= 0)
+   * @param floor the absolute part, as a fraction of {@code variance} (>= 0)
+   * @param variance the class's variance on the validation rows (0 or non-finite: no floor)
+   * @return the limit, in the units of {@code best}
+   */
+  public static double limit(double best, double tolerance, double floor, double variance) {
+    return best * (1 + tolerance)
+        + (Double.isFinite(variance) && variance > 0 ? floor * variance : 0);
   }
 
   /**

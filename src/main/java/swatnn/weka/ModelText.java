@@ -272,6 +272,7 @@ public final class ModelText {
     for (int i : order) {
       // after cross-validation every train MSE is on all rows, the chosen one's of its final fit;
       // a pruned network is shown as returned, beside the validation MSE of its candidate
+      // (cross-validation) or its own on the held-out rows (a hold-out)
       Candidate c = i == r.chosenIndex() && (r.validation().crossValidated() || pruned)
           ? r.chosen() : all.get(i);
       CandidateModel m = c.model();
@@ -322,15 +323,29 @@ public final class ModelText {
     sb.append(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters among "
         + "the candidates whose validation MSE is within %s%% of the best one%s; %s%s)%n",
         num(100 * tolerance), floor, band,
-        (r.validation().crossValidated() ? "; then its parameters are those fitted on all "
-            + "training rows" : r.validation().heldOutRows() > 0 ? "; then refitted on all "
-            + "training rows" : "")
-        + (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its "
-            + "neurons and weights removed while its training MSE stayed within %s of the "
-            + "class's variance of its own; its row shows the validation MSE of the network it "
-            + "was pruned from, and -no-final-prune keeps that network", scoredNonZeros,
-            r.chosen().nonZeroCount(), num2(r.toleranceFloor())) : "")));
+        chosenAfter(r, pruned, scoredNonZeros)));
     return sb.toString();
+  }
+
+  /** What happened to the chosen candidate after the choice, for the table's note. */
+  private static String chosenAfter(SearchResult r, boolean pruned, int scoredNonZeros) {
+    if (r.validation().crossValidated()) {
+      return "; then its parameters are those fitted on all training rows" + (pruned
+          ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its neurons and "
+              + "weights removed while its training MSE stayed within %s of the class's "
+              + "variance of its own; its row shows the validation MSE of the network it was "
+              + "pruned from, and -no-final-prune keeps that network", scoredNonZeros,
+              r.chosen().nonZeroCount(), num2(r.toleranceFloor()))
+          : "");
+    }
+    if (r.validation().heldOutRows() > 0) {
+      return (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its "
+          + "neurons and weights removed while its MSE on the held-out rows stayed within the "
+          + "same limit, so that the selection would have chosen it had the search found it "
+          + "(its row shows that MSE; -no-final-prune keeps the network as chosen)",
+          scoredNonZeros, r.chosen().nonZeroCount()) : "") + "; then refitted on all training rows";
+    }
+    return "";
   }
 
   /** A p-value: "p = " and 3 significant digits, or "p < 1e-12". */

@@ -156,6 +156,66 @@ class LocalStructureSearchTest {
   }
 
   @Test
+  void pruneOnHeldOutRemovesWhatTheHeldOutRowsDoNotMissAndFitsNoneOfThem() {
+    double[][] x = inputs(300, 6);
+    double[] y = oneLayer(TANH).predict(x);
+    Random noise = new Random(6);
+    for (int i = 0; i < y.length; i++) {
+      y[i] += 0.1 * noise.nextGaussian();
+    }
+    double[][] fitX = java.util.Arrays.copyOfRange(x, 0, 200);
+    double[] fitY = java.util.Arrays.copyOfRange(y, 0, 200);
+    double[][] heldX = java.util.Arrays.copyOfRange(x, 200, 300);
+    double[] heldY = java.util.Arrays.copyOfRange(y, 200, 300);
+    SparseMlp start = withFaintNeuron(fitX, fitY);
+    double own = start.meanSquaredError(heldX, heldY);
+    double limit = own * 1.05;
+
+    SparseMlp found = exact(fitY).pruneOnHeldOut(start, fitX, fitY, null, heldX, heldY, null,
+        limit, 6);
+
+    assertEquals(1, found.activeNeuronCount(), found.toString());
+    assertEquals(Activation.TANH, found.activation(0, 0), found.toString());
+    assertTrue(found.meanSquaredError(heldX, heldY) <= limit,
+        found.meanSquaredError(heldX, heldY) + " against " + limit);
+    // no held-out row is fitted: the same search with the held-out labels shifted returns the
+    // same network, judged differently only where the limit decides
+    double[] shifted = heldY.clone();
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] += 0.01;
+    }
+    SparseMlp again = exact(fitY).pruneOnHeldOut(start, fitX, fitY, null, heldX, shifted, null,
+        Double.MAX_VALUE, 6);
+    SparseMlp loose = exact(fitY).pruneOnHeldOut(start, fitX, fitY, null, heldX, heldY, null,
+        Double.MAX_VALUE, 6);
+    assertEquals(loose.toString(), again.toString());
+    // a limit below the start's own held-out MSE: nothing may be removed
+    SparseMlp same = exact(fitY).pruneOnHeldOut(start, fitX, fitY, null, heldX, heldY, null,
+        own * 0.999, 6);
+    assertEquals(start.withoutDeadEnds().toString(), same.toString());
+  }
+
+  @Test
+  void pruneOnHeldOutKeepsWhatTheHeldOutRowsNeed() {
+    // both neurons matter: removing either raises the held-out MSE far above a 5% limit
+    SparseMlp generator = oneLayer(TANH, SIGMOID);
+    double[][] x = inputs(300, 7);
+    double[] y = generator.predict(x);
+    double[][] fitX = java.util.Arrays.copyOfRange(x, 0, 200);
+    double[] fitY = java.util.Arrays.copyOfRange(y, 0, 200);
+    double[][] heldX = java.util.Arrays.copyOfRange(x, 200, 300);
+    double[] heldY = java.util.Arrays.copyOfRange(y, 200, 300);
+    SparseMlp start = LM.refine(generator, fitX, fitY, null);
+    double limit = start.meanSquaredError(heldX, heldY) * 1.05 + FLOOR * variance(heldY);
+
+    SparseMlp found = exact(fitY).pruneOnHeldOut(start, fitX, fitY, null, heldX, heldY, null,
+        limit, 7);
+
+    assertEquals(2, found.activeNeuronCount(), found.toString());
+    assertEquals(generator.nonZeroCount(), found.nonZeroCount(), found.toString());
+  }
+
+  @Test
   void movesOnASampleAndKeepsOnlyWhatPaysOnAllRows() {
     SparseMlp generator = oneLayer(TANH, SIGMOID);
     double[][] x = inputs(900, 4);

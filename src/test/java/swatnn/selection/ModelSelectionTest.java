@@ -239,6 +239,32 @@ class ModelSelectionTest {
   }
 
   @Test
+  void aboveTheCrossValidationRowsTheChosenNetworkIsPrunedWithinTheSelectionsBand() {
+    // one tanh neuron with noise, scored on a hold-out: the dense stand-ins carry neurons the
+    // held-out rows do not miss, whatever the fit
+    Rows r = rows(400, 2, 9, x -> 2 * Math.tanh(1.5 * x[0] - x[1] + 0.2), 0.3);
+    SearchSettings hold = new SearchSettings().seed(1).maxCrossValidationRows(100);
+    SearchResult kept = select(r, hold.finalPrune(false), 1);
+    SearchResult pruned = select(r, new SearchSettings().seed(1).maxCrossValidationRows(100), 1);
+
+    assertTrue(!pruned.validation().crossValidated(), "a hold-out");
+    NetworkModel before = assertInstanceOf(NetworkModel.class, kept.model());
+    NetworkModel after = assertInstanceOf(NetworkModel.class, pruned.model());
+    assertEquals(kept.chosenIndex(), pruned.chosenIndex(), "the choice itself is the same");
+    assertTrue(after.nonZeroCount() < before.nonZeroCount(),
+        after.nonZeroCount() + " against " + before.nonZeroCount());
+    assertTrue(pruned.chosen().name().endsWith("pruned from " + before.nonZeroCount()
+        + " non-zeros"), pruned.chosen().name());
+    double best = pruned.candidates().stream().mapToDouble(Candidate::validationMse).min()
+        .orElseThrow();
+    double limit = ModelSelector.limit(best, hold.tolerance(), hold.toleranceFloor(),
+        pruned.classVariance());
+    assertTrue(pruned.chosen().validationMse() <= limit,
+        pruned.chosen().validationMse() + " against the band's " + limit);
+    assertEquals(r.mse(after), pruned.chosen().trainMse(), 1e-15, "refitted on all rows");
+  }
+
+  @Test
   void aNetworkWithoutActiveNeuronsIsNotACandidate() {
     // a constant is the mean under another name; the table would call the mean a network
     Rows r = rows(40, 2, 5, x -> 0, 1);
