@@ -228,8 +228,10 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   /**
-   * Whether the chosen network is pruned within the selection's floor on all training rows
-   * ({@link swatnn.selection.ModelSearch}, docs/METHOD.md section 8.4); on by default.
+   * Whether the chosen network is pruned ({@link swatnn.selection.ModelSearch}, docs/METHOD.md
+   * section 8.4): on a hold-out within the band it was chosen from, judged on the held-out
+   * rows; after cross-validation only a near-exact fit, within the floor on the training rows.
+   * On by default.
    */
   public boolean finalPrune() {
     return finalPrune;

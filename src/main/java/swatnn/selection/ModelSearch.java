@@ -27,6 +27,11 @@ import swatnn.mlp.SparseMlp;
  *       SelectionSettings#validationFraction()}); the chosen one is then refitted on all rows.
  * </ul>
  *
+ * A chosen network is then pruned when the settings ask for it ({@link
+ * SelectionSettings#prunesChosen()}): before that refit and judged on the held-out rows in the
+ * second case ({@code prunedOnHeldOut}), on the training rows and only for a near-exact fit in
+ * the first ({@code pruned}).
+ *
  * The refits of a cross-validation run on {@code threads} threads; the result does not depend
  * on their number.
  */
@@ -123,7 +128,8 @@ public final class ModelSearch {
   }
 
   /**
-   * The chosen network made as sparse as a difference of no consequence allows: its neurons
+   * After cross-validation, the chosen network made as sparse as a difference of no
+   * consequence allows: its neurons
    * switched off one at a time, then its weights removed by magnitude, each step refitted by
    * Levenberg-Marquardt on a sample of the rows ({@link LocalStructureSearch#pruneOnly}), the
    * result refitted on all training rows and kept if its MSE there is within {@code

@@ -110,8 +110,10 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
   }
 
   /**
-   * @return whether {@link ModelSearch} prunes the chosen network within {@link
-   *     #toleranceFloor()} on all training rows (with Levenberg-Marquardt refinement only);
+   * @return whether {@link ModelSearch} prunes the chosen network (with Levenberg-Marquardt
+   *     refinement only): on a hold-out within the selection's band on the held-out rows,
+   *     after cross-validation a near-exact fit within {@link #toleranceFloor()} on the
+   *     training rows;
    *     false here, so DARTS+ADMM keeps the choice it had (its ADMM prunes); the latent
    *     search's settings turn it on
    */
