@@ -117,8 +117,9 @@ public final class LocalStructureSearch {
 
   /**
    * The removals judged on held-out rows: the shrink move in rounds, then the weights by
-   * magnitude ({@link NetworkPruner}), each removal fitted on a sample of the training rows like
-   * the other moves and kept while the MSE on the held-out rows stays at most {@code limit};
+   * magnitude ({@link NetworkPruner}), each removal fitted like the other moves (on at most
+   * {@code maxRows} of the training rows, a seeded draw) and kept while the MSE on the held-out
+   * rows stays at most {@code limit};
    * the result is then refitted on all training rows (kept if it stays within the limit, else
    * its sample fit is returned). Nothing is added, and no held-out row is fitted: the rows
    * only judge, as they judge the candidates in the selection ({@link

@@ -323,27 +323,34 @@ public final class ModelText {
     sb.append(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters among "
         + "the candidates whose validation MSE is within %s%% of the best one%s; %s%s)%n",
         num(100 * tolerance), floor, band,
-        chosenAfter(r, pruned, scoredNonZeros)));
+        chosenAfter(r, pruned, scoredNonZeros, all, tolerance)));
     return sb.toString();
   }
 
   /** What happened to the chosen candidate after the choice, for the table's note. */
-  private static String chosenAfter(SearchResult r, boolean pruned, int scoredNonZeros) {
+  private static String chosenAfter(SearchResult r, boolean pruned, int scoredNonZeros,
+      List<Candidate> scored, double tolerance) {
     if (r.validation().crossValidated()) {
       return "; then its parameters are those fitted on all training rows" + (pruned
           ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its neurons and "
-              + "weights removed while its training MSE stayed within %s of the class's "
-              + "variance of its own; its row shows the validation MSE of the network it was "
-              + "pruned from, and -no-final-prune keeps that network", scoredNonZeros,
+              + "weights removed while its training MSE rose by at most %s of the class's "
+              + "variance; its row shows the validation MSE of the network it was pruned from, "
+              + "and -no-final-prune keeps that network", scoredNonZeros,
               r.chosen().nonZeroCount(), num2(r.toleranceFloor()))
           : "");
     }
     if (r.validation().heldOutRows() > 0) {
+      double best = scored.stream().mapToDouble(Candidate::validationMse)
+          .filter(Double::isFinite).min().orElse(0);
       return (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its "
-          + "neurons and weights removed while its MSE on the held-out rows stayed within the "
-          + "same limit, so that the selection would have chosen it had the search found it "
-          + "(its row shows that MSE; -no-final-prune keeps the network as chosen)",
-          scoredNonZeros, r.chosen().nonZeroCount()) : "") + "; then refitted on all training rows";
+          + "neurons and weights removed while its MSE on the held-out rows stayed within %s%% "
+          + "of the best one plus the floor (at most %.3g; the best one's is %.3g), so that the "
+          + "selection would have chosen it had the search found it; its row shows that MSE, "
+          + "and its train MSE on all training rows; -no-final-prune keeps the network as "
+          + "chosen", scoredNonZeros, r.chosen().nonZeroCount(), num(100 * tolerance),
+          ModelSelector.limit(best, tolerance, r.toleranceFloor(), r.classVariance()), best)
+          : "")
+          + "; then refitted on all training rows";
     }
     return "";
   }

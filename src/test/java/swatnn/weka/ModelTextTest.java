@@ -238,6 +238,18 @@ class ModelTextTest {
       assertEquals(count.group(1), note.group(2), text);
       assertTrue(Integer.parseInt(note.group(1)) > Integer.parseInt(note.group(2)), text);
       assertTrue(row.group(1).endsWith(", pruned from " + note.group(1) + " non-zeros"), text);
+      if (maxCvRows.equals("100")) {
+        // on a hold-out the note gives the band's limit, which the row's held-out MSE is within
+        Matcher band = Pattern.compile("at most (\\S+); the best one's is (\\S+)\\)")
+            .matcher(text);
+        assertTrue(band.find(), text);
+        Matcher mse = Pattern.compile("\\n\\* .*?  +(\\S+)  +\\S+  +\\d+  +\\d+\\n")
+            .matcher(text);
+        assertTrue(mse.find(), text);
+        double limit = Double.parseDouble(band.group(1));
+        assertTrue(Double.parseDouble(mse.group(1)) <= limit * (1 + 1e-3), text);
+        assertTrue(Double.parseDouble(band.group(2)) <= limit, text);
+      }
     }
   }
 }
