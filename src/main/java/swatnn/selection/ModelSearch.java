@@ -120,7 +120,7 @@ public final class ModelSearch {
     boolean prunes = settings.prunesChosen() && refitter.leastSquares() != null;
     if (!cv && split.second().length > 0) {
       if (prunes && chosen.model() instanceof NetworkModel net) {
-        double limit = ModelSelector.limit(bestValidationMse(scored), settings.tolerance(),
+        double limit = ModelSelector.limit(ModelSelector.bestMse(scored), settings.tolerance(),
             settings.toleranceFloor(), variance);
         chosen = prunedOnHeldOut(chosen, net, fitRows, scoreRows, limit, settings.seed(),
             refitter.leastSquares(), listener);
@@ -139,8 +139,8 @@ public final class ModelSearch {
 
   /**
    * After cross-validation, the chosen network made as sparse as a difference of no
-   * consequence allows: its neurons
-   * switched off one at a time, then its weights removed by magnitude, each step refitted by
+   * consequence allows: its neurons switched off one at a time, then its weights removed by
+   * magnitude, each step refitted by
    * Levenberg-Marquardt on a sample of the rows ({@link LocalStructureSearch#pruneOnly}), the
    * result refitted on all training rows and kept if its MSE there is within {@code
    * toleranceFloor * variance} of the network's own. Only a near-exact fit is pruned (training
@@ -183,9 +183,9 @@ public final class ModelSearch {
    * rule allows: its neurons switched off one at a time, then its weights removed by
    * magnitude, each step refitted on the training split (at most {@value
    * #HELD_OUT_PRUNING_ROWS} of its rows) and kept while its MSE on the held-out rows stays
-   * within {@code limit}, the band the chosen candidate was chosen
-   * from ({@link LocalStructureSearch#pruneOnHeldOut}). A network inside that band with fewer
-   * non-zeros is one the selection would have taken had the search found it.
+   * within {@code limit}, the band the chosen candidate was chosen from ({@link
+   * LocalStructureSearch#pruneOnHeldOut}). A network inside that band with fewer non-zeros is
+   * one the selection would have taken had the search found it.
    *
    * <p>Why on the held-out rows: they judge without being fitted, so a removal whose refit only
    * moves to another minimum of the training rows shows as what it is; on the rows of
@@ -208,16 +208,6 @@ public final class ModelSearch {
         sparse);
     return new Candidate(chosen.name() + ", pruned from " + net.nonZeroCount() + " non-zeros",
         chosen.hiddenLayers(), model, fit.mse(model), held.mse(model));
-  }
-
-  private static double bestValidationMse(List<Candidate> scored) {
-    double best = Double.POSITIVE_INFINITY;
-    for (Candidate c : scored) {
-      if (c.validationMse() < best) {
-        best = c.validationMse();
-      }
-    }
-    return best;
   }
 
   private static int[] range(int n) {

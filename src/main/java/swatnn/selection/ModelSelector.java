@@ -69,13 +69,7 @@ public final class ModelSelector {
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("no candidate to choose from");
     }
-    int best = -1;
-    for (int i = 0; i < candidates.size(); i++) {
-      double v = candidates.get(i).validationMse();
-      if (Double.isFinite(v) && (best < 0 || v < candidates.get(best).validationMse())) {
-        best = i;
-      }
-    }
+    int best = bestIndex(candidates);
     if (best < 0) {
       return 0;
     }
@@ -99,6 +93,28 @@ public final class ModelSelector {
       }
     }
     return chosen;
+  }
+
+  /** The index of the first candidate of lowest finite validation MSE; -1 if there is none. */
+  private static int bestIndex(List<Candidate> candidates) {
+    int best = -1;
+    for (int i = 0; i < candidates.size(); i++) {
+      double v = candidates.get(i).validationMse();
+      if (Double.isFinite(v) && (best < 0 || v < candidates.get(best).validationMse())) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * @param candidates scored candidates
+   * @return the lowest finite validation MSE among them, the one {@link #choose} measures
+   *     closeness from; NaN if none is finite
+   */
+  public static double bestMse(List<Candidate> candidates) {
+    int best = bestIndex(candidates);
+    return best < 0 ? Double.NaN : candidates.get(best).validationMse();
   }
 
   /**

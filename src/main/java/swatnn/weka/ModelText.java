@@ -340,8 +340,7 @@ public final class ModelText {
           : "");
     }
     if (r.validation().heldOutRows() > 0) {
-      double best = scored.stream().mapToDouble(Candidate::validationMse)
-          .filter(Double::isFinite).min().orElse(0);
+      double best = ModelSelector.bestMse(scored);
       return (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its "
           + "neurons and weights removed while its MSE on the held-out rows stayed within %s%% "
           + "of the best one plus the floor (at most %.3g; the best one's is %.3g), so that the "
