@@ -20,13 +20,15 @@ import swatnn.search.ModelLocator;
  *
  * <p>Run from the repository root after mvn package:
  * java -cp "$(cat target/classpath.txt):target/classes" \
- *   benchmarks/planted-search/latent-roundtrip/LatentRoundTrip.java SEEDS SETS
- * e.g. 1,2,3,4,5 24 (sets 0..SETS-1 of each generator seed).
+ *   benchmarks/planted-search/latent-roundtrip/LatentRoundTrip.java SEEDS SETS [MODEL]
+ * e.g. 1,2,3,4,5 24 (sets 0..SETS-1 of each generator seed); MODEL is what -model takes (a
+ * bundled name or a file; default auto: the bundled model for the set's inputs).
  */
 public final class LatentRoundTrip {
   public static void main(String[] args) throws Exception {
     String[] seeds = args[0].split(",");
     int sets = Integer.parseInt(args[1]);
+    String modelName = args.length > 2 ? args[2] : "auto";
     System.out.println("set,inputs,layers,gen_neurons,gen_nonzero,dec_neurons,dec_nonzero,"
         + "dec_rel_error,refit_rel_error,dec_neurons_per_layer");
     for (String s : seeds) {
@@ -51,7 +53,7 @@ public final class LatentRoundTrip {
         }
         b.outputBias(gen.outputBias() * scale + shift);
         SparseMlp target = b.build();
-        AutoencoderModel model = AutoencoderModel.shared(ModelLocator.resolve("auto", nIn));
+        AutoencoderModel model = AutoencoderModel.shared(ModelLocator.resolve(modelName, nIn));
         MlpMatrixCodec codec = new MlpMatrixCodec(model.config().layout());
         float[][][] z = model.encode(List.of(target));
         double[][][] decoded = model.decode(z[0]);
