@@ -96,7 +96,7 @@ public final class LocalStructureSearch {
 
   /**
    * The removals alone: the shrink move in rounds, then the weights by magnitude ({@link
-   * NetworkPruner}, a tenth at a time, halved down to one) while the sample's MSE stays at most
+   * NetworkPruner}, a tenth at a time, halved down to one, then single weights) while the sample's MSE stays at most
    * {@code net}'s on it times (1 + tolerance) plus the floor, all fitted on the sample like the
    * other moves; then the same refit on all rows and the same rule against {@code net}. It
    * adds nothing, so it is the part of {@link #improve} that cannot grow a network to fit noise

@@ -12,10 +12,15 @@ import java.util.stream.IntStream;
  * starting network's.
  *
  * <p>A group is a tenth of the remaining free weights (at least one); when removing a group
- * costs too much, half as many are tried, down to a single weight, and the pass ends when even
- * that fails. Biases are never removed (an active neuron keeps its bias). Deterministic.
+ * costs too much, half as many are tried, down to a single weight. When the smallest single
+ * weight cannot go, the next smallest are tried in turn, {@value #SINGLE_ATTEMPTS} in all, and
+ * the pass ends when none can: a small weight the fit needs (a neuron's small input weight
+ * scaled up by its output weight) does not shelter larger ones that it does not need. Biases are
+ * never removed (an active neuron keeps its bias). Deterministic.
  */
 public final class NetworkPruner {
+  /** Single weights tried, smallest first, before the pass ends. */
+  static final int SINGLE_ATTEMPTS = 4;
   private final LeastSquaresRefiner refiner;
   private final double tolerance;
   private final double floor;
@@ -99,15 +104,17 @@ public final class NetworkPruner {
     double limit = limitOf.applyAsDouble(best);
     int remaining = keep.length;
     int group = Math.max(1, remaining / 10);
-    while (remaining > 0) {
+    int passed = 0; // single weights, smallest first, whose removal failed at the current fit
+    while (remaining > passed) {
       double[] current = p;
       boolean[] currentKeep = keep;
       int[] order = IntStream.range(0, keep.length).filter(q -> currentKeep[q]).boxed()
           .sorted(Comparator.comparingDouble(q -> Math.abs(current[q])))
           .mapToInt(Integer::intValue).toArray();
       boolean[] trial = keep.clone();
-      for (int i = 0; i < Math.min(group, order.length); i++) {
-        trial[order[i]] = false;
+      int removed = group > 1 ? Math.min(group, order.length) : 1;
+      for (int i = 0; i < removed; i++) {
+        trial[order[group > 1 ? i : passed]] = false;
       }
       double[] fitted = refiner.fit(free, trainX, trainY, trainW, trial, p);
       SparseMlp candidate = free.toMlp(fitted, trial);
@@ -115,11 +122,12 @@ public final class NetworkPruner {
         p = fitted;
         keep = trial;
         best = candidate;
-        remaining -= Math.min(group, order.length);
+        remaining -= removed;
         group = Math.max(1, remaining / 10);
+        passed = 0;
       } else if (group > 1) {
         group /= 2;
-      } else {
+      } else if (++passed == SINGLE_ATTEMPTS) {
         break;
       }
     }

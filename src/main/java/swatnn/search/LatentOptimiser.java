@@ -87,42 +87,12 @@ final class LatentOptimiser {
       if (Thread.currentThread().isInterrupted()) {
         throw new SearchInterruptedException();
       }
-      double wSum = 0;
-      for (int j = 0; j < p; j++) {
-        int row = batches[step][j];
-        tgt[j] = (float) y[row];
-        for (int a = 0; a < nIn; a++) {
-          pts[j * h + a] = (float) x[row][a];
-        }
-        wSum += w == null ? 0 : w[batches[step][j]];
-      }
-      for (int j = 0; w != null && j < p; j++) { // the batch's weights, mean 1
-        wgt[j] = wSum > 0 ? (float) (w[batches[step][j]] * p / wSum) : 1f;
-      }
+      fillBatch(batches[step], x, y, w, nIn, h, pts, tgt, wgt);
       SearchStep.Result out = searchStep.run(z, t, pts, tgt, wgt,
           (float) settings.temperatureAt(step));
-      float[] per = out.lossPer();
-      double mean = 0;
-      int counted = 0;
-      for (int k : settings.layers()) {
-        for (int rr = 0; rr < r; rr++) {
-          double v = per[(k - 1) * r + rr];
-          mean += v;
-          counted++;
-          // the best step after annealing, as the z that produced it (before this update)
-          if (step >= settings.annealSteps() && v < best[(k - 1) * r + rr]) {
-            int at = (k - 1) * r + rr;
-            best[at] = v;
-            System.arraycopy(z, at * block, bestZ, at * block, block);
-            bestT[at] = t[at];
-          }
-        }
-      }
-      zAdam.update(z, out.dz());
-      tAdam.update(t, out.dt());
-      for (int i = 0; i < t.length; i++) {
-        t[i] = Math.min(Math.max(t[i], 0f), 3f);
-      }
+      double mean = keepBest(out.lossPer(), r, step >= settings.annealSteps(), z, t, block,
+          best, bestZ, bestT);
+      update(zAdam, tAdam, z, t, out);
       boolean stalled = false;
       if (patience > 0 && step >= settings.annealSteps()) {
         window += meanLogMse(out.mse(), r);
@@ -139,7 +109,7 @@ final class LatentOptimiser {
       if (stalled) {
         listener.stoppedEarly(step + 1, steps);
       }
-      listener.progress(stalled ? steps : step + 1, steps, mean / counted);
+      listener.progress(stalled ? steps : step + 1, steps, mean);
       if (stalled) {
         break;
       }
@@ -154,6 +124,59 @@ final class LatentOptimiser {
     long[] tShape = {l, r, 1, 1};
     return new Trajectory(Nd4j.create(bestZ, zShape, 'c'), Nd4j.create(bestT, tShape, 'c'),
         Nd4j.create(z, zShape, 'c'), Nd4j.create(t, tShape, 'c'), stepsRun);
+  }
+
+  /** The step's batch: its rows' inputs into pts [p, H], labels into tgt, weights (mean 1). */
+  private static void fillBatch(int[] batch, double[][] x, double[] y, double[] w, int nIn,
+      int h, float[] pts, float[] tgt, float[] wgt) {
+    int p = batch.length;
+    double wSum = 0;
+    for (int j = 0; j < p; j++) {
+      int row = batch[j];
+      tgt[j] = (float) y[row];
+      for (int a = 0; a < nIn; a++) {
+        pts[j * h + a] = (float) x[row][a];
+      }
+      wSum += w == null ? 0 : w[batch[j]];
+    }
+    for (int j = 0; w != null && j < p; j++) { // the batch's weights, mean 1
+      wgt[j] = wSum > 0 ? (float) (w[batch[j]] * p / wSum) : 1f;
+    }
+  }
+
+  /**
+   * Keeps, per searched configuration and restart, the z and t of the lowest step loss once
+   * {@code annealed} (the z that produced it, before this step's update).
+   *
+   * @return the mean step loss over the searched configurations and restarts
+   */
+  private double keepBest(float[] per, int r, boolean annealed, float[] z, float[] t, int block,
+      double[] best, float[] bestZ, float[] bestT) {
+    double mean = 0;
+    int counted = 0;
+    for (int k : settings.layers()) {
+      for (int rr = 0; rr < r; rr++) {
+        int at = (k - 1) * r + rr;
+        double v = per[at];
+        mean += v;
+        counted++;
+        if (annealed && v < best[at]) {
+          best[at] = v;
+          System.arraycopy(z, at * block, bestZ, at * block, block);
+          bestT[at] = t[at];
+        }
+      }
+    }
+    return mean / counted;
+  }
+
+  /** Adam on z and t, t clamped to [0, 3]. */
+  private static void update(Adam zAdam, Adam tAdam, float[] z, float[] t, SearchStep.Result out) {
+    zAdam.update(z, out.dz());
+    tAdam.update(t, out.dt());
+    for (int i = 0; i < t.length; i++) {
+      t[i] = Math.min(Math.max(t[i], 0f), 3f);
+    }
   }
 
   /** The mean over the searched configurations and the r restarts of log(training MSE). */

@@ -239,4 +239,31 @@ class LeastSquaresRefinerTest {
     // a limit no fit can meet: the network comes back as it was
     assertEquals(refined.pruned(), new NetworkPruner(lm, 0).prune(refined, x, y, null, -1));
   }
+
+  @Test
+  void passesOverANeededSmallWeightToRemoveALargerRedundantOne() {
+    // y = 20 tanh(0.05 x1) + 0.5 tanh(x2) + 0.5 tanh(x2): the smallest weight (0.05) carries
+    // all of x1, while either of the two equal neurons' output weights (0.5) can go, the
+    // other's refit to 1 making up for it
+    SparseMlp net = SparseMlp.builder(LAYOUT, 2, 1)
+        .neuron(0, 0, Activation.TANH, 0.0)
+        .neuron(0, 1, Activation.TANH, 0.0)
+        .neuron(0, 2, Activation.TANH, 0.0)
+        .weight(0, 0, 0, 0.05).weight(0, 1, 1, 1.0).weight(0, 1, 2, 1.0)
+        .outputWeight(0, 20.0).outputWeight(1, 0.5).outputWeight(2, 0.5)
+        .outputBias(0.0)
+        .build();
+    Random r = new Random(5);
+    double[][] x = points(r, 200, 2);
+    double[] y = net.predict(x);
+    LeastSquaresRefiner lm = new LeastSquaresRefiner(200, 1e-10);
+    double limit = 1e-12;
+
+    SparseMlp pruned = new NetworkPruner(lm, 0).prune(net, x, y, null, limit);
+
+    assertTrue(pruned.meanSquaredError(x, y) <= limit);
+    assertEquals(net.nonZeroWeights() - 2, pruned.nonZeroWeights(),
+        "one of the two equal neurons goes, its input and output weights with it");
+    assertEquals(0.05, Math.abs(pruned.weight(0, 0, 0)), 1e-6, "the small weight stays");
+  }
 }
