@@ -96,11 +96,12 @@ public final class LocalStructureSearch {
 
   /**
    * The removals alone: the shrink move in rounds, then the weights by magnitude ({@link
-   * NetworkPruner}, a tenth at a time, halved down to one, then single weights) while the sample's MSE stays at most
-   * {@code net}'s on it times (1 + tolerance) plus the floor, all fitted on the sample like the
-   * other moves; then the same refit on all rows and the same rule against {@code net}. It
-   * adds nothing, so it is the part of {@link #improve} that cannot grow a network to fit noise
-   * ({@link swatnn.selection.ModelSearch}'s pruning of the chosen network).
+   * NetworkPruner}, a tenth at a time, halved down to one, then one at a time, smallest first)
+   * while the sample's MSE stays at most {@code net}'s on it times (1 + tolerance) plus the
+   * floor, all fitted on the sample like the other moves; then the same refit on all rows and
+   * the same rule against {@code net}. It adds nothing, so it is the part of {@link #improve}
+   * that cannot grow a network to fit noise ({@link swatnn.selection.ModelSearch}'s pruning of
+   * the chosen network).
    *
    * @param net a network refined on the rows
    * @param x rows of {@code net.nIn()} inputs

@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
  * costs too much, half as many are tried, down to a single weight. When the smallest single
  * weight cannot go, the next smallest are tried in turn, {@value #SINGLE_ATTEMPTS} in all, and
  * the pass ends when none can: a small weight the fit needs (a neuron's small input weight
- * scaled up by its output weight) does not shelter larger ones that it does not need. Biases are
- * never removed (an active neuron keeps its bias). Deterministic.
+ * scaled up by its output weight) does not protect larger weights the fit does not need. Biases
+ * are never removed (an active neuron keeps its bias). Deterministic.
  */
 public final class NetworkPruner {
   /** Single weights tried, smallest first, before the pass ends. */
