@@ -258,9 +258,10 @@ public final class ModelText {
     java.util.Collections.sort(order);
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Candidates compared: %d (the training mean, %d linear "
-        + "model%s on up to %d input%s, %d network%s), scored by %s; MSE on the class scaled to "
-        + "[-1, 1]. Shown: the mean, the linear models with all inputs and of lowest "
-        + "validation MSE, each configuration's best network, and the chosen one.%n",
+        + "model%s on up to %d input%s, %d network%s; a searched network with no active neuron "
+        + "is the mean and is left out), scored by %s; MSE on the class scaled to [-1, 1]. "
+        + "Shown: the mean, the linear models with all inputs and of lowest validation MSE, "
+        + "each configuration's best network, and the chosen one.%n",
         all.size(), linear, linear == 1 ? "" : "s", maxInputs, maxInputs == 1 ? "" : "s",
         networks, networks == 1 ? "" : "s", r.validation().describe()));
     String[] head = {"model", "validation MSE", "train MSE", "non-zero", "active neurons"};
@@ -343,7 +344,8 @@ public final class ModelText {
       double best = ModelSelector.bestMse(scored);
       return (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its "
           + "neurons and weights removed while its MSE on the held-out rows stayed within %s%% "
-          + "of the best one plus the floor (at most %.3g; the best one's is %.3g), so that the "
+          + "of the best one plus the floor (at most %.3g; the best candidate's there, before "
+          + "any pruning, is %.3g), so that the "
           + "selection would have chosen it had the search found it; its row shows that MSE, "
           + "and its train MSE on all training rows; -no-final-prune keeps the network as "
           + "chosen", scoredNonZeros, r.chosen().nonZeroCount(), num(100 * tolerance),

@@ -240,7 +240,8 @@ class ModelTextTest {
       assertTrue(row.group(1).endsWith(", pruned from " + note.group(1) + " non-zeros"), text);
       if (maxCvRows.equals("100")) {
         // on a hold-out the note gives the band's limit, which the row's held-out MSE is within
-        Matcher band = Pattern.compile("at most (\\S+); the best one's is (\\S+)\\)")
+        Matcher band = Pattern.compile(
+            "at most (\\S+); the best candidate's there, before any pruning, is (\\S+)\\)")
             .matcher(text);
         assertTrue(band.find(), text);
         Matcher mse = Pattern.compile("\\n\\* .*?  +(\\S+)  +\\S+  +\\d+  +\\d+\\n")
