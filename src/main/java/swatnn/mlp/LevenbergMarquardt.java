@@ -285,6 +285,18 @@ public final class LevenbergMarquardt {
     return delta;
   }
 
+  /** The damping's state across iterations, and the outcome of the last iteration's trials. */
+  private static final class Damping {
+    double lambda = INITIAL_DAMPING;
+    double nu = 2;
+    /** Trial points evaluated so far. */
+    int evaluations;
+    /** Consecutive accepted steps that lowered F by at most the tolerance. */
+    int small;
+    /** Whether the last iteration ended by a convergence test. */
+    boolean converged;
+  }
+
   /**
    * The Levenberg-Marquardt loop on {@code F = beta E_D + alpha E_W}, alpha and beta fixed at 0
    * and 1 without a prior, else re-estimated by it after each accepted step.
@@ -301,92 +313,101 @@ public final class LevenbergMarquardt {
     if (!s.finite) {
       return new Run(p, null, ab[0], ab[1], iterations);
     }
-    int evaluations = 0;
-    int maxEvaluations = 4 * maxIterations;
-    double lambda = INITIAL_DAMPING;
-    double nu = 2;
-    boolean converged = false;
+    Damping damping = new Damping();
     boolean current = true; // s is at p
-    int small = 0; // consecutive accepted steps that lowered F by at most the tolerance
     while (true) {
       if (prior != null && iterations > 1) {
         double change = prior.update(s, p, ab);
-        if (converged && change <= prior.tolerance()) {
+        if (damping.converged && change <= prior.tolerance()) {
           break;
         }
       }
-      converged = false;
-      double alpha = ab[0];
-      double beta = ab[1];
-      double f = beta * s.dataError + alpha * squaredNorm(p);
-      if (f == 0) {
-        converged = true;
+      damping.converged = false;
+      double[] next = iterate(model, weights, p, s, ab[0], ab[1], damping);
+      if (next == null) {
         break;
       }
-      double[][] h = hessian(s, alpha, beta);
-      double[] grad = new double[m];
-      for (int i = 0; i < m; i++) {
-        grad[i] = 2 * beta * s.g[i] + 2 * alpha * p[i];
-      }
-      double pNorm = Math.sqrt(squaredNorm(p));
-      boolean accepted = false;
-      while (evaluations < maxEvaluations && lambda <= MAX_DAMPING) {
-        double[] delta = step(h, grad, lambda);
-        if (delta == null) {
-          lambda *= nu;
-          nu *= 2;
-          continue;
-        }
-        double dNorm = Math.sqrt(squaredNorm(delta));
-        double[] trial = new double[m];
-        for (int i = 0; i < m; i++) {
-          trial[i] = p[i] + delta[i];
-        }
-        double predicted = 0;
-        for (int i = 0; i < m; i++) {
-          double hd = 0;
-          for (int j = 0; j < m; j++) {
-            hd += h[i][j] * delta[j];
-          }
-          predicted -= grad[i] * delta[i] + 0.5 * delta[i] * hd;
-        }
-        double eD = accumulate(model, weights, trial, false).dataError;
-        evaluations++;
-        double ft = beta * eD + alpha * squaredNorm(trial);
-        if (Double.isFinite(ft) && ft < f) {
-          double actual = f - ft;
-          double rho = predicted > 0 ? actual / predicted : 0;
-          // a small decrease means convergence only for a nearly Gauss-Newton step, not for
-          // a short, heavily damped one
-          small = lambda <= 1 && actual <= tolerance * f && predicted <= tolerance * f
-              ? small + 1 : 0;
-          lambda = Math.max(MIN_DAMPING,
-              lambda * Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3)));
-          nu = 2;
-          converged = small >= 2 || dNorm <= tolerance * (pNorm + tolerance);
-          p = trial;
-          accepted = true;
-          current = false;
-          break;
-        }
-        lambda *= nu;
-        nu *= 2;
-        if (dNorm <= tolerance * (pNorm + tolerance)) {
-          converged = true; // no step long enough to matter lowers F
-          break;
-        }
-      }
-      if (!accepted || (converged && prior == null) || iterations >= maxIterations) {
+      p = next;
+      current = false;
+      if ((damping.converged && prior == null) || iterations >= maxIterations) {
         break;
       }
-      NormalEquations next = accumulate(model, weights, p, true);
+      NormalEquations at = accumulate(model, weights, p, true);
       iterations++;
-      if (!next.finite) { // a finite point with an overflowing Jacobian: stop there
+      if (!at.finite) { // a finite point with an overflowing Jacobian: stop there
         break;
       }
-      s = next;
+      s = at;
       current = true;
     }
     return new Run(p, current ? s : null, ab[0], ab[1], iterations);
+  }
+
+  /**
+   * One iteration from {@code p}, whose normal equations are {@code s}: damped steps tried
+   * until one lowers F, lambda and nu updated on the way.
+   *
+   * @return the accepted point, or null when none lowers F (at F = 0, when the trial points
+   *     run out, or when no step long enough to matter does)
+   */
+  private double[] iterate(LeastSquaresModel model, double[] weights, double[] p,
+      NormalEquations s, double alpha, double beta, Damping damping) {
+    int m = p.length;
+    double f = beta * s.dataError + alpha * squaredNorm(p);
+    if (f == 0) {
+      damping.converged = true;
+      return null;
+    }
+    double[][] h = hessian(s, alpha, beta);
+    double[] grad = new double[m];
+    for (int i = 0; i < m; i++) {
+      grad[i] = 2 * beta * s.g[i] + 2 * alpha * p[i];
+    }
+    double pNorm = Math.sqrt(squaredNorm(p));
+    int maxEvaluations = 4 * maxIterations;
+    while (damping.evaluations < maxEvaluations && damping.lambda <= MAX_DAMPING) {
+      double[] delta = step(h, grad, damping.lambda);
+      if (delta == null) {
+        damping.lambda *= damping.nu;
+        damping.nu *= 2;
+        continue;
+      }
+      double dNorm = Math.sqrt(squaredNorm(delta));
+      double[] trial = new double[m];
+      for (int i = 0; i < m; i++) {
+        trial[i] = p[i] + delta[i];
+      }
+      double predicted = 0;
+      for (int i = 0; i < m; i++) {
+        double hd = 0;
+        for (int j = 0; j < m; j++) {
+          hd += h[i][j] * delta[j];
+        }
+        predicted -= grad[i] * delta[i] + 0.5 * delta[i] * hd;
+      }
+      double eD = accumulate(model, weights, trial, false).dataError;
+      damping.evaluations++;
+      double ft = beta * eD + alpha * squaredNorm(trial);
+      if (Double.isFinite(ft) && ft < f) {
+        double actual = f - ft;
+        double rho = predicted > 0 ? actual / predicted : 0;
+        // a small decrease means convergence only for a nearly Gauss-Newton step, not for a
+        // short, heavily damped one
+        damping.small = damping.lambda <= 1 && actual <= tolerance * f
+            && predicted <= tolerance * f ? damping.small + 1 : 0;
+        damping.lambda = Math.max(MIN_DAMPING,
+            damping.lambda * Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3)));
+        damping.nu = 2;
+        damping.converged = damping.small >= 2 || dNorm <= tolerance * (pNorm + tolerance);
+        return trial;
+      }
+      damping.lambda *= damping.nu;
+      damping.nu *= 2;
+      if (dNorm <= tolerance * (pNorm + tolerance)) {
+        damping.converged = true; // no step long enough to matter lowers F
+        return null;
+      }
+    }
+    return null;
   }
 }
