@@ -494,7 +494,9 @@ public final class SparseMlp implements Serializable {
    * active neurons per hidden layer with their activations, the output, then
    * {@link #nonZeroCount()} of {@link #denseParameterCount()}. Then one line per active neuron
    * and one for the output, as formulas over the live non-zero weights; {@code x2} is input 2,
-   * {@code h1.4} neuron slot 4 of hidden layer 1 (layers counted from 1 here).
+   * {@code h1.4} neuron slot 4 of hidden layer 1 (layers counted from 1 here). {@link
+   * swatnn.selection.NetworkModel} seeds its refits' fresh starts by this text, so its format
+   * is part of every result: change it and the refits draw other starts.
    */
   @Override
   public String toString() {

@@ -113,7 +113,8 @@ public record NetworkModel(SparseMlp network, int[] inputs, double effectivePara
     double bestMse = Double.POSITIVE_INFINITY;
     for (int s = 0; s < REFIT_STARTS || (bestMse > reachable && s < MAX_REFIT_STARTS); s++) {
       // seeded by the structure's text: the same draws in every JVM, for every thread count
-      // and fold order (SparseMlp.hashCode mixes in the activations' identity hashes)
+      // and fold order (SparseMlp.hashCode mixes in the activations' identity hashes); so that
+      // text's format is part of every result: a change to SparseMlp.toString changes the draws
       Random random = new Random(start.toString().hashCode() * 1_000_003L + s);
       Refitter.Fit fit = refitter.refine(SparseMlpFitter.reinitialised(start, random), own);
       double mse = fit.network().meanSquaredError(own.x(), own.y(), own.w());

@@ -91,7 +91,12 @@ public final class ModelText {
               + "; see the table).\n");
     }
     sb.append("\nNon-zero count: ").append(model.nonZeroCount())
-        .append(model instanceof MeanModel ? " (the mean)" : "").append('\n');
+        .append(model instanceof MeanModel ? " (the mean)" : "");
+    if (model instanceof NetworkModel n) { // the network line's "non-zero N of M", spelled out
+      sb.append(" (of the ").append(n.network().denseParameterCount())
+          .append(" weights and biases its active neurons can have)");
+    }
+    sb.append('\n');
     double free = freeParameters(model);
     if (r.searched() && model.effectiveParameters() < free - 1e-9) {
       sb.append(String.format(Locale.ROOT, "Effective parameters (gamma of Bayesian "
