@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  */
 public final class NetworkPruner {
   /** Single weights tried, smallest first, before the pass ends. */
-  static final int SINGLE_ATTEMPTS = 4;
+  static final int SINGLE_ATTEMPTS = 8;
   private final LeastSquaresRefiner refiner;
   private final double tolerance;
   private final double floor;
