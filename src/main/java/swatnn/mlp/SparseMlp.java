@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.DoubleFunction;
 
 /**
  * An immutable discrete MLP of the SWAT-NN search space: {@code nIn} inputs, {@code k} hidden
@@ -496,30 +497,57 @@ public final class SparseMlp implements Serializable {
    * and one for the output, as formulas over the live non-zero weights; {@code x2} is input 2,
    * {@code h1.4} neuron slot 4 of hidden layer 1 (layers counted from 1 here). {@link
    * swatnn.selection.NetworkModel} seeds its refits' fresh starts by this text, so its format
-   * is part of every result: change it and the refits draw other starts.
+   * is part of every result: change it and the refits draw other starts. The model text uses
+   * {@link #formula} instead, whose format is free to change.
    */
   @Override
   public String toString() {
-    return toString(null);
+    return describe(null, "y", SparseMlp::format, false);
   }
 
   /**
-   * The same text with the inputs named: input i is written {@code names[i]} (quoted with
-   * single quotes when it is not a plain identifier) instead of {@code x<i>}.
+   * The network as a reader gets it (the model text): the same first line, then the same
+   * formulas with the inputs named ({@code names[i]}, quoted with single quotes when it is not
+   * a plain identifier), the output written {@code output}, every number written by {@code
+   * number}, and each neuron named by {@link #neuronName}: {@code h1.3} is the third active
+   * neuron of hidden layer 1, whatever its slot in the fixed-size matrix.
    *
-   * @param names one name per input, or null for x0, x1, ...
-   */
-  public String toString(String[] names) {
-    return toString(names, "y");
-  }
-
-  /**
-   * The same text with the inputs named and the output written {@code output}.
-   *
-   * @param names one name per input, or null for x0, x1, ...
+   * @param names one name per input ({@link #nIn()} of them)
    * @param output the output's symbol, e.g. "y"
+   * @param number how a weight or bias is written, e.g. to a number of decimal places
+   * @return the description, lines separated by a newline, without a final one
+   * @throws IllegalArgumentException if there are fewer names than inputs
    */
-  public String toString(String[] names, String output) {
+  public String formula(String[] names, String output, DoubleFunction<String> number) {
+    if (names.length < nIn) {
+      throw new IllegalArgumentException(names.length + " names for " + nIn + " inputs");
+    }
+    return describe(names, output, number, true);
+  }
+
+  /**
+   * The name of an active neuron in {@link #formula}: {@code h<layer>.<n>}, layers and neurons
+   * counted from 1, {@code n} its place among its layer's active neurons in slot order.
+   *
+   * @param layer hidden layer, 0-based
+   * @param slot its slot in the layer, 0-based
+   * @return e.g. {@code h2.1}
+   * @throws IllegalArgumentException if that neuron is not active
+   */
+  public String neuronName(int layer, int slot) {
+    if (!isActive(layer, slot)) {
+      throw new IllegalArgumentException("neuron slot " + slot + " of hidden layer " + layer
+          + " is not active");
+    }
+    int n = 0;
+    for (int j = 0; j <= slot; j++) {
+      n += active[layer * layout.maxNeurons() + j] ? 1 : 0;
+    }
+    return "h" + (layer + 1) + "." + n;
+  }
+
+  private String describe(String[] names, String output, DoubleFunction<String> number,
+      boolean byOrder) {
     int h = layout.maxNeurons();
     StringBuilder sb = new StringBuilder();
     sb.append(nIn);
@@ -546,10 +574,10 @@ public final class SparseMlp implements Serializable {
         if (t == k) {
           sb.append(output).append(" = ");
         } else {
-          sb.append(unitName(t + 1, j)).append(" = ")
+          sb.append(unitName(t + 1, j, names, byOrder)).append(" = ")
               .append(activations[t * h + j].shortName()).append('(');
         }
-        appendSum(sb, t, j, t == k ? outputBias : biases[t * h + j], names);
+        appendSum(sb, t, j, t == k ? outputBias : biases[t * h + j], names, number, byOrder);
         if (t < k) {
           sb.append(')');
         }
@@ -558,7 +586,8 @@ public final class SparseMlp implements Serializable {
     return sb.toString();
   }
 
-  private void appendSum(StringBuilder sb, int t, int j, double bias, String[] names) {
+  private void appendSum(StringBuilder sb, int t, int j, double bias, String[] names,
+      DoubleFunction<String> number, boolean byOrder) {
     boolean first = true;
     int rows = layout.weightRows(nIn, t);
     for (int i = 0; i < rows; i++) {
@@ -566,31 +595,38 @@ public final class SparseMlp implements Serializable {
       if (w == 0 || !liveSource(t, i)) {
         continue;
       }
-      appendTerm(sb, w, first);
-      sb.append(' ').append(t == 0 && names != null && i < names.length ? inputName(names[i])
-          : unitName(t, i));
+      appendTerm(sb, w, first, number);
+      sb.append(' ').append(unitName(t, i, names, byOrder));
       first = false;
     }
     if (bias != 0 || first) {
-      appendTerm(sb, bias, first);
+      appendTerm(sb, bias, first, number);
     }
   }
 
-  private static void appendTerm(StringBuilder sb, double value, boolean first) {
+  private static void appendTerm(StringBuilder sb, double value, boolean first,
+      DoubleFunction<String> number) {
     if (first) {
-      sb.append(format(value));
+      sb.append(number.apply(value));
     } else {
-      sb.append(value < 0 ? " - " : " + ").append(format(Math.abs(value)));
+      sb.append(value < 0 ? " - " : " + ").append(number.apply(Math.abs(value)));
     }
   }
 
-  /** Input i (layer 0) or hidden slot i of layer {@code layer} (1-based). */
+  /**
+   * Unit i of layer {@code layer} (0 the inputs, hidden layers from 1): the input's name (x<i>
+   * without names), or the neuron's name, by its order among the active ones or by its slot.
+   */
+  private String unitName(int layer, int i, String[] names, boolean byOrder) {
+    if (layer == 0) {
+      return names != null && i < names.length ? inputName(names[i]) : "x" + i;
+    }
+    return byOrder ? neuronName(layer - 1, i) : "h" + layer + "." + i;
+  }
+
+  /** An input's name, quoted when it is not a plain identifier. */
   private static String inputName(String name) {
     return name.matches("[A-Za-z_][A-Za-z0-9_.]*") ? name : "'" + name.replace("'", "\\'") + "'";
-  }
-
-  private static String unitName(int layer, int i) {
-    return layer == 0 ? "x" + i : "h" + layer + "." + i;
   }
 
   /** Up to 6 significant digits without trailing zeros. */

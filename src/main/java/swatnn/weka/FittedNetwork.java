@@ -238,7 +238,7 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRange
       }
       return NetworkGraph.of(n.network(), inputs, className);
     }
-    String equation = ModelText.equation(this);
+    String equation = ModelText.equation(this, ModelText.DECIMAL_PLACES);
     if (model instanceof LinearModel lin) {
       java.util.List<String> used = new java.util.ArrayList<>();
       int[] in = lin.inputs();

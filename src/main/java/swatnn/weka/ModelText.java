@@ -25,11 +25,16 @@ import weka.core.Utils;
 public final class ModelText {
   private ModelText() {}
 
+  /** The decimal places of the model's numbers unless asked otherwise (-num-decimal-places). */
+  public static final int DECIMAL_PLACES = 6;
+
   /**
    * @param m the model
+   * @param places decimal places of the model's numbers (its weights, biases, coefficients,
+   *     ranges and mean; not the table's errors), as Weka's -num-decimal-places sets them
    * @return its description, lines ending in a newline
    */
-  public static String of(FittedNetwork m) {
+  public static String of(FittedNetwork m, int places) {
     StringBuilder sb = new StringBuilder();
     String title = m.header().title();
     sb.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
@@ -56,7 +61,7 @@ public final class ModelText {
     }
     for (int j = 0; j < prep.inputCount(); j++) {
       sb.append(String.format(Locale.ROOT, "  %-" + width + "s  training range [%s, %s]%s%n",
-          prep.inputName(j), num(in.min(j)), num(in.max(j)), scaled
+          prep.inputName(j), num(in.min(j), places), num(in.max(j), places), scaled
               ? "; for a network: " + m.inputScaler().describe(j) : ""));
     }
     String y = outputSymbol(prep, m.className());
@@ -64,28 +69,31 @@ public final class ModelText {
       double range = out.max(0) - out.min(0);
       sb.append(range < Double.POSITIVE_INFINITY ? String.format(Locale.ROOT,
           "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s])%n", m.className(),
-          num(out.min(0)), num(range), y, num(out.min(0)), num(out.max(0)))
+          num(out.min(0), places), num(range, places), y, num(out.min(0), places),
+          num(out.max(0), places))
           : String.format(Locale.ROOT, // a range wider than the largest double: its half
           "Output: %s = %s + %s * (%s + 1) (training range [%s, %s])%n", m.className(),
-          num(out.min(0)), num(Spans.halfWidth(out.min(0), out.max(0))), y, num(out.min(0)),
-          num(out.max(0))));
+          num(out.min(0), places), num(Spans.halfWidth(out.min(0), out.max(0)), places), y,
+          num(out.min(0), places), num(out.max(0), places)));
     }
     if (!r.searched()) {
       sb.append('\n').append(m.notSearched()).append(": the model predicts the weighted "
-          + "training mean of the class, ").append(num(mean(m))).append("; no search was run.\n");
+          + "training mean of the class, ").append(num(mean(m), places))
+          .append("; no search was run.\n");
     } else if (model instanceof NetworkModel n) {
       SparseMlp net = n.network();
       sb.append("\nChosen model: a network of ").append(net.hiddenLayers()).append(" hidden layer")
           .append(net.hiddenLayers() == 1 ? "" : "s").append(" (").append(r.chosen().name())
           .append("):\n");
-      sb.append(net.toString(networkInputNames(prep, n.inputs()), y)).append("\n");
+      sb.append(net.formula(networkInputNames(prep, n.inputs()), y, v -> num(v, places)))
+          .append("\n");
     } else if (model instanceof LinearModel lin) {
       sb.append("\nChosen model: linear, no hidden layer (on the inputs min-max scaled to "
-          + "[-1, 1]):\n").append(equation(m)).append("\n");
-      sb.append("In the data's units:\n").append(rawEquation(m, lin)).append("\n");
+          + "[-1, 1]):\n").append(equation(m, places)).append("\n");
+      sb.append("In the data's units:\n").append(rawEquation(m, lin, places)).append("\n");
     } else {
       boolean band = r.linePValue() == null || ModelSelector.meanBand(r.linePValue());
-      sb.append("\nChosen model: the training mean of the class, ").append(num(mean(m)))
+      sb.append("\nChosen model: the training mean of the class, ").append(num(mean(m), places))
           .append(" (no network or linear model was better than the mean by more than the "
               + "tolerance" + (band ? " and by more than two paired standard errors" : "")
               + "; see the table).\n");
@@ -136,7 +144,7 @@ public final class ModelText {
    * A linear model in the data's own units (undoing the min-max scaling of its inputs and of the
    * class): {@code class = a + sum_j b_j x_j}.
    */
-  private static String rawEquation(FittedNetwork m, LinearModel lin) {
+  private static String rawEquation(FittedNetwork m, LinearModel lin, int places) {
     MinMaxScaler in = m.inputRanges();
     MinMaxScaler out = m.classScaler();
     double half = Spans.halfWidth(out.min(0), out.max(0));
@@ -152,10 +160,10 @@ public final class ModelText {
       }
       double b = c[j] / halfRange;
       a -= c[j] * (in.min(col) / halfRange + 1);
-      terms.append(b < 0 ? " - " : " + ").append(num(Math.abs(half * b))).append(" * ")
+      terms.append(b < 0 ? " - " : " + ").append(num(Math.abs(half * b), places)).append(" * ")
           .append(m.preparation().inputName(col));
     }
-    return m.className() + " = " + num(out.min(0) + half * a) + terms;
+    return m.className() + " = " + num(out.min(0) + half * a, places) + terms;
   }
 
   /**
@@ -163,25 +171,26 @@ public final class ModelText {
    * scaled inputs and the scaled output symbol; for the mean, on the class's own scale.
    *
    * @param m the model
+   * @param places decimal places of its numbers
    * @return e.g. {@code y = 0.12 + 0.8 * x1 - 0.3 * x2}
    */
-  static String equation(FittedNetwork m) {
+  static String equation(FittedNetwork m, int places) {
     CandidateModel model = m.result().model();
     String y = outputSymbol(m.preparation(), m.className());
     if (model instanceof LinearModel lin) {
-      StringBuilder sb = new StringBuilder(y + " = " + num(lin.intercept()));
+      StringBuilder sb = new StringBuilder(y + " = " + num(lin.intercept(), places));
       int[] inputs = lin.inputs();
       double[] c = lin.coefficients();
       for (int j = 0; j < inputs.length; j++) {
         if (c[j] != 0) {
-          sb.append(c[j] < 0 ? " - " : " + ").append(num(Math.abs(c[j]))).append(" * ")
+          sb.append(c[j] < 0 ? " - " : " + ").append(num(Math.abs(c[j]), places)).append(" * ")
               .append(m.preparation().inputName(inputs[j] % m.preparation().inputCount()));
         }
       }
       return sb.toString();
     }
     if (model instanceof MeanModel) {
-      return m.className() + " = " + num(mean(m));
+      return m.className() + " = " + num(mean(m), places);
     }
     return y;
   }
@@ -372,14 +381,36 @@ public final class ModelText {
   }
 
   /**
-   * A number to 6 decimal places at most, as Weka writes them; a non-zero number below 1e-4 in
-   * magnitude in 6 significant digits instead (e.g. 3.86124e-11), since 6 decimals would print
-   * it as 0 (a date input's coefficient per millisecond, say).
+   * A number to {@value #DECIMAL_PLACES} decimal places at most ({@link #num(double, int)}).
+   *
+   * @param v the number
+   * @return its text
    */
   public static String num(double v) {
-    if (v != 0 && Math.abs(v) < 1e-4) {
-      return String.format(Locale.ROOT, "%.6g", v);
+    return num(v, DECIMAL_PLACES);
+  }
+
+  /**
+   * A number to {@code places} decimal places at most, as Weka writes them ({@link
+   * Utils#doubleToString(double, int)}); a non-zero number below {@code 10^(2 - places)} in
+   * magnitude in {@code max(places, 1)} significant digits instead, trailing zeros dropped
+   * (e.g. 3.86124e-11 at 6 places), since fixed decimals would print it with one significant
+   * digit or as 0 (a date input's coefficient per millisecond, say).
+   *
+   * @param v the number
+   * @param places decimal places (>= 0)
+   * @return its text
+   */
+  public static String num(double v, int places) {
+    if (v != 0 && Math.abs(v) < Math.pow(10, 2 - places)) {
+      String s = String.format(Locale.ROOT, "%." + Math.max(places, 1) + "g", v);
+      int e = s.indexOf('e');
+      String mantissa = e < 0 ? s : s.substring(0, e);
+      if (mantissa.indexOf('.') >= 0) {
+        mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+      }
+      return mantissa + (e < 0 ? "" : s.substring(e));
     }
-    return Utils.doubleToString(v, 6).trim();
+    return Utils.doubleToString(v, places).trim();
   }
 }

@@ -44,7 +44,7 @@ public final class NetworkGraph {
       all[j] = j < inputNames.length ? inputNames[j] : "unused" + j;
     }
     Map<String, String> equations = new HashMap<>();
-    for (String line : net.toString(all).split("\n")) {
+    for (String line : net.formula(all, "y", ModelText::num).split("\n")) {
       int eq = line.indexOf(" = ");
       if (eq > 0) {
         equations.put(line.substring(0, eq), line);
@@ -69,7 +69,7 @@ public final class NetworkGraph {
           }
           if (names[t][i] == null) {
             names[t][i] = t == 0 ? all[i]
-                : "h" + t + "." + i + " " + net.activation(t - 1, i).shortName();
+                : net.neuronName(t - 1, i) + " " + net.activation(t - 1, i).shortName();
           }
           parents.computeIfAbsent(names[t + 1][j], n -> new ArrayList<>()).add(names[t][i]);
         }
@@ -81,7 +81,7 @@ public final class NetworkGraph {
       int x = 0;
       for (int i = 0; i < names[t].length; i++) {
         if (names[t][i] != null) {
-          String unit = t == 0 ? null : t == k + 1 ? "y" : "h" + t + "." + i;
+          String unit = t == 0 ? null : t == k + 1 ? "y" : net.neuronName(t - 1, i);
           String equation = unit == null ? "input" : equations.getOrDefault(unit, unit);
           sb.append("<VARIABLE TYPE=\"nature\">\n<NAME>").append(xml(names[t][i]))
               .append("</NAME>\n<OUTCOME>").append(xml(equation)).append("</OUTCOME>\n")

@@ -38,6 +38,14 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   protected abstract SelectionSettings<?> selection();
 
   /**
+   * Sets the model text's decimal places to {@link ModelText#DECIMAL_PLACES} (Weka's default
+   * of 2 would print a network's small weights as 0.00 or with one significant digit).
+   */
+  protected SelectionOptions() {
+    m_numDecimalPlaces = ModelText.DECIMAL_PLACES;
+  }
+
+  /**
    * The evaluator that ranks the inputs by default: RReliefF (Weka's ReliefFAttributeEval,
    * which handles a numeric class and interactions), on at most 1000 sampled rows so that its
    * cost stays bounded on large data. Weka's CorrelationAttributeEval was not chosen: it ranks
@@ -61,6 +69,13 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
     Vector<Option> v = OptionBinding.list(this);
     List<String> ours = v.stream().map(Option::name).toList();
     for (Option o : Collections.list(super.listOptions())) {
+      if (o.name().equals("num-decimal-places")) {
+        o = new Option("\tThe number of decimal places n for the numbers of the model text "
+            + "(weights,\n\tbiases, coefficients, ranges; not the table's errors); a number "
+            + "below\n\t10^(2 - n) in magnitude gets n significant digits instead.\n"
+            + "\t(default " + ModelText.DECIMAL_PLACES + ")", o.name(), o.numArguments(),
+            o.synopsis());
+      }
       if (!ours.contains(o.name())) {
         v.add(o);
       }
@@ -106,7 +121,7 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
     if (getDoNotCheckCapabilities()) {
       o.add("-do-not-check-capabilities");
     }
-    if (getNumDecimalPlaces() != NUM_DECIMAL_PLACES_DEFAULT) {
+    if (getNumDecimalPlaces() != ModelText.DECIMAL_PLACES) {
       Collections.addAll(o, "-num-decimal-places", Integer.toString(getNumDecimalPlaces()));
     }
     if (!getBatchSize().equals(BATCH_SIZE_DEFAULT)) {

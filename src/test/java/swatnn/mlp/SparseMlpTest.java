@@ -187,9 +187,18 @@ class SparseMlpTest {
     assertEquals("h2.3 = tanh(-1 h1.5)", lines[5]);
     assertEquals("y = 2 h2.0 - 0.125 h2.3 + 0.1", lines[6]);
     assertEquals(7, lines.length);
-    String[] named = m.toString(new String[] {"x2", "air temp"}).split("\n");
-    assertEquals("h1.5 = sigmoid(1 x2 + 1 'air temp' + 0.5)", named[3],
-        "the data's names, quoted when they are not identifiers");
+    String[] named = m.formula(new String[] {"x2", "air temp"}, "out",
+        v -> String.format(java.util.Locale.ROOT, "%.2f", v)).split("\n");
+    assertEquals(lines[0], named[0]);
+    assertEquals("h1.3 = sigmoid(1.00 x2 + 1.00 'air temp' + 0.50)", named[3],
+        "the data's names, quoted when they are not identifiers; neurons by their order");
+    assertEquals("h2.1 = leaky(1.00 h1.1 + 0.25 h1.2)", named[4]);
+    assertEquals("h2.2 = tanh(-1.00 h1.3)", named[5]);
+    assertEquals("out = 2.00 h2.1 - 0.13 h2.2 + 0.10", named[6]);
+    assertEquals("h1.3", m.neuronName(0, 5));
+    assertThrows(IllegalArgumentException.class, () -> m.neuronName(0, 3));
+    assertThrows(IllegalArgumentException.class,
+        () -> m.formula(new String[] {"a"}, "y", Double::toString));
   }
 
   @Test

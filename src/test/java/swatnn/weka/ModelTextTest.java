@@ -19,6 +19,7 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.Utils;
 
 /**
  * {@link ModelText} says what the model computes: a linear model's two printed equations (on
@@ -159,6 +160,65 @@ class ModelTextTest {
       double inUnits = evaluate(units.substring(4), name -> i.value(d.attribute(name)));
       assertEquals(c.classifyInstance(i), inUnits, 1e-2, units + " at " + i);
     }
+  }
+
+  /**
+   * -num-decimal-places (Weka's option, default {@value ModelText#DECIMAL_PLACES} here) sets the
+   * decimals of the model's numbers, and a network's neurons are numbered 1, 2, ... in each
+   * layer, as the architecture line counts them.
+   */
+  @Test
+  void theModelsNumbersFollowNumDecimalPlacesAndNeuronsAreCounted() throws Exception {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    for (String n : new String[] {"a", "b", "y"}) {
+      atts.add(new Attribute(n));
+    }
+    Instances d = new Instances("tanh", atts, 200);
+    d.setClassIndex(2);
+    Random r = new Random(5);
+    for (int i = 0; i < 200; i++) {
+      double a = 2 * r.nextDouble() - 1;
+      double b = 2 * r.nextDouble() - 1;
+      d.add(new DenseInstance(1, new double[] {a, b, Math.tanh(1.5 * a - b)
+          + 0.3 * Math.tanh(2 * b)}));
+    }
+    SWATNNRegressor c = shortSearch();
+    assertTrue(!String.join(" ", c.getOptions()).contains("-num-decimal-places"),
+        "the default is not written out");
+    c.buildClassifier(d);
+    assertTrue(c.searchResult().model() instanceof swatnn.selection.NetworkModel, c.toString());
+    for (int places : new int[] {ModelText.DECIMAL_PLACES, 2}) {
+      c.setNumDecimalPlaces(places);
+      String text = c.toString();
+      String[] lines = text.substring(text.indexOf("Chosen model: ")).split("\n");
+      Matcher arch = Pattern.compile("^\\d+ -> (\\d+) \\[").matcher(lines[1]);
+      assertTrue(arch.find(), text);
+      int neurons = Integer.parseInt(arch.group(1));
+      int n = 0;
+      for (int i = 2; lines[i].startsWith("h"); i++) {
+        assertTrue(lines[i].startsWith("h1." + ++n + " = "), "neuron " + n + ":\n" + text);
+        Matcher number = Pattern.compile("[ (]" + NUM + "(?= [a-z]|\\))").matcher(lines[i]);
+        while (number.find()) {
+          String v = number.group(1);
+          String digits = v.replaceAll("e.*", "").replace("-", "");
+          int decimals = digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
+          int significant = digits.replace(".", "").replaceAll("^0+", "").length();
+          // below 10^(2 - places) in magnitude: that many significant digits instead
+          assertTrue(Math.abs(Double.parseDouble(v)) < Math.pow(10, 2 - places)
+              ? significant <= places : decimals <= places && !v.contains("e"),
+              v + " in " + lines[i]);
+        }
+      }
+      assertEquals(neurons, n, text);
+      Matcher range = Pattern.compile("\n  a  training range \\[" + NUM).matcher(text);
+      assertTrue(range.find(), text);
+      assertEquals(Utils.doubleToString(d.attributeStats(0).numericStats.min, places).trim(),
+          range.group(1), text);
+    }
+    assertEquals("2", Utils.getOption("num-decimal-places", c.getOptions()));
+    SWATNNRegressor again = new SWATNNRegressor();
+    again.setOptions(c.getOptions());
+    assertEquals(2, again.getNumDecimalPlaces());
   }
 
   @Test
