@@ -198,7 +198,7 @@ public final class ModelSource {
           }
           Activation a = net.activation(l, j);
           activations.add(a);
-          current[j] = "h" + (l + 1) + "_" + j;
+          current[j] = net.neuronName(l, j).replace('.', '_'); // the model text's h1.2
           body.append("    double ").append(current[j]).append(" = ").append(a.sourceName())
               .append('(').append(sum(net.bias(l, j), weights, terms)).append(");\n");
         }
