@@ -1,6 +1,7 @@
 package swatnn.scaling;
 
 import java.io.Serializable;
+import java.util.function.DoubleFunction;
 
 /** The fitted map of one input column to the network's input scale. */
 public interface ColumnTransform extends Serializable {
@@ -19,8 +20,18 @@ public interface ColumnTransform extends Serializable {
    */
   ScalingMethod applied();
 
-  /** One line for the model text, e.g. {@code min-max [64, 64000]}. */
-  String describe();
+  /** One line for the model text, e.g. {@code min-max [64, 64000]}, in 5 significant digits. */
+  default String describe() {
+    return describe(Numbers::format);
+  }
+
+  /**
+   * The same line with its numbers written by {@code number}.
+   *
+   * @param number how a number is written, e.g. to the model text's decimal places
+   * @return the line
+   */
+  String describe(DoubleFunction<String> number);
 
   /**
    * This map as Java source, for a model written out as a class of its own: static members

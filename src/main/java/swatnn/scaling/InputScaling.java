@@ -185,6 +185,17 @@ public final class InputScaling implements Serializable {
     return columns[j].describe();
   }
 
+  /**
+   * Column {@code j}'s one-line description with its numbers written by {@code number}.
+   *
+   * @param j the column
+   * @param number how a number is written
+   * @return the line
+   */
+  public String describe(int j, java.util.function.DoubleFunction<String> number) {
+    return columns[j].describe(number);
+  }
+
   /** Every column's description, in column order. */
   public List<String> describe() {
     List<String> out = new ArrayList<>(columns.length);

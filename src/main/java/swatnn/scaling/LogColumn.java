@@ -1,5 +1,7 @@
 package swatnn.scaling;
 
+import java.util.function.DoubleFunction;
+
 /**
  * log(x) mapped linearly from [log min, log max] to [-1, 1]; values below the training minimum
  * (including any &lt;= 0) are clamped to it.
@@ -45,7 +47,7 @@ final class LogColumn implements ColumnTransform {
   }
 
   @Override
-  public String describe() {
-    return "log(x) then min-max [" + Numbers.format(min) + ", " + Numbers.format(max) + "]";
+  public String describe(DoubleFunction<String> number) {
+    return "log(x) then min-max [" + number.apply(min) + ", " + number.apply(max) + "]";
   }
 }

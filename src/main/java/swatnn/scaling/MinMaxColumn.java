@@ -1,5 +1,7 @@
 package swatnn.scaling;
 
+import java.util.function.DoubleFunction;
+
 /** The training range mapped linearly to [-1, 1]; a constant column maps to 0. */
 final class MinMaxColumn implements ColumnTransform {
   private static final long serialVersionUID = 1L;
@@ -44,13 +46,13 @@ final class MinMaxColumn implements ColumnTransform {
   }
 
   @Override
-  public String describe() {
+  public String describe(DoubleFunction<String> number) {
     if (!seen) {
       return "no training values (maps to 0)";
     }
     if (min == max) {
-      return "constant " + Numbers.format(min) + " (maps to 0)";
+      return "constant " + number.apply(min) + " (maps to 0)";
     }
-    return "min-max [" + Numbers.format(min) + ", " + Numbers.format(max) + "]" + note;
+    return "min-max [" + number.apply(min) + ", " + number.apply(max) + "]" + note;
   }
 }

@@ -1,6 +1,7 @@
 package swatnn.scaling;
 
 import java.util.Arrays;
+import java.util.function.DoubleFunction;
 
 /**
  * The empirical CDF as a piecewise-linear map through knots (value, u), u from -1 at the
@@ -127,8 +128,8 @@ final class QuantileColumn implements ColumnTransform {
   }
 
   @Override
-  public String describe() {
-    return "quantile: " + knots.length + " knots on [" + Numbers.format(knots[0]) + ", "
-        + Numbers.format(knots[knots.length - 1]) + "], clamped outside";
+  public String describe(DoubleFunction<String> number) {
+    return "quantile: " + knots.length + " knots on [" + number.apply(knots[0]) + ", "
+        + number.apply(knots[knots.length - 1]) + "], clamped outside";
   }
 }

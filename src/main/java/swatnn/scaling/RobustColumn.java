@@ -1,5 +1,7 @@
 package swatnn.scaling;
 
+import java.util.function.DoubleFunction;
+
 /** (x - median) / scale clipped to [-clip, clip]; the scale is the IQR or half the range. */
 final class RobustColumn implements ColumnTransform {
   private static final long serialVersionUID = 1L;
@@ -52,9 +54,9 @@ final class RobustColumn implements ColumnTransform {
   }
 
   @Override
-  public String describe() {
-    return "robust: (x - median " + Numbers.format(median) + ") / "
-        + (halfRange ? "half range " : "IQR ") + Numbers.format(scale) + ", clipped to [-"
-        + Numbers.format(clip) + ", " + Numbers.format(clip) + "]";
+  public String describe(DoubleFunction<String> number) {
+    return "robust: (x - median " + number.apply(median) + ") / "
+        + (halfRange ? "half range " : "IQR ") + number.apply(scale) + ", clipped to [-"
+        + number.apply(clip) + ", " + number.apply(clip) + "]";
   }
 }

@@ -62,7 +62,7 @@ public final class ModelText {
     for (int j = 0; j < prep.inputCount(); j++) {
       sb.append(String.format(Locale.ROOT, "  %-" + width + "s  training range [%s, %s]%s%n",
           prep.inputName(j), num(in.min(j), places), num(in.max(j), places), scaled
-              ? "; for a network: " + m.inputScaler().describe(j) : ""));
+              ? "; for a network: " + m.inputScaler().describe(j, v -> num(v, places)) : ""));
     }
     String y = outputSymbol(prep, m.className());
     if (scaled && !(model instanceof MeanModel)) {

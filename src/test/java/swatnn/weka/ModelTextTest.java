@@ -210,10 +210,12 @@ class ModelTextTest {
         }
       }
       assertEquals(neurons, n, text);
-      Matcher range = Pattern.compile("\n  a  training range \\[" + NUM).matcher(text);
+      double min = d.attributeStats(0).numericStats.min;
+      Matcher range = Pattern.compile("\n  a  training range \\[" + NUM + ", " + NUM
+          + "\\]; for a network: min-max \\[" + NUM).matcher(text);
       assertTrue(range.find(), text);
-      assertEquals(Utils.doubleToString(d.attributeStats(0).numericStats.min, places).trim(),
-          range.group(1), text);
+      assertEquals(Utils.doubleToString(min, places).trim(), range.group(1), text);
+      assertEquals(range.group(1), range.group(3), "the scaling's line too: " + text);
     }
     assertEquals("2", Utils.getOption("num-decimal-places", c.getOptions()));
     SWATNNRegressor again = new SWATNNRegressor();
