@@ -86,11 +86,12 @@ public final class ModelText {
           .append(net.hiddenLayers() == 1 ? "" : "s").append(" (").append(r.chosen().name())
           .append("):\n");
       sb.append(net.formula(networkInputNames(prep, n.inputs()), y, v -> num(v, places)))
-          .append("\n");
+          .append("\n").append(rounded(places));
     } else if (model instanceof LinearModel lin) {
       sb.append("\nChosen model: linear, no hidden layer (on the inputs min-max scaled to "
           + "[-1, 1]):\n").append(equation(m, places)).append("\n");
-      sb.append("In the data's units:\n").append(rawEquation(m, lin, places)).append("\n");
+      sb.append("In the data's units:\n").append(rawEquation(m, lin, places)).append("\n")
+          .append(rounded(places));
     } else {
       boolean band = r.linePValue() == null || ModelSelector.meanBand(r.linePValue());
       sb.append("\nChosen model: the training mean of the class, ").append(num(mean(m), places))
@@ -123,6 +124,17 @@ public final class ModelText {
           .append(p.autoencoderSha256()).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * Why the printed equations may not give the predictions to their last digit, and where the
+   * exact ones are: a network's large output weight times a neuron's small argument (0.0002
+   * times 985) turns a rounding in the sixth decimal into an error in the third.
+   */
+  private static String rounded(int places) {
+    return "(numbers rounded to " + places + " decimal place" + (places == 1 ? "" : "s")
+        + ", -num-decimal-places; the exact model as Java source: weka.Run's -z NAME, or "
+        + "\"Output source code\" under the Explorer's More options)\n";
   }
 
   /** The weighted training mean of the class on its own scale (a mean model's prediction). */
@@ -392,8 +404,8 @@ public final class ModelText {
 
   /**
    * A number to {@code places} decimal places at most, as Weka writes them ({@link
-   * Utils#doubleToString(double, int)}); a non-zero number below {@code 10^(2 - places)} in
-   * magnitude in {@code max(places, 1)} significant digits instead, trailing zeros dropped
+   * Utils#doubleToString(double, int)}); a non-zero number below {@code min(1, 10^(2 -
+   * places))} in magnitude in {@code max(places, 1)} significant digits instead, trailing zeros dropped
    * (e.g. 3.86124e-11 at 6 places), since fixed decimals would print it with one significant
    * digit or as 0 (a date input's coefficient per millisecond, say).
    *
@@ -402,7 +414,7 @@ public final class ModelText {
    * @return its text
    */
   public static String num(double v, int places) {
-    if (v != 0 && Math.abs(v) < Math.pow(10, 2 - places)) {
+    if (v != 0 && Math.abs(v) < Math.min(1, Math.pow(10, 2 - places))) {
       String s = String.format(Locale.ROOT, "%." + Math.max(places, 1) + "g", v);
       int e = s.indexOf('e');
       String mantissa = e < 0 ? s : s.substring(0, e);

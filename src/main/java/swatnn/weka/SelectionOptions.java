@@ -72,7 +72,8 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
       if (o.name().equals("num-decimal-places")) {
         o = new Option("\tThe number of decimal places n for the numbers of the model text "
             + "(weights,\n\tbiases, coefficients, ranges; not the table's errors); a number "
-            + "below\n\t10^(2 - n) in magnitude gets n significant digits instead.\n"
+            + "below\n\tmin(1, 10^(2 - n)) in magnitude gets max(n, 1) significant digits "
+            + "instead.\n"
             + "\t(default " + ModelText.DECIMAL_PLACES + ")", o.name(), o.numArguments(),
             o.synopsis());
       }

@@ -187,6 +187,11 @@ class ModelTextTest {
         "the default is not written out");
     c.buildClassifier(d);
     assertTrue(c.searchResult().model() instanceof swatnn.selection.NetworkModel, c.toString());
+    assertEquals("19", ModelText.num(18.654567, 0), "0 places: no scientific notation");
+    assertEquals("4.7", ModelText.num(4.678, 1));
+    assertEquals("0.009", ModelText.num(0.0094, 1), "below 1: max(n, 1) significant digits");
+    assertEquals("0.019", ModelText.num(0.019, 2));
+    assertEquals("3.86124e-11", ModelText.num(3.86124e-11, 6));
     for (int places : new int[] {ModelText.DECIMAL_PLACES, 2}) {
       c.setNumDecimalPlaces(places);
       String text = c.toString();
@@ -204,7 +209,7 @@ class ModelTextTest {
           int decimals = digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
           int significant = digits.replace(".", "").replaceAll("^0+", "").length();
           // below 10^(2 - places) in magnitude: that many significant digits instead
-          assertTrue(Math.abs(Double.parseDouble(v)) < Math.pow(10, 2 - places)
+          assertTrue(Math.abs(Double.parseDouble(v)) < Math.min(1, Math.pow(10, 2 - places))
               ? significant <= places : decimals <= places && !v.contains("e"),
               v + " in " + lines[i]);
         }
