@@ -72,15 +72,21 @@ public final class ModelSource {
     private final Map<Integer, String> scaleMethods = new LinkedHashMap<>();
     private final Set<Activation> activations = new LinkedHashSet<>();
     private final Set<String> declared = new java.util.HashSet<>();
+    /** Each scaled column's variable, once declared. */
+    private final Map<Integer, String> scaledNames = new java.util.HashMap<>();
     private boolean numbers;
     private boolean nominals;
     /** Whether the class calls the methods of {@link Spans#source()}. */
     private boolean spans;
 
+    /** The output's variable, on the class scaled to [-1, 1]: the model text's symbol. */
+    private final String out;
+
     Writer(FittedNetwork model, InputCoding coding) {
       this.model = model;
       this.coding = coding;
       this.p = model.preparation().inputCount();
+      this.out = ModelText.outputSymbol(model.preparation(), model.className());
     }
 
     String write(String className, String owner) {
@@ -151,7 +157,7 @@ public final class ModelSource {
       }
       sum.append(sum(lin.intercept(), weights, terms));
       body.append("    // the linear model, on the class scaled to [-1, 1]\n");
-      body.append("    double out = ").append(sum).append(";\n");
+      body.append("    double ").append(out).append(" = ").append(sum).append(";\n");
       output();
       int n = weights.size();
       return "a linear model of " + n + (n == 1 ? " input" : " inputs") + " ("
@@ -214,7 +220,8 @@ public final class ModelSource {
         }
       }
       body.append("    // the output, on the class scaled to [-1, 1]\n");
-      body.append("    double out = ").append(sum(net.outputBias(), weights, terms))
+      body.append("    double ").append(out).append(" = ")
+          .append(sum(net.outputBias(), weights, terms))
           .append(";\n");
       output();
       int inputs = used.cardinality();
@@ -315,15 +322,25 @@ public final class ModelSource {
     }
 
     /**
-     * The variable of scaled column {@code c}, declared on first use: below p, {@code z<c>},
-     * raw input c min-max scaled by its training range (what a linear model reads); from p,
-     * {@code x<c - p>}, raw input c - p under the input scaling (what a network reads).
+     * The variable of scaled column {@code c}, declared on first use and named after its
+     * attribute, as the model text's equations name it: below p, {@code lin_<name>}, raw input
+     * c min-max scaled by its training range (what a linear model reads); from p, {@code
+     * net_<name>}, raw input c - p under the input scaling (what a network reads). A name's
+     * characters other than letters, digits and _ become _, and the column's number is added
+     * when that name is taken.
      */
     private String scaled(int c) {
-      String name = (c < p ? "z" : "x") + (c % p);
-      if (!declared.add(name)) {
-        return name;
+      String known = scaledNames.get(c);
+      if (known != null) {
+        return known;
       }
+      String base = (c < p ? "lin_" : "net_")
+          + model.preparation().inputName(c % p).replaceAll("[^A-Za-z0-9_]", "_");
+      String name = base;
+      for (int n = c % p; !declared.add(name); n += p) {
+        name = base + "_" + n;
+      }
+      scaledNames.put(c, name);
       String inputName = comment(model.preparation().inputName(c % p));
       if (c < p) {
         MinMaxScaler ranges = model.inputRanges();
@@ -355,12 +372,13 @@ public final class ModelSource {
           .append(comment(model.className())).append(", [")
           .append(literal(y.min(0))).append(", ").append(literal(y.max(0)))
           .append("], and mapped back to it\n");
-      body.append("    out = Math.max(").append(literal(-1 - FittedNetwork.OUTPUT_MARGIN))
-          .append(", Math.min(").append(literal(1 + FittedNetwork.OUTPUT_MARGIN))
-          .append(", out));\n");
+      body.append("    ").append(out).append(" = Math.max(")
+          .append(literal(-1 - FittedNetwork.OUTPUT_MARGIN)).append(", Math.min(")
+          .append(literal(1 + FittedNetwork.OUTPUT_MARGIN)).append(", ").append(out)
+          .append("));\n");
       body.append("    return ").append(constant ? literal(y.min(0))
           : Spans.AT_METHOD + "(" + literal(y.min(0)) + ", " + literal(y.max(0))
-              + ", (out + 1) / 2)").append(";\n");
+              + ", (" + out + " + 1) / 2)").append(";\n");
     }
 
     private void helpers(StringBuilder sb) {

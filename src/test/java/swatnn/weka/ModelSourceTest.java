@@ -231,7 +231,7 @@ class ModelSourceTest {
   /** Active neurons and non-zero weights in the source: one line and one term each. */
   private static void onlyTheNetworkUsed(String source, SparseMlp net) {
     assertEquals(net.activeNeuronCount(), count(source, "double h\\d+_\\d+ = "), source);
-    assertEquals(net.nonZeroWeights(), count(source, "\\d \\* (x|h)\\d"), source);
+    assertEquals(net.nonZeroWeights(), count(source, "\\d \\* (net_|h\\d)"), source);
   }
 
   // ------------------------------------------------------------------------------ tests
@@ -253,6 +253,19 @@ class ModelSourceTest {
     assertTrue(wrapper.contains(source));
     onlyTheNetworkUsed(source, ((NetworkModel) chosen).network());
     assertTrue(source.contains("Math.log(v)"), "x2 is log-scaled:\n" + source);
+    // its variables are named as the model text names them: the neurons, the inputs, y
+    SparseMlp net = ((NetworkModel) chosen).network();
+    for (int j = 0; j < net.layout().maxNeurons(); j++) {
+      if (net.isActive(0, j)) {
+        String name = net.neuronName(0, j);
+        assertTrue(c.toString().contains("\n" + name + " = ")
+            && source.contains("double " + name.replace('.', '_') + " = "), name + ":\n"
+            + source);
+      }
+    }
+    // the class is named y, so the output is y_net in both
+    assertTrue(source.contains("double net_x2 = ") && source.contains("double y_net = ")
+        && c.toString().contains("\ny_net = "), source);
     Class<?> model = compilesAndPredictsAlike(wrapper, "Curve", c, data, "network, numeric");
     alikeBeyondTheTrainingRange(c, model, data);
     // a missing value (null or NaN) is the training mean, as in Weka
