@@ -143,7 +143,7 @@ public final class DartsAdmmSearch implements NetworkSearch {
         done[0] = (index + 1) * perConfiguration;
         continue;
       }
-      net = net.pruned().withoutDeadEnds();
+      net = net.pruned().reduced();
       if (Double.isFinite(net.meanSquaredError(trainX, trainY))) {
         results.add(new NetworkSearch.Found("k=" + k, k, net, new FreeParameters(net).size(),
             start));

@@ -87,8 +87,8 @@ public final class LocalStructureSearch {
    * @param y labels
    * @param w per-row weights (>= 0), or null for 1 each
    * @param seed seeds the draw of rows and of grown weights
-   * @return a network at least as good by {@link #kept} on all rows, without dead ends; {@code
-   *     net} itself (without dead ends) when no move pays
+   * @return a network at least as good by {@link #kept} on all rows, {@linkplain
+   *     SparseMlp#reduced() reduced}; {@code net} itself (reduced) when no move pays
    */
   public SparseMlp improve(SparseMlp net, double[][] x, double[] y, double[] w, long seed) {
     return search(net, x, y, w, seed, true);
@@ -109,7 +109,7 @@ public final class LocalStructureSearch {
    * @param w per-row weights (>= 0), or null for 1 each
    * @param seed seeds the draw of rows
    * @return a network whose non-zeros are a subset of {@code net}'s, refitted on all rows,
-   *     without dead ends; {@code net} itself (without dead ends) when no removal passes the
+   *     reduced; {@code net} itself (reduced) when no removal passes the
    *     rule on all rows
    */
   public SparseMlp pruneOnly(SparseMlp net, double[][] x, double[] y, double[] w, long seed) {
@@ -136,14 +136,15 @@ public final class LocalStructureSearch {
    * @param heldW held-out row weights (>= 0), or null for 1 each
    * @param limit the largest held-out MSE a removal may leave (labels' squared units)
    * @param seed seeds the draw of rows
-   * @return a network whose non-zeros are a subset of {@code net}'s, without dead ends, with a
-   *     held-out MSE at most {@code limit}; {@code net} itself (without dead ends) when no
+   * @return a network whose non-zeros are a subset of {@code net}'s (but for the biases a
+   *     folded constant neuron fed), reduced, with a held-out MSE at most {@code limit}; {@code
+   *     net} itself (reduced) when no
    *     removal passes or {@code net} is above the limit already
    */
   public SparseMlp pruneOnHeldOut(SparseMlp net, double[][] x, double[] y, double[] w,
       double[][] heldX, double[] heldY, double[] heldW, double limit, long seed) {
     Sample s = sample(x, y, w, new Random(seed));
-    SparseMlp start = net.withoutDeadEnds();
+    SparseMlp start = net.reduced();
     Judge judge = new Judge() {
       @Override
       public double score(SparseMlp fitted) {
@@ -170,14 +171,14 @@ public final class LocalStructureSearch {
       return start;
     }
     SparseMlp pruned = new NetworkPruner(moveRefiner, 0)
-        .prune(current.net(), s.x(), s.y(), s.w(), heldX, heldY, heldW, limit).withoutDeadEnds();
+        .prune(current.net(), s.x(), s.y(), s.w(), heldX, heldY, heldW, limit).reduced();
     if (pruned.nonZeroCount() < current.nonZeros()) {
       current = new Scored(pruned, judge.score(pruned));
     }
     if (current.nonZeros() >= start.nonZeroCount() || interrupted()) {
       return start;
     }
-    SparseMlp refitted = refiner.refine(current.net(), x, y, w).withoutDeadEnds();
+    SparseMlp refitted = refiner.refine(current.net(), x, y, w).reduced();
     return judge.score(refitted) <= limit ? refitted : current.net();
   }
 
@@ -188,7 +189,7 @@ public final class LocalStructureSearch {
     double[][] sx = s.x();
     double[] sy = s.y();
     double[] sw = s.w();
-    SparseMlp start = net.withoutDeadEnds();
+    SparseMlp start = net.reduced();
     Scored current = new Scored(start, start.meanSquaredError(sx, sy, sw));
     boolean moved = false;
     for (int round = 0; round < MAX_ROUNDS && !interrupted(); round++) {
@@ -207,7 +208,7 @@ public final class LocalStructureSearch {
     if (!allMoves && !interrupted()) {
       double limit = start.meanSquaredError(sx, sy, sw) * (1 + tolerance) + floor;
       SparseMlp pruned = new NetworkPruner(moveRefiner, 0)
-          .prune(current.net(), sx, sy, sw, limit).withoutDeadEnds();
+          .prune(current.net(), sx, sy, sw, limit).reduced();
       if (pruned.nonZeroCount() < current.nonZeros()) {
         current = new Scored(pruned, pruned.meanSquaredError(sx, sy, sw));
         moved = true;
@@ -216,7 +217,7 @@ public final class LocalStructureSearch {
     if (!moved || interrupted()) {
       return start;
     }
-    SparseMlp refitted = refiner.refine(current.net(), x, y, w).withoutDeadEnds();
+    SparseMlp refitted = refiner.refine(current.net(), x, y, w).reduced();
     Scored all = new Scored(refitted, refitted.meanSquaredError(x, y, w));
     Scored was = new Scored(start, start.meanSquaredError(x, y, w));
     return Double.isFinite(all.mse()) && kept(all, was, x.length) ? refitted : start;
@@ -310,7 +311,7 @@ public final class LocalStructureSearch {
     FreeParameters live = new FreeParameters(current.net(), FreeParameters.Scope.LIVE);
     SparseMlp dense = live.toMlp(moveRefiner.fit(live, x, y, w, null, live.values()), null);
     SparseMlp pruned = new NetworkPruner(moveRefiner, tolerance, floor)
-        .prune(dense, x, y, w, x, y, w).withoutDeadEnds();
+        .prune(dense, x, y, w, x, y, w).reduced();
     return better(new Scored(pruned, pruned.meanSquaredError(x, y, w)), current, x.length);
   }
 
@@ -324,7 +325,7 @@ public final class LocalStructureSearch {
       }
       SparseMlp changed = current.net().toBuilder().active(neuron[0], neuron[1], false).build()
           .pruned();
-      SparseMlp fitted = moveRefiner.refine(changed, s.x(), s.y(), s.w()).withoutDeadEnds();
+      SparseMlp fitted = moveRefiner.refine(changed, s.x(), s.y(), s.w()).reduced();
       Scored candidate = new Scored(fitted, judge.score(fitted));
       if (judge.keeps(candidate, current)) {
         current = candidate;
@@ -360,7 +361,7 @@ public final class LocalStructureSearch {
   }
 
   private Scored fit(SparseMlp net, double[][] x, double[] y, double[] w) {
-    SparseMlp fitted = moveRefiner.refine(net, x, y, w).withoutDeadEnds();
+    SparseMlp fitted = moveRefiner.refine(net, x, y, w).reduced();
     return new Scored(fitted, fitted.meanSquaredError(x, y, w));
   }
 

@@ -339,12 +339,89 @@ public final class SparseMlp implements Serializable {
   }
 
   /**
+   * This network reduced to the neurons its prediction uses: {@link #withoutDeadEnds()}, then
+   * every active neuron that no live unit feeds through a non-zero weight, a constant {@code
+   * act(bias)}, folded into what it feeds: each target's bias (or the output bias) gains {@code
+   * weight * act(bias)} and the neuron is made inactive, first layer first so that folds
+   * cascade; a layer's last active neuron stays. It computes the same function, up to the
+   * rounding of that one product and sum. The search, the selection and the counts use this
+   * form. Returns this network if it is already reduced and in canonical form.
+   *
+   * <p>Why the folds: pruning removes a neuron's input weights one by one and can leave its
+   * bias, a neuron that costs its bias and its output weights for a constant that the next
+   * layer's biases already hold (README's demo on Booth: 18 non-zeros, 16 once folded).
+   *
+   * @return the reduced network
+   */
+  public SparseMlp reduced() {
+    return withoutDeadEnds().withConstantsFolded();
+  }
+
+  private SparseMlp withConstantsFolded() {
+    int h = layout.maxNeurons();
+    double[] w = null;
+    double[] b = null;
+    boolean[] act = null;
+    double outBias = outputBias;
+    for (int l = 0; l < k; l++) {
+      for (int j = 0; j < h; j++) {
+        boolean[] a = act == null ? active : act;
+        double[] ws = w == null ? weights : w;
+        if (!a[l * h + j] || countActive(a, l) <= 1) {
+          continue;
+        }
+        boolean fed = false;
+        int rows = layout.weightRows(nIn, l);
+        for (int i = 0; i < rows && !fed; i++) {
+          fed = ws[weightIndex(l, i, j)] != 0 && (l == 0 || a[(l - 1) * h + i]);
+        }
+        if (fed) {
+          continue;
+        }
+        if (w == null) {
+          w = weights.clone();
+          b = biases.clone();
+          act = active.clone();
+        }
+        double c = activations[l * h + j].apply(b[l * h + j]);
+        int cols = layout.weightColumns(k, l + 1);
+        for (int m = 0; m < cols; m++) {
+          int idx = weightIndex(l + 1, j, m);
+          if (w[idx] == 0) {
+            continue;
+          }
+          if (l == k - 1) {
+            outBias += w[idx] * c;
+          } else if (act[(l + 1) * h + m]) {
+            b[(l + 1) * h + m] += w[idx] * c;
+          }
+        }
+        act[l * h + j] = false;
+      }
+    }
+    if (w == null) {
+      return this;
+    }
+    return new SparseMlp(layout, nIn, k, w, b, outBias, activations.clone(), act).pruned();
+  }
+
+  private int countActive(boolean[] a, int layer) {
+    int h = layout.maxNeurons();
+    int n = 0;
+    for (int j = 0; j < h; j++) {
+      n += a[layer * h + j] ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
    * This network without dead ends: every active hidden neuron whose output reaches no active
    * neuron of the next layer (or, in the last hidden layer, the output) through a non-zero
    * weight is made inactive, last layer first so that removals cascade, and the result is
-   * {@link #pruned()}. It computes the same function; its non-zero count and active neurons
-   * count only what the prediction uses. Returns this network if it has no dead end and is in
-   * canonical form.
+   * {@link #pruned()}. It computes the same function. Returns this network if it has no dead
+   * end and is in canonical form. ({@link #reduced()} also folds constant neurons.)
+   *
+   * @return the network without dead ends
    */
   public SparseMlp withoutDeadEnds() {
     SparseMlp p = pruned();

@@ -302,7 +302,7 @@ public final class LatentSearch implements NetworkSearch {
           if (pick.k() == k && Double.isFinite(fit.network().meanSquaredError(x, y, weights))) {
             int restart = start.restarts()[k - 1][pick.restart()];
             found.add(new NetworkSearch.Found("k=" + k + " restart " + (restart + 1), k,
-                fit.network().withoutDeadEnds(), fit.effectiveParameters(),
+                fit.network().reduced(), fit.effectiveParameters(),
                 pruner == null ? pick.net() : fit.network()));
           }
         }
@@ -365,7 +365,7 @@ public final class LatentSearch implements NetworkSearch {
     for (int n = 0; n < best.size(); n++) {
       NetworkSearch.Found f = found.get(best.get(n));
       SparseMlp net = improved.get(n);
-      if (!net.equals(f.network().withoutDeadEnds())) {
+      if (!net.equals(f.network().reduced())) {
         found.set(best.get(n), new NetworkSearch.Found(f.name() + ", local search",
             f.hiddenLayers(), net, new FreeParameters(net).size(), net));
       }

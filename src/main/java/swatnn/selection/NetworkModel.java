@@ -8,8 +8,9 @@ import swatnn.mlp.SparseMlpFitter;
 /**
  * A searched network as a candidate: the sparse MLP and which columns of the scaled input row
  * are its inputs. Inputs held at 0 (an autoencoder trained on more inputs than the data has)
- * carry no weight, so they do not count as non-zero; units that feed nothing are removed
- * ({@link SparseMlp#withoutDeadEnds()}): the same function, counted as it is used.
+ * carry no weight, so they do not count as non-zero; units that feed nothing are removed and
+ * units that nothing feeds are folded into the biases they feed ({@link SparseMlp#reduced()}):
+ * the same function, counted as it is used.
  *
  * @param network the network, on {@code inputs.length} inputs
  * @param inputs per network input, the column of the scaled input row, or -1 for one held at 0
@@ -60,7 +61,7 @@ public record NetworkModel(SparseMlp network, int[] inputs, double effectivePara
         }
       }
     }
-    network = (b == null ? network : b.build()).withoutDeadEnds();
+    network = (b == null ? network : b.build()).reduced();
     if (start.nIn() != network.nIn() || start.hiddenLayers() != network.hiddenLayers()) {
       throw new IllegalArgumentException("the start must have the network's shape");
     }

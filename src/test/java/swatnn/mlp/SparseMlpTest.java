@@ -95,6 +95,36 @@ class SparseMlpTest {
   }
 
   @Test
+  void constantNeuronsAreFoldedIntoTheBiasesTheyFeed() {
+    // handBuilt plus layer 0 slot 5, a constant sigmoid(0.7) that no input feeds, feeding
+    // layer 1 slot 0 (weight 2) and layer 1 slot 2, which nothing else feeds: slot 2 becomes a
+    // constant once slot 5 is folded, and is folded into the output bias in turn
+    SparseMlp m = TestNetworks.handBuilt().toBuilder().neuron(0, 5, Activation.SIGMOID, 0.7)
+        .weight(1, 5, 0, 2.0).neuron(1, 2, Activation.TANH, -0.3).weight(1, 5, 2, -1.5)
+        .outputWeight(2, 0.8).build();
+    SparseMlp folded = m.reduced();
+    assertFalse(folded.isActive(0, 5));
+    assertFalse(folded.isActive(1, 2), "the fold cascades to the layer above");
+    assertEquals(TestNetworks.handBuilt().activeNeuronCount(), folded.activeNeuronCount());
+    double c5 = 1 / (1 + Math.exp(-0.7));
+    assertEquals(2.0 * c5, folded.bias(1, 0), 1e-15, "layer 1 slot 0's bias was 0");
+    assertEquals(0.3 + 0.8 * Math.tanh(-0.3 - 1.5 * c5), folded.outputBias(), 1e-15);
+    // the constant's bias and both its weights, slot 2's bias and output weight go; layer 1
+    // slot 0 gains a bias
+    assertEquals(m.nonZeroCount() - 5 + 1, folded.nonZeroCount());
+    assertEquals(TestNetworks.handBuilt().nonZeroCount() + 1, folded.nonZeroCount());
+    double[][] rows = randomRows(new Random(3), 300, 2);
+    assertArrayEquals(m.predict(rows), folded.predict(rows), 1e-12);
+    assertEquals(folded, folded.reduced());
+    assertTrue(m.withoutDeadEnds().isActive(0, 5), "withoutDeadEnds folds nothing");
+    // a layer's last active neuron stays, constant or not
+    SparseMlp lone = SparseMlp.builder(MlpLayout.DEFAULT, 1, 2)
+        .neuron(0, 0, Activation.TANH, 0.5).weight(0, 0, 0, 1.0)
+        .neuron(1, 3, Activation.TANH, 0.4).outputWeight(3, 2.0).build();
+    assertTrue(lone.reduced().isActive(1, 3));
+  }
+
+  @Test
   void prunedZeroesEverythingAttachedToInactiveNeurons() {
     SparseMlp p = TestNetworks.handBuilt().pruned();
     assertEquals(0.0, p.bias(0, 2));
