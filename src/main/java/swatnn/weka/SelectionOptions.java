@@ -46,6 +46,18 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   }
 
   /**
+   * @param num decimal places of the model text's numbers (>= 0)
+   * @throws IllegalArgumentException if {@code num} is negative
+   */
+  @Override
+  public void setNumDecimalPlaces(int num) {
+    if (num < 0) {
+      throw new IllegalArgumentException("-num-decimal-places must be at least 0, got " + num);
+    }
+    super.setNumDecimalPlaces(num);
+  }
+
+  /**
    * The evaluator that ranks the inputs by default: RReliefF (Weka's ReliefFAttributeEval,
    * which handles a numeric class and interactions), on at most 1000 sampled rows so that its
    * cost stays bounded on large data. Weka's CorrelationAttributeEval was not chosen: it ranks

@@ -223,6 +223,9 @@ class ModelTextTest {
       assertEquals(range.group(1), range.group(3), "the scaling's line too: " + text);
     }
     assertEquals("2", Utils.getOption("num-decimal-places", c.getOptions()));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> c.setNumDecimalPlaces(-1));
+    assertTrue(e.getMessage().contains("-num-decimal-places"), e.getMessage());
     SWATNNRegressor again = new SWATNNRegressor();
     again.setOptions(c.getOptions());
     assertEquals(2, again.getNumDecimalPlaces());
