@@ -81,6 +81,30 @@ class ModelTextTest {
     return sum;
   }
 
+  /**
+   * Rows of inputs uniform in [-1, 1], drawn in attribute order, and the class (the last
+   * attribute) a function of them, without noise.
+   */
+  static Instances uniform(String[] names, int rows, long seed,
+      java.util.function.ToDoubleFunction<double[]> target) {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    for (String n : names) {
+      atts.add(new Attribute(n));
+    }
+    Instances d = new Instances("uniform", atts, rows);
+    d.setClassIndex(names.length - 1);
+    Random r = new Random(seed);
+    for (int i = 0; i < rows; i++) {
+      double[] row = new double[names.length];
+      for (int j = 0; j < names.length - 1; j++) {
+        row[j] = 2 * r.nextDouble() - 1;
+      }
+      row[names.length - 1] = target.applyAsDouble(row);
+      d.add(new DenseInstance(1, row));
+    }
+    return d;
+  }
+
   static String lineAfter(String text, String start) {
     return text.lines().filter(l -> l.startsWith(start)).findFirst()
         .orElseThrow(() -> new AssertionError("no line '" + start + "' in\n" + text));
@@ -169,19 +193,8 @@ class ModelTextTest {
    */
   @Test
   void theModelsNumbersFollowNumDecimalPlacesAndNeuronsAreCounted() throws Exception {
-    ArrayList<Attribute> atts = new ArrayList<>();
-    for (String n : new String[] {"a", "b", "y"}) {
-      atts.add(new Attribute(n));
-    }
-    Instances d = new Instances("tanh", atts, 200);
-    d.setClassIndex(2);
-    Random r = new Random(5);
-    for (int i = 0; i < 200; i++) {
-      double a = 2 * r.nextDouble() - 1;
-      double b = 2 * r.nextDouble() - 1;
-      d.add(new DenseInstance(1, new double[] {a, b, Math.tanh(1.5 * a - b)
-          + 0.3 * Math.tanh(2 * b)}));
-    }
+    Instances d = uniform(new String[] {"a", "b", "y"}, 200, 5,
+        x -> Math.tanh(1.5 * x[0] - x[1]) + 0.3 * Math.tanh(2 * x[1]));
     SWATNNRegressor c = shortSearch();
     assertTrue(!String.join(" ", c.getOptions()).contains("-num-decimal-places"),
         "the default is not written out");
@@ -280,19 +293,8 @@ class ModelTextTest {
     // a noiseless tanh of two inputs plus an input it ignores, scored on a hold-out (more rows
     // than -max-cv-rows): the refined network fits it near-exactly and loses what it does not
     // need; the table's chosen row must be the network returned, in both selection paths
-    ArrayList<Attribute> atts = new ArrayList<>();
-    for (String n : new String[] {"a", "b", "c", "y"}) {
-      atts.add(new Attribute(n));
-    }
-    Instances d = new Instances("tanh", atts, 300);
-    d.setClassIndex(3);
-    Random r = new Random(4);
-    for (int i = 0; i < 300; i++) {
-      double a = 2 * r.nextDouble() - 1;
-      double b = 2 * r.nextDouble() - 1;
-      d.add(new DenseInstance(1, new double[] {a, b, 2 * r.nextDouble() - 1,
-          2 * Math.tanh(1.5 * a - b)}));
-    }
+    Instances d = uniform(new String[] {"a", "b", "c", "y"}, 300, 4,
+        x -> 2 * Math.tanh(1.5 * x[0] - x[1]));
     for (String maxCvRows : new String[] {"100", "1000"}) {
       SWATNNRegressor c = shortSearch();
       c.setMaxCrossValidationRows(Integer.parseInt(maxCvRows));
