@@ -6,6 +6,9 @@ import java.util.Locale;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Instances;
+import weka.core.NoSupportForMissingValuesException;
+import weka.core.UnsupportedAttributeTypeException;
+import weka.core.UnsupportedClassTypeException;
 import weka.core.WekaException;
 
 /**
@@ -27,7 +30,8 @@ public final class CapabilityRefusal {
    *
    * @param capabilities the classifier's capabilities
    * @param data the training data, class set
-   * @throws WekaException Weka's refusal, with the attributes or rows concerned appended when
+   * @throws WekaException Weka's refusal, of the same kind (e.g. {@link
+   *     UnsupportedAttributeTypeException}), with the attributes or rows concerned appended when
    *     the data shows them
    * @throws Exception if Weka's test fails otherwise
    */
@@ -39,10 +43,27 @@ public final class CapabilityRefusal {
       if (where.isEmpty()) {
         throw e;
       }
-      WekaException named = new WekaException(e.getMessage() + " " + where);
+      WekaException named = sameKind(e, e.getMessage() + " " + where);
       named.setStackTrace(e.getStackTrace());
       throw named;
     }
+  }
+
+  /**
+   * An exception of Weka's kind for {@code e} with {@code message}, so that a caller that
+   * catches, say, {@link UnsupportedAttributeTypeException} still catches the named refusal.
+   */
+  private static WekaException sameKind(WekaException e, String message) {
+    if (e instanceof UnsupportedClassTypeException) {
+      return new UnsupportedClassTypeException(message);
+    }
+    if (e instanceof UnsupportedAttributeTypeException) {
+      return new UnsupportedAttributeTypeException(message);
+    }
+    if (e instanceof NoSupportForMissingValuesException) {
+      return new NoSupportForMissingValuesException(message);
+    }
+    return new WekaException(message);
   }
 
   /** The sentence naming the attributes or rows that {@code message} refuses, or "". */

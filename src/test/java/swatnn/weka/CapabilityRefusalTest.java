@@ -34,6 +34,20 @@ class CapabilityRefusalTest {
   }
 
   @Test
+  void theRefusalKeepsWekasKindOfException() throws Exception {
+    Instances strings = arff("@relation r\n@attribute note string\n@attribute y numeric\n"
+        + "@data\n'a',1\n");
+    assertThrows(weka.core.UnsupportedAttributeTypeException.class,
+        () -> CapabilityRefusal.test(new DartsAdmmRegressor().getCapabilities(), strings));
+    Instances nominalClass = arff("@relation r\n@attribute x numeric\n"
+        + "@attribute c {a,b}\n@data\n1,a\n2,b\n");
+    // Weka refuses a class type with this kind too
+    WekaException e = assertThrows(weka.core.UnsupportedAttributeTypeException.class,
+        () -> CapabilityRefusal.test(new DartsAdmmRegressor().getCapabilities(), nominalClass));
+    assertTrue(e.getMessage().contains("The class attribute is 'c'"), e.getMessage());
+  }
+
+  @Test
   void weightsOtherThanOneNameTheirRows() throws Exception {
     StringBuilder data = new StringBuilder("@relation r\n@attribute x numeric\n"
         + "@attribute y numeric\n@data\n");
