@@ -47,15 +47,6 @@ public final class FreeParameters {
   private final int[][] bIndex;
   private final Activation[][] act;
   private final boolean[][] active;
-  /**
-   * sources[t][j]: the units i of layer t whose weight into unit j of layer t + 1 is free, in
-   * increasing order; every other weight there is 0. targets[t][i]: likewise the units j. Why:
-   * the forward and backward passes then skip products with a weight that is 0, which on a
-   * sparse network are most of them, and add the others in the same order as a dense loop, so
-   * the sums are the same to the last bit.
-   */
-  private final int[][][] sources;
-  private final int[][][] targets;
   // per-row buffers: layer outputs, derivatives, back-propagated sensitivities
   private final double[][] out;
   private final double[][] slope;
@@ -99,35 +90,6 @@ public final class FreeParameters {
             weights.add(new int[] {t, i, j});
           }
         }
-      }
-    }
-    sources = new int[k + 1][][];
-    targets = new int[k + 1][][];
-    for (int t = 0; t <= k; t++) {
-      int[][] index = wIndex[t];
-      int rows = index.length;
-      int cols = index[0].length;
-      sources[t] = new int[cols][];
-      for (int j = 0; j < cols; j++) {
-        int[] free = new int[rows];
-        int n = 0;
-        for (int i = 0; i < rows; i++) {
-          if (index[i][j] >= 0) {
-            free[n++] = i;
-          }
-        }
-        sources[t][j] = java.util.Arrays.copyOf(free, n);
-      }
-      targets[t] = new int[rows][];
-      for (int i = 0; i < rows; i++) {
-        int[] free = new int[cols];
-        int n = 0;
-        for (int j = 0; j < cols; j++) {
-          if (index[i][j] >= 0) {
-            free[n++] = j;
-          }
-        }
-        targets[t][i] = java.util.Arrays.copyOf(free, n);
       }
     }
     wt = new int[weights.size()];
@@ -319,9 +281,8 @@ public final class FreeParameters {
         } else {
           up = 0;
           double[] wRow = w[l + 1][j];
-          double[] below = delta[l + 1];
-          for (int m : targets[l + 1][j]) {
-            up += wRow[m] * below[m];
+          for (int m = 0; m < h; m++) {
+            up += wRow[m] * delta[l + 1][m];
           }
         }
         delta[l][j] = up * slope[l][j];
@@ -363,7 +324,7 @@ public final class FreeParameters {
           continue;
         }
         double s = b[l][j];
-        for (int i : sources[l][j]) {
+        for (int i = 0; i < in.length; i++) {
           s += in[i] * wl[i][j];
         }
         double a = act[l][j].apply(s);
@@ -373,9 +334,8 @@ public final class FreeParameters {
     }
     double y = b[k][0];
     double[] last = out[k];
-    double[][] wk = w[k];
-    for (int i : sources[k][0]) {
-      y += last[i] * wk[i][0];
+    for (int i = 0; i < h; i++) {
+      y += last[i] * w[k][i][0];
     }
     return y;
   }
