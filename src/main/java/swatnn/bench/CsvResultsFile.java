@@ -246,20 +246,28 @@ public final class CsvResultsFile<R> {
     return text.substring(start);
   }
 
-  /** Writes {@code text} to a temporary file beside {@code file}, syncs it, renames it over. */
+  /**
+   * Writes {@code text} to a temporary file of its own beside {@code file}, syncs it, renames
+   * it over. The temporary name is unique, so that two shards writing the same file at once
+   * (a new output folder's generators.csv) each rename a whole file of their own.
+   */
   static void replaceAtomically(Path file, String text) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = dir.resolve(file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-      while (bytes.hasRemaining()) {
-        ch.write(bytes);
+    Path tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          ch.write(bytes);
+        }
+        ch.force(true);
       }
-      ch.force(true);
+      moveOver(tmp, file);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
-    moveOver(tmp, file);
   }
 
   /** Renames {@code tmp} over {@code target}, atomically where the file system can. */

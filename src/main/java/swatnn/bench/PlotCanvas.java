@@ -167,11 +167,16 @@ final class PlotCanvas {
     g.dispose();
     Path dir = png.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = dir.resolve(png.getFileName() + ".tmp");
-    if (!ImageIO.write(image, "png", tmp.toFile())) {
-      throw new IOException("no PNG writer available");
+    // a name of its own: two shards may write the same figure at once
+    Path tmp = Files.createTempFile(dir, png.getFileName() + ".", ".tmp");
+    try {
+      if (!ImageIO.write(image, "png", tmp.toFile())) {
+        throw new IOException("no PNG writer available");
+      }
+      ResultsFile.moveOver(tmp, png);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
-    ResultsFile.moveOver(tmp, png);
   }
 
   /**
