@@ -389,7 +389,7 @@ public final class ModelText {
 
   /** A small fraction as Java writes it in three significant digits, e.g. 1e-05 as "1e-05". */
   private static String num2(double v) {
-    return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+(e|$)", "$1");
+    return significant(v, 3);
   }
 
   /**
@@ -415,14 +415,22 @@ public final class ModelText {
    */
   public static String num(double v, int places) {
     if (v != 0 && Math.abs(v) < Math.min(1, Math.pow(10, 2 - places))) {
-      String s = String.format(Locale.ROOT, "%." + Math.max(places, 1) + "g", v);
-      int e = s.indexOf('e');
-      String mantissa = e < 0 ? s : s.substring(0, e);
-      if (mantissa.indexOf('.') >= 0) {
-        mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-      }
-      return mantissa + (e < 0 ? "" : s.substring(e));
+      return significant(v, Math.max(places, 1));
     }
     return Utils.doubleToString(v, places).trim();
+  }
+
+  /**
+   * {@code v} in {@code digits} significant digits ({@code %g}), the mantissa's trailing zeros
+   * dropped and the exponent kept whole (1e-10, not 1e-1).
+   */
+  private static String significant(double v, int digits) {
+    String s = String.format(Locale.ROOT, "%." + digits + "g", v);
+    int e = s.indexOf('e');
+    String mantissa = e < 0 ? s : s.substring(0, e);
+    if (mantissa.indexOf('.') >= 0) {
+      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return mantissa + (e < 0 ? "" : s.substring(e));
   }
 }

@@ -244,6 +244,16 @@ class ModelTextTest {
     assertEquals(2, again.getNumDecimalPlaces());
   }
 
+  /** The floor's fraction keeps its exponent whole (it printed 1e-10 as 1e-1). */
+  @Test
+  void theToleranceFloorIsPrintedAsGiven() throws Exception {
+    SWATNNRegressor c = shortSearch();
+    c.setOptions(new String[] {"-steps", "20", "-anneal", "5", "-restarts", "2", "-layers", "1",
+        "-model", model, "-S", "1", "-tol-floor", "1e-10"});
+    c.buildClassifier(line("a", "b", "y"));
+    assertTrue(c.toString().contains(" plus 1e-10 of the class's variance ("), c.toString());
+  }
+
   @Test
   void theOutputSymbolAvoidsTheDatasNames() throws Exception {
     Instances d = line("y", "y_net", "z");
