@@ -108,9 +108,9 @@ public final class LocalStructureSearch {
    * @param y labels
    * @param w per-row weights (>= 0), or null for 1 each
    * @param seed seeds the draw of rows
-   * @return a network whose non-zeros are a subset of {@code net}'s, refitted on all rows,
-   *     reduced; {@code net} itself (reduced) when no removal passes the
-   *     rule on all rows
+   * @return a network whose non-zeros are a subset of {@code net}'s (but for the biases a
+   *     folded constant neuron fed), refitted on all rows, reduced; {@code net} itself
+   *     (reduced) when no removal passes the rule on all rows
    */
   public SparseMlp pruneOnly(SparseMlp net, double[][] x, double[] y, double[] w, long seed) {
     return search(net, x, y, w, seed, false);
