@@ -2,12 +2,8 @@ package swatnn.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -41,7 +37,7 @@ public final class CornnBenchmark {
   /** The results file's name in the output folder. */
   public static final String RESULTS = "results.csv";
   /** The file of command lines that wrote to the results, one per session. */
-  public static final String COMMANDS = "commands.txt";
+  public static final String COMMANDS = CommandLog.FILE;
   /**
    * The methods run when none are named: all but M5P, which came with the real-data benchmark
    * (so that resuming an earlier CORNN run does not add it).
@@ -56,8 +52,7 @@ public final class CornnBenchmark {
   private List<BenchMethod> methods = DEFAULT_METHODS;
   private final Map<BenchMethod, String[]> extraOptions = new EnumMap<>(BenchMethod.class);
   private List<BenchRun> runs; // when set, replaces methods and extraOptions
-  private int shardIndex = 0;
-  private int shardCount = 1;
+  private Shard shard = Shard.ALL;
   private String progressName = "bench cornn";
   private String commandLine = "(not recorded)";
   private PrintStream progressStream = System.err;
@@ -101,22 +96,12 @@ public final class CornnBenchmark {
    * @throws IllegalArgumentException unless 0 <= index < count
    */
   public CornnBenchmark shard(int index, int count) {
-    if (count < 1 || index < 0 || index >= count) {
-      throw new IllegalArgumentException("shard must be I/N with 0 <= I < N, got " + index + "/"
-          + count);
-    }
-    this.shardIndex = index;
-    this.shardCount = count;
+    this.shard = new Shard(index, count);
     return this;
   }
 
   private List<CornnFunction> shareOfTasks() {
-    List<CornnFunction> sorted = tasks.stream().sorted().toList();
-    List<CornnFunction> share = new ArrayList<>();
-    for (int i = shardIndex; i < sorted.size(); i += shardCount) {
-      share.add(sorted.get(i));
-    }
-    return share;
+    return shard.of(tasks.stream().sorted().toList());
   }
 
   /** The name on the progress line, e.g. {@code "bench quality"} (default "bench cornn"). */
@@ -213,9 +198,7 @@ public final class CornnBenchmark {
           + results.path());
       return new Outcome(0, skipped, List.of(), unavailable);
     }
-    Files.writeString(outDir.resolve(COMMANDS), Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        + "  " + commandLine + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    CommandLog.append(outDir, commandLine);
     out.printf(Locale.ROOT, "%d run(s) to do, %d already in %s%n", pendingTasks.size(), skipped,
         results.path());
 

@@ -1,14 +1,10 @@
 package swatnn.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -101,9 +97,7 @@ public final class ExperimentRows {
       sb.append(r.toCsv()).append('\n');
     }
     ResultsFile.replaceAtomically(outDir.resolve(CornnBenchmark.RESULTS), sb.toString());
-    Files.writeString(outDir.resolve(CornnBenchmark.COMMANDS),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS) + "  " + commandLine + "\n",
-        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    CommandLog.append(outDir, commandLine);
   }
 
   private record Candidate(int run, List<ResultRow> rows) {}

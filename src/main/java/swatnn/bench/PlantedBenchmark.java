@@ -2,12 +2,8 @@ package swatnn.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -54,8 +50,7 @@ public final class PlantedBenchmark {
   private List<Long> seeds = DEFAULT_SEEDS;
   private StructureOracle oracle;
   private final Map<BenchMethod, String[]> extraOptions = new EnumMap<>(BenchMethod.class);
-  private int shardIndex = 0;
-  private int shardCount = 1;
+  private Shard shard = Shard.ALL;
   private String commandLine = "(not recorded)";
   private PrintStream progressStream = System.err;
   private boolean terminal;
@@ -123,12 +118,7 @@ public final class PlantedBenchmark {
    * @throws IllegalArgumentException unless 0 <= index < count
    */
   public PlantedBenchmark shard(int index, int count) {
-    if (count < 1 || index < 0 || index >= count) {
-      throw new IllegalArgumentException("shard must be I/N with 0 <= I < N, got " + index + "/"
-          + count);
-    }
-    this.shardIndex = index;
-    this.shardCount = count;
+    this.shard = new Shard(index, count);
     return this;
   }
 
@@ -213,14 +203,14 @@ public final class PlantedBenchmark {
     }
     List<Pending> pending = new ArrayList<>();
     int skipped = 0;
-    for (int i = shardIndex; i < sets.size(); i += shardCount) {
+    for (PlantedSuite.PlantedSet set : shard.of(sets)) {
       for (long seed : seeds) {
         for (BenchMethod m : runs) {
           String label = m == null ? oracleLabel : m.label();
-          if (results.isComplete(PlantedRow.key(sets.get(i).id(), label, seed))) {
+          if (results.isComplete(PlantedRow.key(set.id(), label, seed))) {
             skipped++;
           } else {
-            pending.add(new Pending(sets.get(i), seed, m, label));
+            pending.add(new Pending(set, seed, m, label));
           }
         }
       }
@@ -230,9 +220,7 @@ public final class PlantedBenchmark {
           + results.path());
       return new Outcome(0, skipped, List.of(), unavailable);
     }
-    Files.writeString(outDir.resolve(COMMANDS), Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        + "  " + commandLine + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    CommandLog.append(outDir, commandLine);
     out.printf(Locale.ROOT, "%d run(s) to do, %d already in %s%n", pending.size(), skipped,
         results.path());
     int ran = 0;

@@ -2,12 +2,8 @@ package swatnn.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -50,8 +46,7 @@ public final class RealBenchmark {
   private final Map<BenchMethod, String[]> extraOptions = new EnumMap<>(BenchMethod.class);
   private int folds = DEFAULT_FOLDS;
   private long seed = DEFAULT_SEED;
-  private int shardIndex = 0;
-  private int shardCount = 1;
+  private Shard shard = Shard.ALL;
   private String commandLine = "(not recorded)";
   private PrintStream progressStream = System.err;
   private boolean terminal;
@@ -110,12 +105,7 @@ public final class RealBenchmark {
    * @throws IllegalArgumentException unless 0 <= index < count
    */
   public RealBenchmark shard(int index, int count) {
-    if (count < 1 || index < 0 || index >= count) {
-      throw new IllegalArgumentException("shard must be I/N with 0 <= I < N, got " + index + "/"
-          + count);
-    }
-    this.shardIndex = index;
-    this.shardCount = count;
+    this.shard = new Shard(index, count);
     return this;
   }
 
@@ -183,8 +173,7 @@ public final class RealBenchmark {
     List<RealDataSets.DataSet> pendingSets = new ArrayList<>();
     List<BenchRun> pendingRuns = new ArrayList<>();
     int skipped = 0;
-    for (int d = shardIndex; d < all.size(); d += shardCount) {
-      RealDataSets.DataSet ds = all.get(d);
+    for (RealDataSets.DataSet ds : shard.of(all)) {
       for (BenchRun r : usable) {
         if (results.isComplete(RealRow.key(ds.name(), r.label()))) {
           skipped++;
@@ -199,9 +188,7 @@ public final class RealBenchmark {
           + results.path());
       return new Outcome(0, skipped, List.of(), unavailable);
     }
-    Files.writeString(outDir.resolve(COMMANDS), Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        + "  " + commandLine + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    CommandLog.append(outDir, commandLine);
     out.printf(Locale.ROOT, "%d run(s) to do, %d already in %s%n", pendingSets.size(), skipped,
         results.path());
 
