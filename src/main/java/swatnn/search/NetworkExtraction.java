@@ -14,7 +14,6 @@ import swatnn.autoencoder.AutoencoderModel;
 import swatnn.mlp.MlpLayout;
 import swatnn.mlp.MlpMatrixCodec;
 import swatnn.mlp.SparseMlp;
-import swatnn.nd4j.Nd4jBackend;
 import swatnn.selection.Rows;
 
 /**
@@ -22,39 +21,20 @@ import swatnn.selection.Rows;
  * final latent points decoded by the frozen decoders, each matrix read as a sparse MLP with the
  * restart's magnitude threshold ({@link MlpMatrixCodec#extract}), and per configuration and
  * restart the one of the two with the lower discrete training loss kept.
- *
- * <p>The decoders run as the search step runs them ({@link SearchStep.Kind}): by hand
- * ({@link DecoderPass}) beside the fused step, as a SameDiff graph beside the SameDiff step. The
- * search optimised the latent points on the numbers of its own decoder, and building a SameDiff
- * graph per group cost about a quarter of a second of a small data set's build (its classes
- * and graph set-up, in a fresh JVM). Thread-safe: a call allocates its own decoder.
  */
 final class NetworkExtraction {
   private final AutoencoderModel model;
   private final SearchSettings settings;
-  private final SearchStep.Kind kind;
   private final MlpLayout layout;
   private final MlpMatrixCodec codec;
 
   /**
-   * The extraction whose decoders run as the search step's ({@link SearchStep.Kind#chosen}).
-   *
    * @param model the autoencoder
    * @param settings the search's settings (its penalties and configurations)
    */
   NetworkExtraction(AutoencoderModel model, SearchSettings settings) {
-    this(model, settings, SearchStep.Kind.chosen());
-  }
-
-  /**
-   * @param model the autoencoder
-   * @param settings the search's settings (its penalties and configurations)
-   * @param kind how the decoders run: {@code FUSED} by hand, {@code SAMEDIFF} as a graph
-   */
-  NetworkExtraction(AutoencoderModel model, SearchSettings settings, SearchStep.Kind kind) {
     this.model = model;
     this.settings = settings;
-    this.kind = kind;
     this.layout = model.config().layout();
     this.codec = new MlpMatrixCodec(layout);
   }
@@ -68,13 +48,17 @@ final class NetworkExtraction {
    *     both decode to non-finite values has none
    */
   Extracted[] extract(LatentOptimiser.Trajectory t, int r, int firstRestart, int nIn, Rows rows) {
+    AutoencoderConfig c = model.config();
+    int l = layout.maxHiddenLayers();
     int h = layout.maxNeurons();
-    int maxW = layout.maxWidth();
-    float[][] decoded = decode(Nd4j.concat(1, t.bestZ(), t.finalZ()), r);
+    INDArray both = Nd4j.concat(1, t.bestZ(), t.finalZ()); // [L, 2r, H, d]
+    SameDiff sd = SameDiff.create();
+    SDVariable zIn = sd.placeHolder("zIn", DataType.FLOAT, l, 2L * r, h, c.dModel());
+    AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), zIn, 2 * r).rename("decodedOut");
+    INDArray decoded = sd.outputSingle(Map.of("zIn", both), "decodedOut"); // [L, 2r*H, maxW]
     List<Extracted> picks = new ArrayList<>();
     for (int k : settings.layers()) {
       int width = layout.width(k);
-      float[] dk = decoded[k - 1]; // [2r, H, maxW]
       for (int rr = 0; rr < r; rr++) {
         SparseMlp pick = null;
         double pickLoss = Double.POSITIVE_INFINITY;
@@ -84,7 +68,7 @@ final class NetworkExtraction {
           double[][] m = new double[h][width];
           for (int row = 0; row < h; row++) {
             for (int col = 0; col < width; col++) {
-              m[row][col] = dk[(slot * h + row) * maxW + col];
+              m[row][col] = decoded.getDouble(k - 1, (long) slot * h + row, col);
             }
           }
           SparseMlp net;
@@ -107,36 +91,6 @@ final class NetworkExtraction {
       }
     }
     return picks.toArray(Extracted[]::new);
-  }
-
-  /**
-   * The decoded matrices of the searched configurations.
-   *
-   * @param both the latent points, [L, 2r, H, d]: the r best-step points, then the r final ones
-   * @return per decoder i (k = i + 1), [2r, H, maxW] flat and row-major; null for a
-   *     configuration not searched
-   */
-  private float[][] decode(INDArray both, int r) {
-    int l = layout.maxHiddenLayers();
-    float[][] out = new float[l][];
-    if (kind == SearchStep.Kind.FUSED) {
-      float[] z = both.dup('c').data().asFloat();
-      DecoderPass pass = new DecoderPass(model, 2 * r, "CPU".equalsIgnoreCase(Nd4jBackend.name()));
-      for (int k : settings.layers()) {
-        out[k - 1] = pass.forward(k - 1, z).clone();
-      }
-      return out;
-    }
-    AutoencoderConfig c = model.config();
-    SameDiff sd = SameDiff.create();
-    SDVariable zIn = sd.placeHolder("zIn", DataType.FLOAT, l, 2L * r, layout.maxNeurons(),
-        c.dModel());
-    AutoencoderGraph.frozenDecoders(sd, c, model.parameters(), zIn, 2 * r).rename("decodedOut");
-    INDArray decoded = sd.outputSingle(Map.of("zIn", both), "decodedOut"); // [L, 2r H, maxW]
-    for (int k : settings.layers()) {
-      out[k - 1] = decoded.slice(k - 1).dup('c').data().asFloat();
-    }
-    return out;
   }
 
   /**
