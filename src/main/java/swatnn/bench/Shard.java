@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One share of a benchmark's items, so that {@code count} processes, one per core, can fill one
  * results file: share {@code index} holds the items at positions index, index + count, ... of
- * the items in their fixed order (`--shard I/N` of the bench commands).
+ * the items in their fixed order ({@code --shard I/N} of the bench commands).
  *
  * @param index this share, 0..count-1
  * @param count the number of shares, at least 1
