@@ -7,12 +7,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import swatnn.io.AtomicFile;
 
 /** Draws a loss log as a PNG: loss and running mean (log scale) and held-out points by step. */
 public final class LossCurvePlot {
@@ -87,9 +86,11 @@ public final class LossCurvePlot {
       g.drawString("held-out relative error (min over decoders)", W - 380, TOP + 34);
     }
     g.dispose();
-    Path tmp = png.resolveSibling(png.getFileName() + ".tmp");
-    ImageIO.write(img, "png", tmp.toFile());
-    Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.write(png, out -> {
+      if (!ImageIO.write(img, "png", out)) {
+        throw new IOException("no PNG writer available");
+      }
+    });
   }
 
   private static void drawSeries(Graphics2D g, List<LossLog.Row> rows, long maxStep, double logLo,

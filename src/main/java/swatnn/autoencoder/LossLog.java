@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import swatnn.io.AtomicFile;
 
 /**
  * The training log beside a model file ({@code <model>.loss.csv}): one row per step with the
@@ -93,13 +93,11 @@ public final class LossLog {
   }
 
   private void rewrite() throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     StringBuilder sb = new StringBuilder(header());
     for (Row r : rows) {
       sb.append(format(r)).append('\n');
     }
-    Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.writeString(file, sb.toString());
   }
 
   private String header() {

@@ -8,14 +8,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,6 +23,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import swatnn.io.AtomicFile;
 import swatnn.nd4j.Nd4jRuntime;
 import swatnn.nd4j.ParameterSet;
 
@@ -75,34 +71,15 @@ public final class ModelFile {
     if (!sha256(weights).equals(manifest.weightsSha256())) {
       throw new IllegalArgumentException("manifest checksum does not match the weights");
     }
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-    try {
-      try (OutputStream os = Files.newOutputStream(tmp);
-          ZipOutputStream zip = new ZipOutputStream(os)) {
+    AtomicFile.write(file, out -> {
+      try (ZipOutputStream zip = new ZipOutputStream(out)) {
         put(zip, MANIFEST, manifest.toJson().getBytes(StandardCharsets.UTF_8));
         put(zip, WEIGHTS, weights);
         if (optimizer != null) {
           put(zip, OPTIMIZER, optimizerToBytes(optimizer));
         }
       }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: keep the default permissions
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /** Reads the manifest only (still checking the whole zip and the manifest's validity). */

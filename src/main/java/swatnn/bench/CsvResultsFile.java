@@ -5,16 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import swatnn.io.AtomicFile;
 
 /**
  * A benchmark's results file of any row type ({@link CsvRowFormat}): a header and one block of
@@ -73,7 +72,7 @@ public final class CsvResultsFile<R> {
   private static <R> Parsed<R> readRepairing(Path file, CsvRowFormat<R> format)
       throws IOException {
     if (!Files.exists(file)) {
-      replaceAtomically(file, format.header() + "\n");
+      AtomicFile.writeString(file, format.header() + "\n");
       return new Parsed<>(new ArrayList<>(), null);
     }
     Parsed<R> p = parse(file, format);
@@ -82,7 +81,7 @@ public final class CsvResultsFile<R> {
       for (R r : p.rows()) {
         sb.append(format.toCsv(r)).append('\n');
       }
-      replaceAtomically(file, sb.toString());
+      AtomicFile.writeString(file, sb.toString());
     }
     return p;
   }
@@ -244,39 +243,5 @@ public final class CsvResultsFile<R> {
       }
     }
     return text.substring(start);
-  }
-
-  /**
-   * Writes {@code text} to a temporary file of its own beside {@code file}, syncs it, renames
-   * it over. The temporary name is unique, so that two shards writing the same file at once
-   * (a new output folder's generators.csv) each rename a whole file of their own.
-   */
-  static void replaceAtomically(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          ch.write(bytes);
-        }
-        ch.force(true);
-      }
-      moveOver(tmp, file);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  /** Renames {@code tmp} over {@code target}, atomically where the file system can. */
-  static void moveOver(Path tmp, Path target) throws IOException {
-    try {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -3,6 +3,7 @@ package swatnn.bench;
 import java.beans.PropertyDescriptor;
 import java.io.File;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.swing.DefaultListModel;
+import swatnn.io.AtomicFile;
 import weka.classifiers.Classifier;
 import weka.core.SerializationHelper;
 import weka.experiment.CSVResultListener;
@@ -165,13 +167,11 @@ public final class ExperimentDefinition {
 
   /** Writes the definition as a .exp file (Java serialization, as the Experimenter saves). */
   public static void save(Experiment exp, Path file) throws Exception {
-    Path abs = file.toAbsolutePath();
-    if (abs.getParent() != null) {
-      Files.createDirectories(abs.getParent());
-    }
-    Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-    SerializationHelper.write(tmp.toString(), exp);
-    ResultsFile.moveOver(tmp, abs);
+    AtomicFile.write(file, out -> {
+      ObjectOutputStream oos = new ObjectOutputStream(out);
+      oos.writeObject(exp);
+      oos.flush();
+    });
   }
 
   /** Reads a definition saved by {@link #save} or by the Experimenter. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import swatnn.cornn.CornnFunction;
+import swatnn.io.AtomicFile;
 import swatnn.remote.DatabaseSettings;
 import weka.classifiers.Classifier;
 import weka.core.OptionHandler;
@@ -96,7 +97,7 @@ public final class ExperimentRows {
     for (ResultRow r : rows) {
       sb.append(r.toCsv()).append('\n');
     }
-    ResultsFile.replaceAtomically(outDir.resolve(CornnBenchmark.RESULTS), sb.toString());
+    AtomicFile.writeString(outDir.resolve(CornnBenchmark.RESULTS), sb.toString());
     CommandLog.append(outDir, commandLine);
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import swatnn.io.AtomicFile;
 
 /**
  * A README.md generated from a benchmark folder's results.csv: the text under construction, and
@@ -35,7 +36,7 @@ abstract class GeneratedReport {
   /** Writes the text to {@code outDir}/README.md atomically; returns its path. */
   Path writeTo(Path outDir) throws IOException {
     Path readme = outDir.resolve(README);
-    ResultsFile.replaceAtomically(readme, md.toString());
+    AtomicFile.writeString(readme, md.toString());
     return readme;
   }
 

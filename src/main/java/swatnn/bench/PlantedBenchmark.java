@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import swatnn.io.AtomicFile;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.core.AdditionalMeasureProducer;
@@ -294,7 +295,7 @@ public final class PlantedBenchmark {
       Path text = outDir.resolve(MODELS).resolve(set.id())
           .resolve(method.label() + "-s" + seed + ".txt");
       Files.createDirectories(text.getParent());
-      CsvResultsFile.replaceAtomically(text, c.toString() + "\n");
+      AtomicFile.writeString(text, c.toString() + "\n");
     } else {
       nonZero = mlpParameterCount(set.inputs(), MLP_7_7_HIDDEN);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import swatnn.io.AtomicFile;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -61,12 +62,12 @@ public final class PlantedFiles {
     for (PlantedSuite.PlantedSet s : sets) {
       Path train = trainFile(outDir, s.id());
       if (!Files.exists(train)) {
-        CsvResultsFile.replaceAtomically(train, arff(s.id() + "_train", s.trainX(),
+        AtomicFile.writeString(train, arff(s.id() + "_train", s.trainX(),
             s.trainY()));
       }
       Path test = testFile(outDir, s.id());
       if (!Files.exists(test)) {
-        CsvResultsFile.replaceAtomically(test, arff(s.id() + "_test", s.testX(), s.testY()));
+        AtomicFile.writeString(test, arff(s.id() + "_test", s.testX(), s.testY()));
       }
       csv.append(String.join(",", s.id(), Long.toString(s.generatorSeed()),
           Integer.toString(s.index()), Integer.toString(s.inputs()),
@@ -77,8 +78,8 @@ public final class PlantedFiles {
           ": %d inputs, non-zeros %d, target SD %s, noise SD %s%n", s.inputs(), s.nonZero(),
           fmt(s.targetSd()), fmt(s.noiseSd()))).append(s.network()).append('\n');
     }
-    CsvResultsFile.replaceAtomically(outDir.resolve(GENERATORS_CSV), csv.toString());
-    CsvResultsFile.replaceAtomically(outDir.resolve(GENERATORS_TXT), txt.toString());
+    AtomicFile.writeString(outDir.resolve(GENERATORS_CSV), csv.toString());
+    AtomicFile.writeString(outDir.resolve(GENERATORS_TXT), txt.toString());
   }
 
   private static String fmt(double v) {

@@ -12,10 +12,10 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import swatnn.io.AtomicFile;
 
 /**
  * A headless Java2D canvas for the benchmark figures: white background, antialiasing, the two
@@ -165,18 +165,11 @@ final class PlotCanvas {
 
   void write(Path png) throws IOException {
     g.dispose();
-    Path dir = png.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    // a name of its own: two shards may write the same figure at once
-    Path tmp = Files.createTempFile(dir, png.getFileName() + ".", ".tmp");
-    try {
-      if (!ImageIO.write(image, "png", tmp.toFile())) {
+    AtomicFile.write(png, out -> {
+      if (!ImageIO.write(image, "png", out)) {
         throw new IOException("no PNG writer available");
       }
-      ResultsFile.moveOver(tmp, png);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /**

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import swatnn.io.AtomicFile;
 
 /**
  * What the real-data report says about each data set beyond its rows and inputs (which every
@@ -105,15 +105,6 @@ public record RealDataInfo(String dataset, int rows, int inputs, int nominalInpu
     if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
       return;
     }
-    // a temporary file of its own: processes sharing the folder start at the same time
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, FILE + ".", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.writeString(file, text); // processes sharing the folder start at the same time
   }
 }

@@ -116,14 +116,4 @@ public final class ResultsFile {
   static String splitRecords(String text, List<String> records) {
     return CsvResultsFile.splitRecords(text, records);
   }
-
-  /** Writes {@code text} to a temporary file beside {@code file}, syncs it, renames it over. */
-  static void replaceAtomically(Path file, String text) throws IOException {
-    CsvResultsFile.replaceAtomically(file, text);
-  }
-
-  /** Renames {@code tmp} over {@code target}, atomically where the file system can. */
-  static void moveOver(Path tmp, Path target) throws IOException {
-    CsvResultsFile.moveOver(tmp, target);
-  }
 }

@@ -2,13 +2,13 @@ package swatnn.cornn;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import swatnn.io.AtomicFile;
 
 /**
  * Writes a data set of numeric attributes as a plain-text ARFF file: {@code @relation}, one
@@ -80,21 +80,11 @@ public final class ArffWriter {
 
   /** Writes {@code target} through a temporary sibling file and an atomic move. */
   static void writeAtomically(Path target, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-    try {
-      try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        content.writeTo(out);
-      }
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(target, stream -> {
+      Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+      content.writeTo(out);
+      out.flush();
+    });
   }
 
   /** Quotes a name in single quotes, with backslash escapes as Weka's ARFF reader expects. */

@@ -13,7 +13,8 @@
  *       defines a CORNN task (inputs to [-1, 1] by the domain, labels to [-1, 1] by the training
  *       set's min and max) and its output as {@code <Stem>_train.arff} and
  *       {@code <Stem>_test.arff};
- *   <li>{@link swatnn.cornn.ArffWriter}: a small ARFF writer with atomic file replacement.
+ *   <li>{@link swatnn.cornn.ArffWriter}: a small ARFF writer that replaces a file whole
+ *       ({@link swatnn.io.AtomicFile}).
  * </ul>
  *
  * <p>The package depends on neither Weka nor ND4J; the {@code cornn import} and

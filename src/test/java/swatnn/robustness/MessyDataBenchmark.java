@@ -1,17 +1,14 @@
 package swatnn.robustness;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import swatnn.bench.CsvResultsFile;
+import swatnn.io.AtomicFile;
 
 /**
  * The long run of the messy-data check: {@code N} generated data sets ({@link
@@ -81,33 +78,22 @@ public final class MessyDataBenchmark {
         Outcome o = CaseCheck.run(s, data, limit);
         results.append(List.of(new BenchmarkRow(run, i, spec.toString(), o)));
         if (!o.acceptable()) {
-          writeAtomically(out.resolve("arff").resolve("case-" + i + ".arff"), data.arff());
+          AtomicFile.writeString(out.resolve("arff").resolve("case-" + i + ".arff"),
+              data.arff());
         }
         System.err.printf(Locale.ROOT, "case %d/%d %s%n", i + 1, cases, o);
         done++;
       }
       if (data != null && (done % 20 == 0 || i == cases - 1)) {
-        writeAtomically(out.resolve("summary.md"), BenchmarkSummary.of(results.rows(), run,
-            limit));
+        AtomicFile.writeString(out.resolve("summary.md"),
+            BenchmarkSummary.of(results.rows(), run, limit));
       }
     }
-    writeAtomically(out.resolve("summary.md"), BenchmarkSummary.of(results.rows(), run, limit));
+    AtomicFile.writeString(out.resolve("summary.md"),
+        BenchmarkSummary.of(results.rows(), run, limit));
     System.err.printf(Locale.ROOT, "%d builds in %.0f s; summary in %s%n", done,
         (System.nanoTime() - t0) / 1e9, out.resolve("summary.md"));
     System.exit(0); // a hung build's thread may still be running
-  }
-
-  /** Writes a temporary file beside {@code file}, then renames it over {@code file}. */
-  static void writeAtomically(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   /** Splits a CSV line of quoted or plain fields. */
