@@ -67,7 +67,9 @@ public final class ModelText {
     String y = outputSymbol(prep, m.className());
     if (scaled && !(model instanceof MeanModel)) {
       double range = out.max(0) - out.min(0);
-      sb.append(range < Double.POSITIVE_INFINITY ? String.format(Locale.ROOT,
+      sb.append(out.min(0) == -1 && out.max(0) == 1 ? String.format(Locale.ROOT,
+          "Output: %s = %s (its training range is [-1, 1] already)%n", m.className(), y)
+          : range < Double.POSITIVE_INFINITY ? String.format(Locale.ROOT,
           "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s])%n", m.className(),
           num(out.min(0), places), num(range, places), y, num(out.min(0), places),
           num(out.max(0), places))

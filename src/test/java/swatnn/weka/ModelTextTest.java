@@ -111,6 +111,27 @@ class ModelTextTest {
   }
 
   @Test
+  void aClassAlreadyInMinusOneToOneIsOutputAsItIs() throws Exception {
+    // a CORNN task's labels are scaled to [-1, 1] by their training range
+    Instances d = uniform(new String[] {"a", "b", "f"}, 60, 3, x -> x[0] - 0.5 * x[1]);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Instance i : d) {
+      lo = Math.min(lo, i.classValue());
+      hi = Math.max(hi, i.classValue());
+    }
+    for (Instance i : d) {
+      i.setClassValue(i.classValue() == lo ? -1 : i.classValue() == hi ? 1
+          : -1 + 2 * (i.classValue() - lo) / (hi - lo));
+    }
+    SWATNNRegressor c = shortSearch();
+    c.buildClassifier(d);
+    String text = c.toString();
+    assertTrue(Pattern.compile("\nOutput: f = y(_net)? \\(its training range is \\[-1, 1\\] "
+        + "already\\)\n").matcher(text).find(), text);
+  }
+
+  @Test
   void aLinearModelsEquationsGiveItsPredictions() throws Exception {
     Instances d = line("a", "b", "y");
     SWATNNRegressor c = shortSearch();
