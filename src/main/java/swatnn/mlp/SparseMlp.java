@@ -5,9 +5,9 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.DoubleFunction;
+import swatnn.io.NumberText;
 
 /**
  * An immutable discrete MLP of the SWAT-NN search space: {@code nIn} inputs, {@code k} hidden
@@ -711,14 +711,7 @@ public final class SparseMlp implements Serializable {
     if (v == Math.rint(v) && Math.abs(v) < 1e6) {
       return Long.toString((long) v);
     }
-    String s = String.format(Locale.ROOT, "%.6g", v);
-    int e = s.indexOf('e');
-    String mantissa = e < 0 ? s : s.substring(0, e);
-    String exponent = e < 0 ? "" : s.substring(e);
-    if (mantissa.indexOf('.') >= 0) {
-      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-    return mantissa + exponent;
+    return NumberText.significant(v, 6);
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

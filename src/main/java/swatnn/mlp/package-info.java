@@ -11,6 +11,7 @@
  * swatnn.mlp.RandomMlpSampler} draws the random networks the autoencoder is trained on
  * (section 2).
  *
- * <p>This package depends on nothing outside the JDK (no Weka, no ND4J).
+ * <p>This package depends on nothing outside the JDK but {@link swatnn.io.NumberText} (no Weka,
+ * no ND4J).
  */
 package swatnn.mlp;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.DoubleFunction;
 
 /**
  * The input columns' maps to the network's input scale, fitted per column on the training rows
@@ -192,7 +193,7 @@ public final class InputScaling implements Serializable {
    * @param number how a number is written
    * @return the line
    */
-  public String describe(int j, java.util.function.DoubleFunction<String> number) {
+  public String describe(int j, DoubleFunction<String> number) {
     return columns[j].describe(number);
   }
 

@@ -1,6 +1,6 @@
 package swatnn.scaling;
 
-import java.util.Locale;
+import swatnn.io.NumberText;
 
 /** Short number text for the descriptions, and exact literals for source code. */
 final class Numbers {
@@ -49,19 +49,6 @@ final class Numbers {
     if (v == Math.rint(v) && Math.abs(v) < 1e12) {
       return Long.toString((long) v);
     }
-    String s = String.format(Locale.ROOT, "%.5g", v);
-    if (s.contains("e") || s.contains("E")) {
-      int e = s.indexOf('e') >= 0 ? s.indexOf('e') : s.indexOf('E');
-      return strip(s.substring(0, e)) + s.substring(e);
-    }
-    return strip(s);
-  }
-
-  private static String strip(String s) {
-    if (!s.contains(".")) {
-      return s;
-    }
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return NumberText.significant(v, 5);
   }
 }

@@ -3,6 +3,7 @@ package swatnn.weka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import swatnn.io.NumberText;
 import swatnn.mlp.SparseMlp;
 import swatnn.scaling.Spans;
 import swatnn.search.MinMaxScaler;
@@ -391,7 +392,7 @@ public final class ModelText {
 
   /** A small fraction as Java writes it in three significant digits, e.g. 1e-05 as "1e-05". */
   private static String num2(double v) {
-    return significant(v, 3);
+    return NumberText.significant(v, 3);
   }
 
   /**
@@ -407,9 +408,9 @@ public final class ModelText {
   /**
    * A number to {@code places} decimal places at most, as Weka writes them ({@link
    * Utils#doubleToString(double, int)}); a non-zero number below {@code min(1, 10^(2 -
-   * places))} in magnitude in {@code max(places, 1)} significant digits instead, trailing zeros dropped
-   * (e.g. 3.86124e-11 at 6 places), since fixed decimals would print it with one significant
-   * digit or as 0 (a date input's coefficient per millisecond, say).
+   * places))} in magnitude in {@code max(places, 1)} significant digits instead ({@link
+   * NumberText#significant}, e.g. 3.86124e-11 at 6 places), since fixed decimals would print
+   * it with one significant digit or as 0 (a date input's coefficient per millisecond, say).
    *
    * @param v the number
    * @param places decimal places (>= 0)
@@ -417,22 +418,9 @@ public final class ModelText {
    */
   public static String num(double v, int places) {
     if (v != 0 && Math.abs(v) < Math.min(1, Math.pow(10, 2 - places))) {
-      return significant(v, Math.max(places, 1));
+      return NumberText.significant(v, Math.max(places, 1));
     }
     return Utils.doubleToString(v, places).trim();
   }
 
-  /**
-   * {@code v} in {@code digits} significant digits ({@code %g}), the mantissa's trailing zeros
-   * dropped and the exponent kept whole (1e-10, not 1e-1).
-   */
-  private static String significant(double v, int digits) {
-    String s = String.format(Locale.ROOT, "%." + digits + "g", v);
-    int e = s.indexOf('e');
-    String mantissa = e < 0 ? s : s.substring(0, e);
-    if (mantissa.indexOf('.') >= 0) {
-      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-    return mantissa + (e < 0 ? "" : s.substring(e));
-  }
 }

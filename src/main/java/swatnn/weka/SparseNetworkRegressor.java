@@ -309,6 +309,7 @@ public abstract class SparseNetworkRegressor extends SelectionOptions
   @Override
   public String toString() {
     FittedNetwork f = m_fitted;
-    return f == null ? getClass().getSimpleName() + ": no model built yet." : ModelText.of(f, getNumDecimalPlaces());
+    return f == null ? getClass().getSimpleName() + ": no model built yet."
+        : ModelText.of(f, getNumDecimalPlaces());
   }
 }
