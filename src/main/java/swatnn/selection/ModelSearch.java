@@ -122,8 +122,9 @@ public final class ModelSearch {
       if (prunes && chosen.model() instanceof NetworkModel net) {
         double limit = ModelSelector.limit(ModelSelector.bestMse(scored), settings.tolerance(),
             settings.toleranceFloor(), variance);
-        chosen = prunedOnHeldOut(chosen, net, fitRows, scoreRows, limit, settings.seed(),
-            refitter.leastSquares(), listener);
+        chosen = prunedOnHeldOut(chosen, net, fitRows, scoreRows, limit,
+            settings.toleranceFloor() * variance, settings.seed(), refitter.leastSquares(),
+            listener);
       }
       CandidateModel refit = chosen.model() instanceof NetworkModel net
           ? net.refitFromHere(all, refitter) : chosen.model().refit(all, refitter);
@@ -139,8 +140,8 @@ public final class ModelSearch {
 
   /**
    * After cross-validation, the chosen network made as sparse as a difference of no
-   * consequence allows: its neurons switched off one at a time, then its weights removed by
-   * magnitude, each step refitted by
+   * consequence allows: its neurons switched off one at a time and its runs of one-neuron
+   * hidden layers collapsed, then its weights removed by magnitude, each step refitted by
    * Levenberg-Marquardt on a sample of the rows ({@link LocalStructureSearch#pruneOnly}), the
    * result refitted on all training rows and kept if its MSE there is within {@code
    * toleranceFloor * variance} of the network's own. Only a near-exact fit is pruned (training
@@ -180,12 +181,14 @@ public final class ModelSearch {
 
   /**
    * The chosen network, fitted on the training split, made as sparse as the selection's own
-   * rule allows: its neurons switched off one at a time, then its weights removed by
-   * magnitude, each step refitted on the training split (at most {@value
-   * #HELD_OUT_PRUNING_ROWS} of its rows) and kept while its MSE on the held-out rows stays
+   * rule allows: its neurons switched off one at a time and its runs of one-neuron hidden
+   * layers collapsed, then its weights removed by magnitude, each step refitted on the
+   * training split (at most {@value #HELD_OUT_PRUNING_ROWS} of its rows) and kept while its MSE on the held-out rows stays
    * within {@code limit}, the band the chosen candidate was chosen from ({@link
    * LocalStructureSearch#pruneOnHeldOut}). A network inside that band with fewer non-zeros is
-   * one the selection would have taken had the search found it.
+   * one the selection would have taken had the search found it. A collapsed run of one-neuron
+   * layers must also keep the training sample's MSE within {@code floor} of the network's own
+   * there.
    *
    * <p>Why on the held-out rows: they judge without being fitted, so a removal whose refit only
    * moves to another minimum of the training rows shows as what it is; on the rows of
@@ -193,12 +196,12 @@ public final class ModelSearch {
    * alone.
    */
   private static Candidate prunedOnHeldOut(Candidate chosen, NetworkModel net, Rows fit,
-      Rows held, double limit, long seed, LeastSquaresRefiner refiner,
+      Rows held, double limit, double floor, long seed, LeastSquaresRefiner refiner,
       SearchListener listener) {
     Rows f = fit.columns(net.inputs());
     Rows h = held.columns(net.inputs());
     listener.finallyPruned(0, 1);
-    SparseMlp sparse = new LocalStructureSearch(refiner, 0, 0, HELD_OUT_PRUNING_ROWS)
+    SparseMlp sparse = new LocalStructureSearch(refiner, 0, floor, HELD_OUT_PRUNING_ROWS)
         .pruneOnHeldOut(net.network(), f.x(), f.y(), f.w(), h.x(), h.y(), h.w(), limit, seed);
     listener.finallyPruned(1, 1);
     if (sparse.nonZeroCount() >= net.nonZeroCount()) {

@@ -378,11 +378,13 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
   @OptionMetadata(displayName = "noFinalPrune", displayOrder = 20,
       commandLineParamName = "no-final-prune", commandLineParamIsFlag = true,
       commandLineParamSynopsis = "-no-final-prune", description = "Keep the chosen network "
-      + "as chosen. By default (with -refine lm), its neurons are removed one at a time, then "
+      + "as chosen. By default (with -refine lm), its neurons are removed one at a time and "
+      + "its runs of one-neuron hidden layers replaced by the affine map they nearly are, then "
       + "its weights a tenth at a time, each step refitted by Levenberg-Marquardt: what the "
       + "function does not need goes. Scored on a hold-out (more rows than -max-cv-rows), a "
       + "step is kept while the MSE on the held-out rows stays within the band the network was "
-      + "chosen from (-tol, -tol-floor). Cross-validated, only a network that fits the training "
+      + "chosen from (-tol, -tol-floor), and a collapsed run only if the training MSE also "
+      + "rises by at most -tol-floor times the class's variance. Cross-validated, only a network that fits the training "
       + "rows almost exactly (MSE at most 1e-3 of the class's variance) is pruned, while its "
       + "training MSE rises by at most -tol-floor times the class's variance; a network that "
       + "fits less closely (noisy data) is kept as chosen.")

@@ -48,13 +48,7 @@ class LocalStructureSearchTest {
   }
 
   private static double[][] inputs(int n, long seed) {
-    Random r = new Random(seed);
-    double[][] x = new double[n][2];
-    for (double[] row : x) {
-      row[0] = 2 * r.nextDouble() - 1;
-      row[1] = 2 * r.nextDouble() - 1;
-    }
-    return x;
+    return TestNetworks.twoInputs(n, seed);
   }
 
   private static double variance(double[] y) {

@@ -1,6 +1,6 @@
 package swatnn.mlp;
 
-/** Hand-built networks and a naive reference forward pass shared by the tests. */
+/** Hand-built networks, a naive reference forward pass and input rows shared by the tests. */
 final class TestNetworks {
 
   private TestNetworks() {}
@@ -64,5 +64,16 @@ final class TestNetworks {
       y += m.weight(m.hiddenLayers(), i, 0) * values[i];
     }
     return y;
+  }
+
+  /** n rows of two inputs drawn uniformly from [-1, 1] with the seed. */
+  static double[][] twoInputs(int n, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    double[][] x = new double[n][2];
+    for (double[] row : x) {
+      row[0] = 2 * r.nextDouble() - 1;
+      row[1] = 2 * r.nextDouble() - 1;
+    }
+    return x;
   }
 }
