@@ -102,9 +102,9 @@ public final class LocalStructureSearch {
    * while the sample's MSE stays at most {@code net}'s on it times (1 + tolerance) plus the
    * floor, all fitted on the sample like the other moves; then the same refit on all rows and
    * the same rule against {@code net} (when the rule refuses, the removals run once more
-   * without collapsing runs of one-neuron layers). It adds nothing, so it is the part of {@link #improve}
-   * that cannot grow a network to fit noise ({@link swatnn.selection.ModelSearch}'s pruning of
-   * the chosen network).
+   * without collapsing runs of one-neuron layers). It adds nothing, so it is the part of
+   * {@link #improve} that cannot grow a network to fit noise ({@link
+   * swatnn.selection.ModelSearch}'s pruning of the chosen network).
    *
    * @param net a network refined on the rows
    * @param x rows of {@code net.nIn()} inputs
@@ -133,8 +133,9 @@ public final class LocalStructureSearch {
    * magnitude ({@link NetworkPruner}), each removal fitted like the other moves (on at most
    * {@code maxRows} of the training rows, a seeded draw) and kept while the MSE on the held-out
    * rows stays at most {@code limit} (a collapsed run of one-neuron layers must also keep the
-   * sample's MSE within this search's floor of the network's own there); the result is then refitted on all training rows (kept if it stays within the limit, else
-   * its sample fit is returned). Nothing is added, and no held-out row is fitted: the rows
+   * sample's MSE within this search's floor of the current network's there); the result is
+   * then refitted on all training rows (kept if it stays within the limit, else its sample fit
+   * is returned). Nothing is added, and no held-out row is fitted: the rows
    * only judge, as they judge the candidates in the selection ({@link
    * swatnn.selection.ModelSearch}'s pruning of the chosen network above {@link
    * swatnn.selection.SelectionSettings#maxCrossValidationRows()} rows).

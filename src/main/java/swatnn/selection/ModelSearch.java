@@ -183,12 +183,12 @@ public final class ModelSearch {
    * The chosen network, fitted on the training split, made as sparse as the selection's own
    * rule allows: its neurons switched off one at a time and its runs of one-neuron hidden
    * layers collapsed, then its weights removed by magnitude, each step refitted on the
-   * training split (at most {@value #HELD_OUT_PRUNING_ROWS} of its rows) and kept while its MSE on the held-out rows stays
-   * within {@code limit}, the band the chosen candidate was chosen from ({@link
-   * LocalStructureSearch#pruneOnHeldOut}). A network inside that band with fewer non-zeros is
-   * one the selection would have taken had the search found it. A collapsed run of one-neuron
-   * layers must also keep the training sample's MSE within {@code floor} of the network's own
-   * there.
+   * training split (at most {@value #HELD_OUT_PRUNING_ROWS} of its rows) and kept while its
+   * MSE on the held-out rows stays within {@code limit}, the band the chosen candidate was
+   * chosen from ({@link LocalStructureSearch#pruneOnHeldOut}). A network inside that band with
+   * fewer non-zeros is one the selection would have taken had the search found it. A collapsed
+   * run of one-neuron layers must also keep the training sample's MSE within {@code floor} of
+   * the current network's there.
    *
    * <p>Why on the held-out rows: they judge without being fitted, so a removal whose refit only
    * moves to another minimum of the training rows shows as what it is; on the rows of

@@ -384,7 +384,8 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       + "function does not need goes. Scored on a hold-out (more rows than -max-cv-rows), a "
       + "step is kept while the MSE on the held-out rows stays within the band the network was "
       + "chosen from (-tol, -tol-floor), and a collapsed run only if the training MSE also "
-      + "rises by at most -tol-floor times the class's variance. Cross-validated, only a network that fits the training "
+      + "rises by at most -tol-floor times the class's variance. Cross-validated, only a "
+      + "network that fits the training "
       + "rows almost exactly (MSE at most 1e-3 of the class's variance) is pruned, while its "
       + "training MSE rises by at most -tol-floor times the class's variance; a network that "
       + "fits less closely (noisy data) is kept as chosen.")
