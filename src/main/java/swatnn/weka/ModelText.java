@@ -362,19 +362,20 @@ public final class ModelText {
       List<Candidate> scored, double tolerance) {
     if (r.validation().crossValidated()) {
       return "; then its parameters are those fitted on all training rows" + (pruned
-          ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its neurons, "
-              + "one-neuron layers and weights removed while its training MSE rose by at "
-              + "most %s of the class's "
-              + "variance; its row shows the validation MSE of the network it was pruned from, "
+          ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros: its neurons, "
+              + "its runs of one-neuron hidden layers (each as the affine map it nearly is) "
+              + "and its weights were each removed where its training MSE rose by at most %s "
+              + "of the class's variance; its row shows the validation MSE of the network it was pruned from, "
               + "and -no-final-prune keeps that network", scoredNonZeros,
               r.chosen().nonZeroCount(), num2(r.toleranceFloor()))
           : "");
     }
     if (r.validation().heldOutRows() > 0) {
       double best = ModelSelector.bestMse(scored);
-      return (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros, its "
-          + "neurons, one-neuron layers and weights removed while its MSE on the held-out "
-          + "rows stayed within %s%% "
+      return (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros: "
+          + "its neurons, its runs of one-neuron hidden layers (each as the affine map it "
+          + "nearly is, if its training MSE rose by at most the floor) and its weights were "
+          + "each removed where its MSE on the held-out rows stayed within %s%% "
           + "of the best one plus the floor (at most %.3g; the best candidate's there, before "
           + "any pruning, is %.3g), so that the "
           + "selection would have chosen it had the search found it; its row shows that MSE, "
