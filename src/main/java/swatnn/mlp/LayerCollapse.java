@@ -117,9 +117,10 @@ final class LayerCollapse {
       }
     }
     double shift = s * net.bias(first, neuron[first]) + t;
-    for (int target : targets(net, last)) {
+    List<Integer> sources = sources(net, first, neuron[first]);
+    for (int target : targets(net, last, neuron[last])) {
       double c = net.weight(last + 1, neuron[last], target);
-      for (int source : sources(net, first)) {
+      for (int source : sources) {
         b.weight(first, source, target, s * net.weight(first, source, neuron[first]) * c);
       }
       if (last == k - 1) {
@@ -131,9 +132,8 @@ final class LayerCollapse {
     return b.build().reduced();
   }
 
-  /** Units feeding the run's first neuron through a non-zero weight (inputs or neurons). */
-  private static List<Integer> sources(SparseMlp net, int first) {
-    int n = onlyNeuron(net, first);
+  /** Units feeding neuron n, the run's first, through a non-zero weight (inputs or neurons). */
+  private static List<Integer> sources(SparseMlp net, int first, int n) {
     List<Integer> out = new ArrayList<>();
     int rows = net.layout().weightRows(net.nIn(), first);
     for (int i = 0; i < rows; i++) {
@@ -144,9 +144,8 @@ final class LayerCollapse {
     return out;
   }
 
-  /** Units the run's last neuron feeds through a non-zero weight (neurons, or the output 0). */
-  private static List<Integer> targets(SparseMlp net, int last) {
-    int n = onlyNeuron(net, last);
+  /** Units neuron n, the run's last, feeds through a non-zero weight (neurons, or output 0). */
+  private static List<Integer> targets(SparseMlp net, int last, int n) {
     int k = net.hiddenLayers();
     List<Integer> out = new ArrayList<>();
     int cols = net.layout().weightColumns(k, last + 1);
