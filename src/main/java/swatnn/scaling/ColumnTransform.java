@@ -37,7 +37,8 @@ public interface ColumnTransform extends Serializable {
    * This map as Java source, for a model written out as a class of its own: static members
    * of that class, among them {@code static double NAME(double v)}, which computes {@link
    * #apply} with the same arithmetic on the same constants (written as literals that read back
-   * exactly), so that it returns the same value. Any other member's name starts with {@code
+   * exactly), so that it returns the same value; its comment is {@link #describe} with the
+   * same literals. Any other member's name starts with {@code
    * name}. It may call the methods of {@link Spans#source()}, which the class holds once. The
    * source needs nothing but the JDK and compiles as Java 8.
    *

@@ -34,7 +34,7 @@ final class LogColumn implements ColumnTransform {
 
   @Override
   public String toSource(String name) {
-    return Numbers.method(describe(), name,
+    return Numbers.method(describe(Numbers::literal), name,
         "    double l = v <= " + Numbers.operand(min) + " ? " + Numbers.literal(logMin)
             + " : Math.log(v);\n"
             + "    return 2 * (l - " + Numbers.operand(logMin) + ") / "

@@ -35,7 +35,7 @@ final class MinMaxColumn implements ColumnTransform {
 
   @Override
   public String toSource(String name) {
-    return Numbers.method(describe(), name, min == max ? "    return 0;\n"
+    return Numbers.method(describe(Numbers::literal), name, min == max ? "    return 0;\n"
         : "    return 2 * " + Spans.FRACTION_METHOD + "(v, " + Numbers.literal(min) + ", "
             + Numbers.literal(max) + ") - 1;\n");
   }

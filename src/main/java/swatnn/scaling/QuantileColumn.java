@@ -92,7 +92,7 @@ final class QuantileColumn implements ColumnTransform {
         + "    static final double[] VALUE = " + array(knots) + ";\n"
         + "    static final double[] U = " + array(u) + ";\n"
         + "  }\n\n"
-        + Numbers.method(describe(), name,
+        + Numbers.method(describe(Numbers::literal), name,
             "    double[] knots = " + knotsClass + ".VALUE;\n"
             + "    double[] u = " + knotsClass + ".U;\n"
             + "    if (v <= knots[0]) {\n"

@@ -41,7 +41,7 @@ final class RobustColumn implements ColumnTransform {
 
   @Override
   public String toSource(String name) {
-    return Numbers.method(describe(), name,
+    return Numbers.method(describe(Numbers::literal), name,
         "    double z = (v - " + Numbers.operand(median) + ") / " + Numbers.operand(scale)
             + ";\n"
             + "    return Math.max(" + Numbers.literal(-clip) + ", Math.min("

@@ -216,9 +216,13 @@ public final class LatentSearch implements NetworkSearch {
         : RestartRacing.noRace(zInit, l, r);
     NetworkPruner pruner = settings.prune() ? new NetworkPruner(refiner, settings.tolerance())
         : null;
-    // progress reports the groups' mean step, of -steps; the loss shown is the reporting group's.
-    // Every call to the listener holds stepsDone's lock, so that it gets one call at a time.
+    // progress reports the groups' mean step, of -steps, and the mean of each group's latest
+    // loss weighted by its restarts: the last line then shows every group's final loss,
+    // whichever group ends last. Every call to the listener holds stepsDone's lock, so that it
+    // gets one call at a time.
     int[] stepsDone = {0};
+    double[] groupLoss = new double[groups];
+    java.util.Arrays.fill(groupLoss, Double.NaN);
     int[] groupSteps = new int[groups];
     NetworkExtraction.Extracted[][] picks = new NetworkExtraction.Extracted[groups][];
     Refinement how = settings.refinement();
@@ -234,6 +238,7 @@ public final class LatentSearch implements NetworkSearch {
     };
     List<java.util.concurrent.Callable<List<Slots.Job<Refitter.Fit>>>> parts = new ArrayList<>();
     for (int s = 0; s < groups; s++) {
+      int group = s;
       int[] groupDone = {0};
       SearchListener told = new SearchListener() {
         @Override
@@ -241,7 +246,9 @@ public final class LatentSearch implements NetworkSearch {
           synchronized (stepsDone) { // a group stopped early counts its skipped steps as done
             stepsDone[0] += step - groupDone[0];
             groupDone[0] = step;
-            listener.progress(stepsDone[0] / groups, settings.steps(), loss);
+            groupLoss[group] = loss;
+            listener.progress(stepsDone[0] / groups, settings.steps(),
+                meanLoss(groupLoss, r));
           }
         }
 
@@ -252,7 +259,6 @@ public final class LatentSearch implements NetworkSearch {
           }
         }
       };
-      int group = s;
       int from = s * RESTARTS_PER_GRAPH;
       int to = Math.min(r, from + RESTARTS_PER_GRAPH);
       float[] share = new float[l * (to - from) * h * d];
@@ -267,6 +273,7 @@ public final class LatentSearch implements NetworkSearch {
         LatentOptimiser.Trajectory t = optimiser.run(share, tShare, to - from, x, y, weights,
             nIn, batches, start.fromStep(), settings.steps(), told);
         groupSteps[group] = t.steps();
+        refinedMore.accept(0); // the refinement's clock starts with the first group's networks
         picks[group] = extraction.extract(t, to - from, from, nIn, rows);
         int missing = settings.layers().length * (to - from) - picks[group].length;
         if (missing > 0) { // restarts without a finite network count as refined
@@ -383,6 +390,24 @@ public final class LatentSearch implements NetworkSearch {
    */
   public static boolean localSearchRuns(SearchSettings settings) {
     return settings.localSearch() && settings.refinement() == Refinement.LM;
+  }
+
+  /**
+   * The mean of the groups' latest losses that are known (not NaN), each weighted by its
+   * restarts: groups of {@link #RESTARTS_PER_GRAPH}, the last one holding the rest of {@code
+   * restarts}.
+   */
+  static double meanLoss(double[] groupLoss, int restarts) {
+    double sum = 0;
+    int weight = 0;
+    for (int g = 0; g < groupLoss.length; g++) {
+      if (!Double.isNaN(groupLoss[g])) {
+        int size = Math.min(RESTARTS_PER_GRAPH, restarts - g * RESTARTS_PER_GRAPH);
+        sum += size * groupLoss[g];
+        weight += size;
+      }
+    }
+    return weight == 0 ? Double.NaN : sum / weight;
   }
 
   private static double trainingMse(NetworkSearch.Found f, Rows rows) {

@@ -345,8 +345,8 @@ public final class ModelText {
               + num(ModelSelector.LINE_LEVEL);
     }
     String floor = r.toleranceFloor() > 0 && r.classVariance() > 0
-        ? String.format(Locale.ROOT, " plus %s of the class's variance (%.3g here: on data "
-            + "fitted almost exactly a relative tolerance alone would prefer a denser network "
+        ? String.format(Locale.ROOT, " plus %s of the class's variance (the floor, %.3g here: "
+            + "on data fitted almost exactly a relative tolerance alone would prefer a denser network "
             + "for a difference of no consequence)", num2(r.toleranceFloor()),
             r.toleranceFloor() * r.classVariance())
         : "";
@@ -376,8 +376,8 @@ public final class ModelText {
           + "its neurons, its runs of one-neuron hidden layers (each as the affine map it "
           + "nearly is, if its training MSE rose by at most the floor) and its weights were "
           + "each removed where its MSE on the held-out rows stayed within %s%% "
-          + "of the best one plus the floor (at most %.3g; the best candidate's there, before "
-          + "any pruning, is %.3g), so that the "
+          + "of the best one plus the floor, at most %.3g (the best candidate's MSE there, "
+          + "before any pruning, is %.3g), so that the "
           + "selection would have chosen it had the search found it; its row shows that MSE, "
           + "and its train MSE on all training rows; -no-final-prune keeps the network as "
           + "chosen", scoredNonZeros, r.chosen().nonZeroCount(), num(100 * tolerance),

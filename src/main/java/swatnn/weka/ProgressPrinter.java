@@ -26,11 +26,10 @@ public final class ProgressPrinter implements SearchListener {
   private boolean started;
   private long firstStep;
   private long lastPrint;
-  private final Stage refining = new Stage("refined", "networks", "search and refinement");
+  private final Stage refining = new Stage("refined", "networks", "refinement");
   private final Stage localSearching = new Stage("local search on", "networks",
       "local search");
-  private final Stage validating = new Stage("cross-validated", "refits",
-      "search and selection");
+  private final Stage validating = new Stage("cross-validated", "refits", "cross-validation");
   private final Stage pruning = new Stage("pruned", "chosen network", "final pruning");
 
   /**
@@ -141,7 +140,8 @@ public final class ProgressPrinter implements SearchListener {
 
   /**
    * One line at most every interval while the networks found are refined, and always the last,
-   * which gives the time since the search began (the search's own line gives the search's).
+   * which gives the refinement's time (from the end of the first group's search, which may be
+   * before the search's last step: extraction included) and the time since the search began.
    */
   @Override
   public void refined(int done, int total) {
@@ -150,7 +150,8 @@ public final class ProgressPrinter implements SearchListener {
 
   /**
    * One line when the local structure search begins and each time a configuration's network is
-   * done (at most every interval), and always the last, with the time since the search began.
+   * done (at most every interval), and always the last, with its time and the time since the
+   * search began.
    */
   @Override
   public void locallySearched(int done, int total) {
@@ -159,14 +160,17 @@ public final class ProgressPrinter implements SearchListener {
 
   /**
    * One line at most every interval while the candidates are cross-validated, and always the
-   * last, which gives the time since the search began.
+   * last, which gives the cross-validation's time and the time since the search began.
    */
   @Override
   public void crossValidated(int done, int total) {
     validating.report(done, total);
   }
 
-  /** One line when the final pruning begins and one when it ends, with the time so far. */
+  /**
+   * One line when the final pruning begins and one when it ends, with its time and the time
+   * since the search began.
+   */
   @Override
   public void finallyPruned(int done, int total) {
     pruning.report(done, total);
@@ -176,27 +180,36 @@ public final class ProgressPrinter implements SearchListener {
   private final class Stage {
     private final String verb;
     private final String items;
-    private final String finished;
+    private final String name;
     private boolean shown;
+    private long began;
     private long last;
 
-    /** A line reads "PREFIX  VERB done/total ITEMS", the last one "... FINISHED done in 9s". */
-    Stage(String verb, String items, String finished) {
+    /**
+     * A line reads "PREFIX  VERB done/total ITEMS", the last one "... NAME done in 2s (9s since
+     * the search began)"; the stage's own time runs from its first report.
+     */
+    Stage(String verb, String items, String name) {
       this.verb = verb;
       this.items = items;
-      this.finished = finished;
+      this.name = name;
     }
 
     void report(int done, int total) {
       long now = System.nanoTime();
+      if (!shown) {
+        began = now;
+      }
       if (done < total && shown && now - last < intervalNanos) {
         return;
       }
       shown = true;
       last = now;
+      String end = done < total ? "" : String.format(Locale.ROOT,
+          "%s done in %s (%s since the search began)", name, duration((now - began) / 1e9),
+          duration((now - start) / 1e9));
       out.accept(String.format(Locale.ROOT, "%s  %s %d/%d %s  %s", prefix, verb, done, total,
-          items, done < total ? "" : finished + " done in " + duration((now - start) / 1e9))
-          .stripTrailing());
+          items, end).stripTrailing());
     }
   }
 

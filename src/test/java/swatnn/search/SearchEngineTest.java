@@ -133,10 +133,28 @@ class SearchEngineTest {
       assertEquals(stopped.configurations().get(i).network(),
           twoSlots.configurations().get(i).network(), "groups stop on their own: any slots");
     }
+    double[] lastLoss = new double[2];
+    for (int slots = 1; slots <= 2; slots++) {
+      int i = slots - 1;
+      new LatentSearch(model, quick().restarts(4).slots(slots)).fit(x, y,
+          (step, n, loss) -> lastLoss[i] = loss);
+    }
+    assertEquals(lastLoss[0], lastLoss[1], 0.0,
+        "the last line's loss is every group's final one, whichever group ends last");
     AtomicInteger all = new AtomicInteger();
     new LatentSearch(model, quick().steps(60).patience(0)).fit(x, y,
         (step, n, loss) -> all.incrementAndGet());
     assertEquals(60, all.get(), "patience 0 runs every step");
+  }
+
+  @Test
+  void theLossShownIsTheRestartWeightedMeanOfTheGroupsLatest() {
+    double nan = Double.NaN;
+    assertEquals(2.0, LatentSearch.meanLoss(new double[] {1, 3}, 4), 0.0);
+    assertEquals(1.0, LatentSearch.meanLoss(new double[] {1, nan}, 4), 0.0);
+    assertEquals(2.0, LatentSearch.meanLoss(new double[] {2, 1, 4}, 5), 0.0,
+        "groups of 2, 2 and 1 restarts");
+    assertTrue(Double.isNaN(LatentSearch.meanLoss(new double[] {nan, nan}, 4)));
   }
 
   @Test
@@ -154,7 +172,9 @@ class SearchEngineTest {
     };
     new LatentSearch(model, quick().restarts(4).refinement(Refinement.LM).slots(2))
         .fit(x, y, counting);
-    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), done);
+    assertEquals(0, done.get(0), "the first group's end of search starts the refinement");
+    assertEquals(2, done.stream().filter(d -> d == 0).count(), "each group of two restarts");
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), done.stream().filter(d -> d > 0).toList());
     done.clear();
     new LatentSearch(model, quick().restarts(4).refinement(Refinement.NONE).slots(2))
         .fit(x, y, counting);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** What a build's progress lines say, with an interval long enough to hold back all but some. */
 class ProgressPrinterTest {
   @Test
-  void printsEarlyStopsTheLastStepAndTheFirstAndLastRefinement() {
+  void printsEarlyStopsTheLastStepAndTheFirstAndLastRefinementWithItsOwnTime() {
     List<String> lines = new ArrayList<>();
     ProgressPrinter p = new ProgressPrinter(lines::add, "SWATNNRegressor", 3600, false);
     for (int step = 1; step <= 6; step++) {
@@ -18,6 +18,7 @@ class ProgressPrinterTest {
     }
     p.stoppedEarly(6, 10);
     p.progress(10, 10, 0.5);
+    p.refined(0, 4);
     p.refined(1, 4);
     p.refined(2, 4);
     p.refined(3, 4);
@@ -27,8 +28,8 @@ class ProgressPrinterTest {
         + "stopped falling (-patience); its other steps count as done", lines.get(0));
     assertTrue(lines.get(1).startsWith("SWATNNRegressor  step 10/10  loss 0.50000  done in "),
         lines.get(1));
-    assertEquals("SWATNNRegressor  refined 1/4 networks", lines.get(2));
-    assertTrue(lines.get(3).startsWith(
-        "SWATNNRegressor  refined 4/4 networks  search and refinement done in "), lines.get(3));
+    assertEquals("SWATNNRegressor  refined 0/4 networks", lines.get(2));
+    assertTrue(lines.get(3).matches("SWATNNRegressor  refined 4/4 networks  refinement done in "
+        + "\\d+s \\(\\d+s since the search began\\)"), lines.get(3));
   }
 }
