@@ -122,6 +122,16 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
   }
 
   /**
+   * @return after cross-validation, the largest validation MSE, as a fraction of the class's
+   *     variance, of a configuration whose best network then goes through the local structure
+   *     search, the result joining the candidates ({@link ModelSearch}; 0: none); 0 here, so
+   *     DARTS+ADMM keeps the choice it had; the latent search's settings turn it on
+   */
+  public double gatedLocalSearch() {
+    return 0;
+  }
+
+  /**
    * @return the fraction of the training rows held out when the candidates are not
    *     cross-validated
    */

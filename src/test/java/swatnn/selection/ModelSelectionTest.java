@@ -215,9 +215,11 @@ class ModelSelectionTest {
   @Test
   void theChosenNetworkIsPrunedWithinTheFloorOnlyWhenAsked() {
     // one tanh neuron, noiseless: the stand-in search's dense networks fit it with 7 neurons
+    // (the gated local search off: its shrink and regrow moves would prune first)
     Rows r = rows(200, 2, 8, x -> 2 * Math.tanh(1.5 * x[0] - x[1] + 0.2), 0);
-    SearchResult kept = select(r, new SearchSettings().seed(1).finalPrune(false), 1);
-    SearchResult pruned = select(r, new SearchSettings().seed(1), 1);
+    SearchResult kept = select(r, new SearchSettings().seed(1).localSearchGate(0)
+        .finalPrune(false), 1);
+    SearchResult pruned = select(r, new SearchSettings().seed(1).localSearchGate(0), 1);
 
     NetworkModel before = assertInstanceOf(NetworkModel.class, kept.model());
     NetworkModel after = assertInstanceOf(NetworkModel.class, pruned.model());
@@ -236,6 +238,66 @@ class ModelSelectionTest {
     assertEquals(noisyKept.chosen().name(), noisyPruned.chosen().name());
     assertEquals(noisyKept.model().nonZeroCount(), noisyPruned.model().nonZeroCount());
     assertEquals(noisy.mse(noisyKept.model()), noisy.mse(noisyPruned.model()));
+  }
+
+  /** Three tanh neurons of one layer on two inputs; {@code neurons} of them active. */
+  private static SparseMlp threeTanh(int neurons) {
+    SparseMlp.Builder b = SparseMlp.builder(MlpLayout.DEFAULT, 2, 1)
+        .neuron(0, 0, swatnn.mlp.Activation.TANH, 0.2).weight(0, 0, 0, 1.5)
+        .weight(0, 1, 0, -1.0).outputWeight(0, 2.0)
+        .neuron(0, 1, swatnn.mlp.Activation.TANH, -0.4).weight(0, 0, 1, 1.0)
+        .weight(0, 1, 1, 2.0).outputWeight(1, 1.0);
+    if (neurons == 3) {
+      b.neuron(0, 2, swatnn.mlp.Activation.TANH, 0.3).weight(0, 0, 2, -2.0)
+          .weight(0, 1, 2, 1.5).outputWeight(2, 1.5);
+    }
+    return b.outputBias(0.1).build();
+  }
+
+  @Test
+  void aConfigurationThatValidatesNearlyGetsTheLocalSearchAsOneMoreCandidate() {
+    SparseMlp generator = threeTanh(3);
+    // a search that ends a neuron short, as the k=1 search often does: the generator's first
+    // two neurons, fitted
+    NetworkSearch short1 = (rows, listener) -> {
+      SparseMlp start = threeTanh(2);
+      Refitter.Fit fit = LM.refine(start, rows);
+      return new NetworkSearch.Outcome(List.of(new NetworkSearch.Found("k=1 restart 1", 1,
+          fit.network(), fit.effectiveParameters(), start)), List.of());
+    };
+    Rows r = rows(200, 2, 5, generator::predict, 0);
+    double variance = r.mse(MeanModel.fit(r));
+    SearchResult off = ModelSearch.run(r, all(2), all(2), short1,
+        new SearchSettings().seed(1).localSearchGate(0), LM, 1, SearchListener.NONE);
+    Candidate scored = off.candidates().stream().filter(c -> c.name().equals("k=1 restart 1"))
+        .findFirst().orElseThrow();
+    assertTrue(scored.validationMse() <= SearchSettings.DEFAULT_LOCAL_SEARCH_GATE * variance
+        && scored.validationMse() > 1e-6 * variance,
+        "the short network validates near, not at, an exact fit: " + scored.validationMse() / variance);
+    assertTrue(off.candidates().stream().noneMatch(c -> c.name().endsWith(", local search")));
+
+    SearchResult on = ModelSearch.run(r, all(2), all(2), short1, new SearchSettings().seed(1),
+        LM, 1, SearchListener.NONE);
+    Candidate grown = on.candidates().stream()
+        .filter(c -> c.name().equals("k=1 restart 1, local search")).findFirst().orElseThrow();
+    assertTrue(grown.validationMse() < scored.validationMse() / 100,
+        grown.validationMse() / variance + " against " + scored.validationMse() / variance
+        + ": " + grown.model());
+    assertTrue(on.chosen().name().startsWith("k=1 restart 1, local search"), on.chosen().name());
+    assertEquals(off.candidates().size() + 1, on.candidates().size());
+    assertTrue(r.mse(on.model()) < 1e-6 * variance, "the missing neuron grown back");
+
+    // the same function with noise: nothing validates within the gate, nothing changes
+    Rows noisy = rows(200, 2, 5, generator::predict, 0.5);
+    SearchResult noisyOff = ModelSearch.run(noisy, all(2), all(2), short1,
+        new SearchSettings().seed(1).localSearchGate(0), LM, 1, SearchListener.NONE);
+    SearchResult noisyOn = ModelSearch.run(noisy, all(2), all(2), short1,
+        new SearchSettings().seed(1), LM, 1, SearchListener.NONE);
+    assertEquals(noisyOff.candidates(), noisyOn.candidates());
+    assertEquals(noisyOff.chosen().name(), noisyOn.chosen().name());
+    assertEquals(noisy.mse(noisyOff.model()), noisy.mse(noisyOn.model()));
+    assertEquals(0, new SearchSettings().localSearch(true).gatedLocalSearch(),
+        "-local-search has searched every configuration already");
   }
 
   @Test

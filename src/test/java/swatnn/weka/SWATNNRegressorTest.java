@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import swatnn.TinyAutoencoder;
+import swatnn.search.SearchSettings;
 import weka.classifiers.functions.SWATNNRegressor;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -83,7 +84,8 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
         "-beta", "0.002", "-tol", "0.1", "-tol-floor", "0.001", "-val", "0.25", "-points", "64",
         "-refine", "adam", "-num-slots", "3",
         "-init", "encode", "-model", "swatnn-2in", "-patience", "40", "-race", "9",
-        "-race-score", "refined", "-local-search", "-no-final-prune", "-S", "17",
+        "-race-score", "refined", "-local-search", "-local-search-gate", "0.05",
+        "-no-final-prune", "-S", "17",
         "-output-debug-info",
         "-num-decimal-places", "3"};
   }
@@ -98,6 +100,9 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals(9, b.getRace());
     assertEquals("refined", b.getRaceScore().getSelectedTag().getIDStr());
     assertTrue(b.getLocalSearch());
+    assertEquals(0.05, b.getLocalSearchGate());
+    assertEquals(SearchSettings.DEFAULT_LOCAL_SEARCH_GATE,
+        new SWATNNRegressor().getLocalSearchGate());
     assertTrue(b.getNoFinalPrune());
     assertFalse(new SWATNNRegressor().getNoFinalPrune(), "the final pruning is on by default");
     assertEquals("1,3", b.getLayers());

@@ -9,6 +9,7 @@ import swatnn.autoencoder.ModelFileException;
 import swatnn.autoencoder.ModelManifest;
 import swatnn.nd4j.Nd4jBackend;
 import swatnn.nd4j.Nd4jRuntime;
+import swatnn.mlp.Refinement;
 import swatnn.search.LatentSearch;
 import swatnn.search.ModelLocator;
 import swatnn.selection.SearchInterruptedException;
@@ -186,6 +187,19 @@ public class SWATNNRegressor extends LatentSearchOptions
           : held > 0 ? ": " + (r.trainRows() - held) + " searched on, " + held
               + " held out to choose, all to fit the chosen model"
               : ", all searched on (too few to hold out; chosen on the training rows)"));
+      if (r.validation().crossValidated() && settings.gatedLocalSearch() > 0
+          && settings.refinement() == Refinement.LM) {
+        long added = r.candidates().stream()
+            .filter(c -> c.name().endsWith(", local search")).count();
+        lines.add("Local structure search after cross-validation (-local-search-gate "
+            + settings.gatedLocalSearch() + "): " + (added == 0
+                ? "none added (no configuration's best network had a validation MSE of at "
+                    + "most that fraction of the class's variance, or no move paid)"
+                : added + " network" + (added == 1 ? "" : "s") + " added to the candidates, "
+                    + "named \"..., local search\", each the structural moves' improvement of "
+                    + "a configuration's best network whose validation MSE was at most that "
+                    + "fraction of the class's variance"));
+      }
     }
     return new FittedNetwork.Header("SWAT-NN regression: sparse MLP found in an autoencoder's "
         + "latent space", lines);
