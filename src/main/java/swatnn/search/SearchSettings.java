@@ -41,7 +41,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
    * Default of {@link #localSearchGate()}: a validated MSE of 3% of the variance. On the planted
    * tuning suite it gained two recovered runs of 48 (BENCHMARKS.md, issue 29); the 13 real data
    * sets' best networks validate at 8% of the variance or more (whiteside, built on all its
-   * rows), so noisy data do not reach it.
+   * rows), and none of them reaches it.
    */
   public static final double DEFAULT_LOCAL_SEARCH_GATE = 0.03;
 

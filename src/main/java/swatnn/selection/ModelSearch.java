@@ -27,9 +27,10 @@ import swatnn.mlp.SparseMlp;
  *       SelectionSettings#validationFraction()}); the chosen one is then refitted on all rows.
  * </ul>
  *
- * After cross-validation, the configurations whose best network's validation MSE is at most
- * {@link SelectionSettings#gatedLocalSearch()} times the class's variance add the local structure
- * search's improvement of it as one more candidate, cross-validated like the rest.
+ * After cross-validation, each configuration whose best network's validation MSE is at most
+ * {@link SelectionSettings#gatedLocalSearch()} times the class's variance adds the local
+ * structure search's improvement of that network as one more candidate, cross-validated like
+ * the rest.
  *
  * A chosen network is then pruned when the settings ask for it ({@link
  * SelectionSettings#prunesChosen()}): before that refit and judged on the held-out rows in the
@@ -107,9 +108,8 @@ public final class ModelSearch {
           refitter.leastSquares(), threads, listener);
       if (!extra.isEmpty()) {
         double[][] extraErrors = new double[extra.size()][];
-        List<Candidate> extraScored = cv
-            ? crossValidate(extra, all, foldRows, refitter, threads, listener, extraErrors)
-            : score(extra, fitRows, scoreRows, extraErrors);
+        List<Candidate> extraScored = crossValidate(extra, all, foldRows, refitter, threads,
+            listener, extraErrors);
         List<Candidate> joined = new ArrayList<>(scored);
         joined.addAll(extraScored);
         scored = joined;
@@ -235,11 +235,11 @@ public final class ModelSearch {
 
   /**
    * After cross-validation, the configurations whose best network's validation MSE is at most
-   * {@link SelectionSettings#gatedLocalSearch()} times the class's variance: each such network improved
-   * by the local structure search on all rows ({@link LocalStructureSearch#improve}, its moves
-   * judged on training MSE with the information criterion for growth), the configurations on
-   * {@code threads} threads. Each network the search changed is returned as a new candidate
-   * ("..., local search"), to be cross-validated like the others.
+   * {@link SelectionSettings#gatedLocalSearch()} times the class's variance: each such network
+   * improved by the local structure search on all rows ({@link LocalStructureSearch#improve},
+   * its moves judged on training MSE with the information criterion for growth), the
+   * configurations on {@code threads} threads. Each network the search changed is returned
+   * as a new candidate ("..., local search"), to be cross-validated like the others.
    *
    * <p>Why after cross-validation, and gated: the moves pay where the function is nearly
    * captured (on the planted suite a k=1 search often ends a neuron short, and a 2-layer one in

@@ -346,8 +346,8 @@ public final class ModelText {
     }
     String floor = r.toleranceFloor() > 0 && r.classVariance() > 0
         ? String.format(Locale.ROOT, " plus %s of the class's variance (the floor, %.3g here: "
-            + "on data fitted almost exactly a relative tolerance alone would prefer a denser network "
-            + "for a difference of no consequence)", num2(r.toleranceFloor()),
+            + "on data fitted almost exactly a relative tolerance alone would prefer a denser "
+            + "network for a difference of no consequence)", num2(r.toleranceFloor()),
             r.toleranceFloor() * r.classVariance())
         : "";
     sb.append(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters among "
@@ -365,8 +365,8 @@ public final class ModelText {
           ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros: its neurons, "
               + "its runs of one-neuron hidden layers (each as the affine map it nearly is) "
               + "and its weights were each removed where its training MSE rose by at most %s "
-              + "of the class's variance; its row shows the validation MSE of the network it was pruned from, "
-              + "and -no-final-prune keeps that network", scoredNonZeros,
+              + "of the class's variance; its row shows the validation MSE of the network it "
+              + "was pruned from, and -no-final-prune keeps that network", scoredNonZeros,
               r.chosen().nonZeroCount(), num2(r.toleranceFloor()))
           : "");
     }

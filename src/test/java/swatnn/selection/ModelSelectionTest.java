@@ -273,7 +273,8 @@ class ModelSelectionTest {
         .findFirst().orElseThrow();
     assertTrue(scored.validationMse() <= SearchSettings.DEFAULT_LOCAL_SEARCH_GATE * variance
         && scored.validationMse() > 1e-6 * variance,
-        "the short network validates near, not at, an exact fit: " + scored.validationMse() / variance);
+        "the short network validates near, not at, an exact fit: "
+        + scored.validationMse() / variance);
     assertTrue(off.candidates().stream().noneMatch(c -> c.name().endsWith(", local search")));
 
     SearchResult on = ModelSearch.run(r, all(2), all(2), short1, new SearchSettings().seed(1),
