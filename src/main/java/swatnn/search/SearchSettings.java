@@ -248,7 +248,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings localSearchGate(double v) {
-    require(v >= 0 && v < 1, "local search gate must be in [0, 1)");
+    require(v >= 0 && v < 1, "local search gate must be in [0, 1), got " + v);
     localSearchGate = v;
     return this;
   }

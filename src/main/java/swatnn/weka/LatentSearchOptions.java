@@ -382,9 +382,9 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       + "configuration's best network also goes through the local structure search of "
       + "-local-search after cross-validation. A gate of 0.03 means a validated R-squared of "
       + "at least 0.97. The network it returns joins the candidates and is cross-validated "
-      + "like them (the model text names it \"..., local search\" and says how many were "
-      + "added). The moves "
-      + "pay where the function is nearly captured and fit noise elsewhere; none of the 13 real "
+      + "like them (the model text names it \"..., local search\" and says whether the "
+      + "search ran and what it added). The moves pay where the function is nearly captured "
+      + "and fit noise elsewhere; none of the 13 real "
       + "data sets measured reaches 0.03. Ignored above -max-cv-rows rows (a hold-out), with "
       + "-refine other than lm, and with -local-search (which searches every configuration). "
       + "In [0, 1); 0 turns it off, as builds before this option were. Default 0.03.")

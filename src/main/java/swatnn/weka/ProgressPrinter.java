@@ -184,10 +184,13 @@ public final class ProgressPrinter implements SearchListener {
     private boolean shown;
     private long began;
     private long last;
+    private int lastDone;
 
     /**
      * A line reads "PREFIX  VERB done/total ITEMS", the last one "... NAME done in 2s (9s since
-     * the search began)"; the stage's own time runs from its first report.
+     * the search began)"; the stage's own time runs from its first report, and again from a
+     * report whose count falls (the stage run a second time, e.g. the cross-validation of the
+     * candidates a gated local search added).
      */
     Stage(String verb, String items, String name) {
       this.verb = verb;
@@ -197,10 +200,12 @@ public final class ProgressPrinter implements SearchListener {
 
     void report(int done, int total) {
       long now = System.nanoTime();
-      if (!shown) {
+      boolean again = shown && done < lastDone;
+      if (!shown || again) {
         began = now;
       }
-      if (done < total && shown && now - last < intervalNanos) {
+      lastDone = done;
+      if (done < total && shown && !again && now - last < intervalNanos) {
         return;
       }
       shown = true;

@@ -1,6 +1,7 @@
 package swatnn.weka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -357,5 +358,32 @@ class ModelTextTest {
         assertTrue(Double.parseDouble(band.group(2)) <= limit, text);
       }
     }
+  }
+
+  @Test
+  void theModelTextSaysWhetherTheGatedLocalSearchRanAndWhyNot() throws Exception {
+    // a sine of one input with noise of about half its variance: no network validates within 3%
+    java.util.Random noise = new java.util.Random(3);
+    Instances noisy = uniform(new String[] {"a", "y"}, 120, 6,
+        x -> Math.sin(3 * x[0]) + 0.7 * noise.nextGaussian());
+    SWATNNRegressor c = shortSearch();
+    c.buildClassifier(noisy);
+    assertTrue(Pattern.compile("Local structure search after cross-validation "
+        + "\\(-local-search-gate 0\\.03\\): not run: the best network validated at \\S+ of the "
+        + "class's variance, above the gate").matcher(c.toString()).find(), c.toString());
+    SWATNNRegressor held = shortSearch();
+    held.setMaxCrossValidationRows(50);
+    held.buildClassifier(noisy);
+    assertTrue(held.toString().contains("(-local-search-gate 0.03): not run: the candidates were "
+        + "scored on a hold-out"), held.toString());
+    SWATNNRegressor local = shortSearch();
+    local.setLocalSearch(true);
+    local.buildClassifier(noisy);
+    assertTrue(local.toString().contains("(-local-search-gate 0.03): not used with "
+        + "-local-search"), local.toString());
+    SWATNNRegressor off = shortSearch();
+    off.setLocalSearchGate(0);
+    off.buildClassifier(noisy);
+    assertFalse(off.toString().contains("Local structure search after"), off.toString());
   }
 }

@@ -32,4 +32,21 @@ class ProgressPrinterTest {
     assertTrue(lines.get(3).matches("SWATNNRegressor  refined 4/4 networks  refinement done in "
         + "\\d+s \\(\\d+s since the search began\\)"), lines.get(3));
   }
+
+  @Test
+  void aStageRunASecondTimeStartsItsClockAgainAndSaysSo() {
+    List<String> lines = new ArrayList<>();
+    ProgressPrinter p = new ProgressPrinter(lines::add, "SWATNNRegressor", 3600, false);
+    for (int done = 1; done <= 3; done++) {
+      p.crossValidated(done, 3);
+    }
+    p.crossValidated(1, 2);
+    p.crossValidated(2, 2);
+    assertEquals(List.of("SWATNNRegressor  cross-validated 1/3 refits",
+        "SWATNNRegressor  cross-validated 3/3 refits", "SWATNNRegressor  cross-validated 1/2 refits",
+        "SWATNNRegressor  cross-validated 2/2 refits"),
+        lines.stream().map(l -> l.replaceAll("  cross-validation done in .*", "")).toList());
+    assertTrue(lines.get(3).matches(".*cross-validation done in \\d+s \\(\\d+s since the "
+        + "search began\\)"), lines.get(3));
+  }
 }

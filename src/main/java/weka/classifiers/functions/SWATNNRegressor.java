@@ -187,22 +187,62 @@ public class SWATNNRegressor extends LatentSearchOptions
           : held > 0 ? ": " + (r.trainRows() - held) + " searched on, " + held
               + " held out to choose, all to fit the chosen model"
               : ", all searched on (too few to hold out; chosen on the training rows)"));
-      if (r.validation().crossValidated() && settings.gatedLocalSearch() > 0
-          && settings.refinement() == Refinement.LM) {
-        long added = r.candidates().stream()
-            .filter(c -> c.name().endsWith(", local search")).count();
-        lines.add("Local structure search after cross-validation (-local-search-gate "
-            + settings.gatedLocalSearch() + "): " + (added == 0
-                ? "none added (no configuration's best network had a validation MSE of at "
-                    + "most that fraction of the class's variance, or no move paid)"
-                : added + " network" + (added == 1 ? "" : "s") + " added to the candidates, "
-                    + "named \"..., local search\", each the structural moves' improvement of "
-                    + "a configuration's best network whose validation MSE was at most that "
-                    + "fraction of the class's variance"));
+      String gated = gatedLocalSearch(r, settings);
+      if (gated != null) {
+        lines.add(gated);
       }
     }
     return new FittedNetwork.Header("SWAT-NN regression: sparse MLP found in an autoencoder's "
         + "latent space", lines);
+  }
+
+  /**
+   * What the local structure search after cross-validation did (-local-search-gate): where it
+   * did not run, why; where it ran, on how many configurations, what it added and whether the
+   * chosen model is among the added networks. Null when the gate is 0.
+   */
+  private static String gatedLocalSearch(SearchResult r, SearchSettings settings) {
+    double gate = settings.localSearchGate();
+    if (!(gate > 0)) {
+      return null;
+    }
+    String head = "Local structure search after cross-validation (-local-search-gate " + gate
+        + "): ";
+    if (settings.localSearch()) {
+      return head + "not used with -local-search, which searches every configuration's best "
+          + "network before the candidates are compared";
+    }
+    if (settings.refinement() != Refinement.LM) {
+      return head + "not run: it needs -refine lm";
+    }
+    if (!r.validation().crossValidated()) {
+      return head + "not run: the candidates were scored on a hold-out (more rows than "
+          + "-max-cv-rows)";
+    }
+    java.util.Map<Integer, Double> best = new java.util.TreeMap<>();
+    long added = 0;
+    for (swatnn.selection.Candidate c : r.candidates()) {
+      if (c.name().endsWith(", local search")) {
+        added++;
+      } else if (c.hiddenLayers() > 0) {
+        best.merge(c.hiddenLayers(), c.validationMse(), Math::min);
+      }
+    }
+    double limit = gate * r.classVariance();
+    long passed = best.values().stream().filter(v -> v <= limit).count();
+    if (passed == 0) {
+      double lowest = best.values().stream().min(Double::compare).orElse(Double.NaN);
+      return head + String.format(Locale.ROOT, "not run: the best network validated at %.3g "
+          + "of the class's variance, above the gate", lowest / r.classVariance());
+    }
+    String ran = "ran on " + passed + " configuration" + (passed == 1 ? "" : "s")
+        + " (those whose best network validated within the gate)";
+    if (added == 0) {
+      return head + ran + "; no move paid, so nothing was added";
+    }
+    return head + ran + "; " + added + " network" + (added == 1 ? "" : "s") + " added to the "
+        + "candidates, named \"..., local search\"; the chosen model is "
+        + (r.chosen().name().contains(", local search") ? "one of them" : "not one of them");
   }
 
   private static String describeModel(Path file, ModelManifest m, int padded) {
