@@ -43,7 +43,8 @@ class ProgressPrinterTest {
     p.crossValidated(1, 2);
     p.crossValidated(2, 2);
     assertEquals(List.of("SWATNNRegressor  cross-validated 1/3 refits",
-        "SWATNNRegressor  cross-validated 3/3 refits", "SWATNNRegressor  cross-validated 1/2 refits",
+        "SWATNNRegressor  cross-validated 3/3 refits",
+        "SWATNNRegressor  cross-validated 1/2 refits",
         "SWATNNRegressor  cross-validated 2/2 refits"),
         lines.stream().map(l -> l.replaceAll("  cross-validation done in .*", "")).toList());
     assertTrue(lines.get(3).matches(".*cross-validation done in \\d+s \\(\\d+s since the "

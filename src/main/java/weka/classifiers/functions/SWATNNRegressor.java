@@ -122,8 +122,9 @@ public class SWATNNRegressor extends LatentSearchOptions
     ModelLocator.Located model = ModelLocator.choose(candidates, Math.max(nData, 1));
     ModelManifest manifest = model.manifest();
     if (nData > manifest.config().nInMax()) {
-      throw new Exception(prep.tooManyInputs(getClass().getSimpleName(), AUTO_MODEL.equalsIgnoreCase(m_model)
-          ? "the largest bundled model takes" : "model '" + m_model + "' takes at most",
+      throw new Exception(prep.tooManyInputs(getClass().getSimpleName(),
+          AUTO_MODEL.equalsIgnoreCase(m_model)
+              ? "the largest bundled model takes" : "model '" + m_model + "' takes at most",
           manifest.config().nInMax(), MORE_INPUTS));
     }
     for (int k : settings.layers()) {
