@@ -103,7 +103,8 @@ public final class ModelSearch {
     // the variance of the class on the rows the candidates were scored on, for the floor
     Rows varianceRows = cv ? all : scoreRows;
     double variance = varianceRows.mse(MeanModel.fit(varianceRows));
-    if (cv && settings.gatedLocalSearch() > 0 && refitter.leastSquares() != null) {
+    if (cv && settings.gatedLocalSearch() > 0 && variance > 0
+        && refitter.leastSquares() != null) {
       List<Candidate> extra = locallySearched(scored, all, variance, settings,
           refitter.leastSquares(), threads, listener);
       if (!extra.isEmpty()) {

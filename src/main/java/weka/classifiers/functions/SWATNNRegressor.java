@@ -229,6 +229,9 @@ public class SWATNNRegressor extends LatentSearchOptions
         best.merge(c.hiddenLayers(), c.validationMse(), Math::min);
       }
     }
+    if (best.isEmpty() || !(r.classVariance() > 0)) {
+      return head + "not run: no network among the candidates, or a class without variance";
+    }
     double limit = gate * r.classVariance();
     long passed = best.values().stream().filter(v -> v <= limit).count();
     if (passed == 0) {
