@@ -18,6 +18,7 @@ import swatnn.nd4j.Nd4jRuntime;
 import swatnn.selection.MeanModel;
 import swatnn.selection.ModelSearch;
 import swatnn.selection.NetworkSearch;
+import swatnn.selection.ParallelLocalSearch;
 import swatnn.selection.Refitter;
 import swatnn.selection.Rows;
 import swatnn.selection.SearchInterruptedException;
@@ -351,24 +352,14 @@ public final class LatentSearch implements NetworkSearch {
         best.add(b);
       }
     }
-    int[] done = {0};
-    listener.locallySearched(0, best.size());
-    List<java.util.concurrent.Callable<SparseMlp>> jobs = new ArrayList<>();
+    List<ParallelLocalSearch.Job> jobs = new ArrayList<>();
     for (int i : best) {
       NetworkSearch.Found f = found.get(i);
-      long seed = settings.seed() * 1_000_003L + f.hiddenLayers();
-      jobs.add(() -> {
-        SparseMlp net = local.improve(f.network(), rows.x(), rows.y(), rows.w(), seed);
-        synchronized (done) {
-          listener.locallySearched(++done[0], best.size());
-        }
-        return net;
-      });
+      jobs.add(new ParallelLocalSearch.Job(f.network(), rows,
+          settings.seed() * 1_000_003L + f.hiddenLayers()));
     }
-    List<SparseMlp> improved = Slots.run(settings.threads(), jobs);
-    if (Thread.currentThread().isInterrupted()) {
-      throw new SearchInterruptedException();
-    }
+    List<SparseMlp> improved = ParallelLocalSearch.run(local, jobs, settings.threads(),
+        listener);
     for (int n = 0; n < best.size(); n++) {
       NetworkSearch.Found f = found.get(best.get(n));
       SparseMlp net = improved.get(n);

@@ -272,25 +272,13 @@ public final class ModelSearch {
     List<Candidate> todo = new ArrayList<>(best.values());
     LocalStructureSearch local = new LocalStructureSearch(refiner, settings.tolerance(),
         settings.toleranceFloor() * variance, LocalStructureSearch.DEFAULT_MAX_ROWS);
-    int[] done = {0};
-    listener.locallySearched(0, todo.size());
-    List<Callable<SparseMlp>> jobs = new ArrayList<>();
+    List<ParallelLocalSearch.Job> jobs = new ArrayList<>();
     for (Candidate c : todo) {
       NetworkModel net = (NetworkModel) c.model();
-      Rows rows = all.columns(net.inputs());
-      long seed = settings.seed() * 1_000_003L + c.hiddenLayers();
-      jobs.add(() -> {
-        SparseMlp improved = local.improve(net.network(), rows.x(), rows.y(), rows.w(), seed);
-        synchronized (done) {
-          listener.locallySearched(++done[0], todo.size());
-        }
-        return improved;
-      });
+      jobs.add(new ParallelLocalSearch.Job(net.network(), all.columns(net.inputs()),
+          settings.seed() * 1_000_003L + c.hiddenLayers()));
     }
-    List<SparseMlp> improved = Slots.run(threads, jobs);
-    if (Thread.currentThread().isInterrupted()) {
-      throw new SearchInterruptedException();
-    }
+    List<SparseMlp> improved = ParallelLocalSearch.run(local, jobs, threads, listener);
     List<Candidate> out = new ArrayList<>();
     for (int i = 0; i < todo.size(); i++) {
       NetworkModel net = (NetworkModel) todo.get(i).model();
