@@ -178,9 +178,9 @@ final class LayerCollapse {
     double[] z = new double[x.length];
     double[] o = new double[x.length];
     for (int r = 0; r < x.length; r++) {
-      double[] zo = signals(net, first, last, neuron, x[r]);
-      z[r] = zo[0];
-      o[r] = zo[1];
+      SparseMlp.HiddenValues v = net.hiddenValues(x[r]);
+      z[r] = v.pre()[first][neuron[first]];
+      o[r] = v.out()[last][neuron[last]];
       double wr = w == null ? 1 : w[r];
       sw += wr;
       sz += wr * z[r];
@@ -197,31 +197,5 @@ final class LayerCollapse {
     }
     double s = szz > 0 ? szo / szz : 0;
     return new double[] {s, mo - s * mz};
-  }
-
-  /** The first neuron's pre-activation and the last one's output for one row. */
-  private static double[] signals(SparseMlp net, int first, int last, int[] neuron,
-      double[] x) {
-    int h = net.layout().maxNeurons();
-    double[] prev = x;
-    double z = 0;
-    for (int l = 0; l <= last; l++) {
-      double[] out = new double[h];
-      for (int j = 0; j < h; j++) {
-        if (!net.isActive(l, j)) {
-          continue;
-        }
-        double pre = net.bias(l, j);
-        for (int i = 0; i < prev.length; i++) {
-          pre += net.weight(l, i, j) * prev[i];
-        }
-        if (l == first && j == neuron[first]) {
-          z = pre;
-        }
-        out[j] = net.activation(l, j).apply(pre);
-      }
-      prev = out;
-    }
-    return new double[] {z, prev[neuron[last]]};
   }
 }

@@ -234,6 +234,48 @@ public final class SparseMlp implements Serializable {
     return c.predict(x, new double[c.bufferSize()]);
   }
 
+  /**
+   * One row's hidden neurons by the network's definition, not its compiled form (slower): for
+   * hidden layer l and slot j, {@code pre[l][j] = b_lj + sum_i w_lij u_i} over the layer's
+   * inputs u in index order, and {@code out[l][j]} its activation; 0 for an inactive neuron.
+   * For moves that read single neurons ({@link LayerCollapse}).
+   *
+   * @param pre hidden layers x maxNeurons pre-activations, each [{@link #hiddenLayers()}]
+   *     [{@code layout().maxNeurons()}]
+   * @param out the same shape, the neurons' outputs
+   */
+  public record HiddenValues(double[][] pre, double[][] out) {}
+
+  /**
+   * {@link HiddenValues} of one input row.
+   *
+   * @param x {@link #nIn()} inputs
+   * @return its hidden pre-activations and outputs
+   * @throws IllegalArgumentException if x has another length
+   */
+  public HiddenValues hiddenValues(double[] x) {
+    checkRow(x, 0);
+    int h = layout.maxNeurons();
+    double[][] pre = new double[k][h];
+    double[][] out = new double[k][h];
+    double[] prev = x;
+    for (int l = 0; l < k; l++) {
+      for (int j = 0; j < h; j++) {
+        if (!isActive(l, j)) {
+          continue;
+        }
+        double z = bias(l, j);
+        for (int i = 0; i < prev.length; i++) {
+          z += weight(l, i, j) * prev[i];
+        }
+        pre[l][j] = z;
+        out[l][j] = activation(l, j).apply(z);
+      }
+      prev = out[l];
+    }
+    return new HiddenValues(pre, out);
+  }
+
   /** The mean squared error of the outputs on rows against targets y (one per row). */
   public double meanSquaredError(double[][] rows, double[] y) {
     double[] pred = predict(rows);

@@ -53,6 +53,42 @@ class SparseMlpTest {
   }
 
   @Test
+  void hiddenValuesAreTheHandBuiltNetworksNeuronsAndFeedItsOutput() {
+    SparseMlp m = TestNetworks.handBuilt();
+    double[] x = {0.3, -0.6};
+    SparseMlp.HiddenValues v = m.hiddenValues(x);
+    double preA = 1.0 * x[0] - 2.0 * x[1] + 0.5;
+    double a = Math.tanh(preA);
+    double b = sigmoid(0.5 * x[0] + 0.5 * x[1] - 0.25);
+    double c = leaky(-1.5 * x[0] + 0.1);
+    double preD = 2.0 * a - 1.0 * b + 1.0 * c;
+    double e = Math.tanh(0.5 * a - 0.7 * c + 0.2);
+    assertEquals(preA, v.pre()[0][0], 1e-15);
+    assertEquals(a, v.out()[0][0], 1e-15);
+    assertEquals(b, v.out()[0][1], 1e-15);
+    assertEquals(c, v.out()[0][3], 1e-15);
+    assertEquals(preD, v.pre()[1][0], 1e-15);
+    assertEquals(e, v.out()[1][4], 1e-15);
+    // masked slots read 0 though they hold weights and a bias
+    assertEquals(0, v.pre()[0][2]);
+    assertEquals(0, v.out()[0][2]);
+    assertEquals(0, v.out()[1][6]);
+    // the last layer's outputs give the compiled prediction
+    Random random = new Random(3);
+    for (double[] row : randomRows(random, 20, 2)) {
+      double[] last = m.hiddenValues(row).out()[1];
+      double y = m.outputBias();
+      for (int j = 0; j < last.length; j++) {
+        if (m.isActive(1, j)) {
+          y += m.weight(2, j, 0) * last[j];
+        }
+      }
+      assertEquals(m.predict(row), y, 1e-12);
+    }
+    assertThrows(IllegalArgumentException.class, () -> m.hiddenValues(new double[3]));
+  }
+
+  @Test
   void maskedNeuronsAndDeadWeightsContributeNothing() {
     SparseMlp m = TestNetworks.handBuilt();
     SparseMlp changed = m.toBuilder()
