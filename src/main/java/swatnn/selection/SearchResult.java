@@ -31,17 +31,24 @@ import java.util.List;
  *     it existed
  * @param classVariance the scaled class's variance on the rows the candidates were scored on;
  *     0 without a search and in models saved before it existed
+ * @param gatedConfigurations the hidden-layer counts whose best network passed the gate of the
+ *     local search after cross-validation ({@link SelectionSettings#gatedLocalSearch()}) and
+ *     went through it, ascending; empty when the gate was checked and none passed; null when it
+ *     was not checked (a hold-out, the gate at 0, no Levenberg-Marquardt refinement, a class
+ *     without variance), without a search and in models saved before it existed
  */
 public record SearchResult(List<ConfigurationResult> configurations, List<Candidate> candidates,
     int chosenIndex, Candidate chosen, Validation validation, int[] networkInputs,
     int trainRows, double seconds, List<Integer> groupSteps, boolean searched,
-    Double linePValue, double toleranceFloor, double classVariance) implements Serializable {
+    Double linePValue, double toleranceFloor, double classVariance,
+    List<Integer> gatedConfigurations) implements Serializable {
   private static final long serialVersionUID = 2L;
 
   public SearchResult {
     configurations = List.copyOf(configurations);
     candidates = List.copyOf(candidates);
     groupSteps = List.copyOf(groupSteps);
+    gatedConfigurations = gatedConfigurations == null ? null : List.copyOf(gatedConfigurations);
     networkInputs = networkInputs.clone();
   }
 
@@ -56,7 +63,7 @@ public record SearchResult(List<ConfigurationResult> configurations, List<Candid
   public static SearchResult withoutSearch(double mean, int[] networkInputs, int rows) {
     Candidate only = new Candidate("mean", 0, new MeanModel(mean), 0, 0);
     return new SearchResult(List.of(), List.of(only), 0, only, new Validation(0, 0),
-        networkInputs, rows, 0, List.of(), false, null, 0, 0);
+        networkInputs, rows, 0, List.of(), false, null, 0, 0, null);
   }
 
   /** @return the model used for predictions */

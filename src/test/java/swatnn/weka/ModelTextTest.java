@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import swatnn.TinyAutoencoder;
+import swatnn.selection.Candidate;
 import swatnn.selection.LinearModel;
+import swatnn.selection.SearchResult;
 import weka.classifiers.functions.SWATNNRegressor;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -385,5 +387,28 @@ class ModelTextTest {
     off.setLocalSearchGate(0);
     off.buildClassifier(noisy);
     assertFalse(off.toString().contains("Local structure search after"), off.toString());
+    assertEquals(null, off.searchResult().gatedConfigurations(), off.toString());
+
+    // a noiseless tanh of two inputs: some configuration validates within the gate, and the
+    // line names exactly the configurations recorded as searched, each of whose best network
+    // validated within 0.03 of the class's variance
+    Instances exact = uniform(new String[] {"a", "b", "y"}, 150, 5,
+        x -> 2 * Math.tanh(1.5 * x[0] - x[1]));
+    SWATNNRegressor ran = shortSearch();
+    ran.buildClassifier(exact);
+    SearchResult r = ran.searchResult();
+    assertFalse(r.gatedConfigurations().isEmpty(), ran.toString());
+    Matcher line = Pattern.compile("\\(-local-search-gate 0\\.03\\): ran on k = ([\\d, ]+) "
+        + "\\(the configurations? whose best networks? validated within the gate\\)")
+        .matcher(ran.toString());
+    assertTrue(line.find(), ran.toString());
+    assertEquals(r.gatedConfigurations().stream().map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(", ")), line.group(1), ran.toString());
+    for (int k : r.gatedConfigurations()) {
+      double best = r.candidates().stream()
+          .filter(cand -> cand.hiddenLayers() == k && !cand.name().endsWith(", local search"))
+          .mapToDouble(Candidate::validationMse).min().orElseThrow();
+      assertTrue(best <= 0.03 * r.classVariance(), "k=" + k + ":\n" + ran);
+    }
   }
 }

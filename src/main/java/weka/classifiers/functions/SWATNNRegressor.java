@@ -199,7 +199,7 @@ public class SWATNNRegressor extends LatentSearchOptions
 
   /**
    * What the local structure search after cross-validation did (-local-search-gate): where it
-   * did not run, why; where it ran, on how many configurations, what it added and whether the
+   * did not run, why; where it ran, on which configurations, what it added and whether the
    * chosen model is among the added networks. Null when the gate is 0.
    */
   private static String gatedLocalSearch(SearchResult r, SearchSettings settings) {
@@ -220,27 +220,23 @@ public class SWATNNRegressor extends LatentSearchOptions
       return head + "not run: the candidates were scored on a hold-out (more rows than "
           + "-max-cv-rows)";
     }
-    java.util.Map<Integer, Double> best = new java.util.TreeMap<>();
-    long added = 0;
-    for (swatnn.selection.Candidate c : r.candidates()) {
-      if (c.name().endsWith(", local search")) {
-        added++;
-      } else if (c.hiddenLayers() > 0) {
-        best.merge(c.hiddenLayers(), c.validationMse(), Math::min);
-      }
+    List<Integer> passed = r.gatedConfigurations();
+    if (passed == null) { // with cross-validation and -refine lm, only a constant class
+      return head + "not run: a class without variance";
     }
-    if (best.isEmpty() || !(r.classVariance() > 0)) {
-      return head + "not run: no network among the candidates, or a class without variance";
+    if (passed.isEmpty()) {
+      double lowest = r.candidates().stream().filter(c -> c.hiddenLayers() > 0)
+          .mapToDouble(swatnn.selection.Candidate::validationMse).min().orElse(Double.NaN);
+      return head + (Double.isNaN(lowest) ? "not run: no network among the candidates"
+          : String.format(Locale.ROOT, "not run: the best network validated at %.3g of the "
+              + "class's variance, above the gate", lowest / r.classVariance()));
     }
-    double limit = gate * r.classVariance();
-    long passed = best.values().stream().filter(v -> v <= limit).count();
-    if (passed == 0) {
-      double lowest = best.values().stream().min(Double::compare).orElse(Double.NaN);
-      return head + String.format(Locale.ROOT, "not run: the best network validated at %.3g "
-          + "of the class's variance, above the gate", lowest / r.classVariance());
-    }
-    String ran = "ran on " + passed + " configuration" + (passed == 1 ? "" : "s")
-        + " (those whose best network validated within the gate)";
+    long added = r.candidates().stream().filter(c -> c.name().endsWith(", local search"))
+        .count();
+    String ran = "ran on k = " + passed.stream().map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(", "))
+        + " (the configuration" + (passed.size() == 1 ? " whose best network" : "s whose best "
+        + "networks") + " validated within the gate)";
     if (added == 0) {
       return head + ran + "; no move paid, so nothing was added";
     }
