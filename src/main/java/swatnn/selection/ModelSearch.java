@@ -275,10 +275,10 @@ public final class ModelSearch {
    * honest measure of how nearly; the candidate still has to win the cross-validation. Not on
    * a hold-out: most CORNN tasks fit almost exactly, so every configuration would pass, and
    * the local search of every configuration cost 1.6x MultilayerPerceptron -H 7,7's build time
-   * more on Rosenbrock (BENCHMARKS.md), where issue 29's goal allows 4x in all; on the hold-out
-   * tuning data (F53, F54, the large-data suite) the gate there changed 4 of 20 builds, by a
-   * few non-zeros either way at the same error (BENCHMARKS.md, "The gate on the hold-out
-   * path").
+   * more on Rosenbrock (BENCHMARKS.md), where issue 29's goal allows 4x in all; and on the
+   * hold-out tuning data (F53, F54, the large-data suite) the gate there changed the
+   * non-zeros of 2 of 20 builds, one up and one down, at the same error (BENCHMARKS.md, "The
+   * gate on the hold-out path").
    *
    * @param todo the networks that passed the gate, by configuration
    * @return the changed networks as unscored candidates, by configuration; empty when none
