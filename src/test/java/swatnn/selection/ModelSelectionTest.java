@@ -255,6 +255,28 @@ class ModelSelectionTest {
   }
 
   @Test
+  void theGateAdmitsUpToTwoNetworksPerConfigurationByValidationOrTrainingMse() {
+    NetworkModel net = new NetworkModel(threeTanh(2), new int[] {0, 1}, 7, threeTanh(2));
+    double limit = 0.03;
+    // name, hidden layers, training MSE, validation MSE
+    Candidate mean = new Candidate("mean", 0, new MeanModel(0), 0.01, 0.01);
+    Candidate a = new Candidate("k=1 a", 1, net, 0.02, 0.025); // passes by both
+    Candidate b = new Candidate("k=1 b", 1, net, 0.01, 0.20); // by training MSE only
+    Candidate c = new Candidate("k=1 c", 1, net, 0.02, 0.02); // by both, lowest validation
+    Candidate d = new Candidate("k=1 d", 1, net, 0.05, 0.04); // neither
+    Candidate e = new Candidate("k=2 e", 2, net, 0.04, 0.05); // neither
+    Candidate f = new Candidate("k=3 f", 3, net, 0.03, 0.50); // training MSE at the limit
+    Candidate g = new Candidate("k=3 g", 3, net, 0.031, 0.031); // just above both
+    List<Candidate> passed = ModelSearch.passingTheGate(List.of(mean, a, b, c, d, e, f, g),
+        limit);
+    // per configuration in ascending order, the two of lowest validation MSE among those that
+    // pass; the mean (not a network) never passes
+    assertEquals(List.of("k=1 c", "k=1 a", "k=3 f"),
+        passed.stream().map(Candidate::name).toList());
+    assertEquals(List.of(), ModelSearch.passingTheGate(List.of(mean, d, e, g), limit));
+  }
+
+  @Test
   void aConfigurationThatValidatesNearlyGetsTheLocalSearchAsOneMoreCandidate() {
     SparseMlp generator = threeTanh(3);
     // a search that ends a neuron short, as the k=1 search often does: the generator's first

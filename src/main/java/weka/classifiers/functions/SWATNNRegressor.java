@@ -225,18 +225,21 @@ public class SWATNNRegressor extends LatentSearchOptions
       return head + "not run: a class without variance";
     }
     if (passed.isEmpty()) {
-      double lowest = r.candidates().stream().filter(c -> c.hiddenLayers() > 0)
+      double validated = r.candidates().stream().filter(c -> c.hiddenLayers() > 0)
           .mapToDouble(swatnn.selection.Candidate::validationMse).min().orElse(Double.NaN);
-      return head + (Double.isNaN(lowest) ? "not run: no network among the candidates"
+      double fitted = r.candidates().stream().filter(c -> c.hiddenLayers() > 0)
+          .mapToDouble(swatnn.selection.Candidate::trainMse).min().orElse(Double.NaN);
+      return head + (Double.isNaN(validated) ? "not run: no network among the candidates"
           : String.format(Locale.ROOT, "not run: the best network validated at %.3g of the "
-              + "class's variance, above the gate", lowest / r.classVariance()));
+              + "class's variance and the closest fit to the training rows is at %.3g, both "
+              + "above the gate", validated / r.classVariance(), fitted / r.classVariance()));
     }
     long added = r.candidates().stream().filter(c -> c.name().endsWith(", local search"))
         .count();
     String ran = "ran on k = " + passed.stream().map(String::valueOf)
         .collect(java.util.stream.Collectors.joining(", "))
-        + " (the configuration" + (passed.size() == 1 ? " whose best network" : "s whose best "
-        + "networks") + " validated within the gate)";
+        + " (the configuration" + (passed.size() == 1 ? "" : "s") + " with a network within "
+        + "the gate in validation or training MSE, up to two networks each)";
     if (added == 0) {
       return head + ran + "; no move paid, so nothing was added";
     }
