@@ -31,9 +31,11 @@ import java.util.List;
  *     it existed
  * @param classVariance the scaled class's variance on the rows the candidates were scored on;
  *     0 without a search and in models saved before it existed
- * @param gatedConfigurations the hidden-layer counts whose best network passed the gate of the
- *     local search after cross-validation ({@link SelectionSettings#gatedLocalSearch()}) and
- *     went through it, ascending; empty when the gate was checked and none passed; null when it
+ * @param gatedConfigurations the hidden-layer counts with a network that passed the gate of the
+ *     local search after cross-validation (validation or training MSE within {@link
+ *     SelectionSettings#gatedLocalSearch()} times the class's variance; {@link
+ *     ModelSearch#passingTheGate}) and went through it, ascending; empty when the gate was
+ *     checked and none passed; null when it
  *     was not checked (a hold-out, the gate at 0, no Levenberg-Marquardt refinement, a class
  *     without variance), without a search and in models saved before it existed
  */

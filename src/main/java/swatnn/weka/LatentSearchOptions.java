@@ -391,10 +391,9 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       + "\"..., local search\" and says whether the search ran and what it added). The moves "
       + "pay where the function is nearly captured and fit noise elsewhere; of the 13 real "
       + "data sets measured, only cpu's models changed (RMSE 0.55% lower in 10-fold "
-      + "cross-validation). Ignored above -max-cv-rows rows (a "
-      + "hold-out), with -refine other than lm, and with -local-search (which searches every "
-      + "configuration). In [0, 1); 0 turns it off, as builds before this option were. "
-      + "Default 0.03.")
+      + "cross-validation). Ignored above -max-cv-rows rows (a hold-out), with -refine other "
+      + "than lm, and with -local-search (which searches every configuration). In [0, 1); 0 "
+      + "turns it off, as builds before this option were. Default 0.03.")
   public double getLocalSearchGate() {
     return m_settings.localSearchGate();
   }
