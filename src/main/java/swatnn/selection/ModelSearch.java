@@ -106,11 +106,11 @@ public final class ModelSearch {
     // the variance of the class on the rows the candidates were scored on, for the floor
     Rows varianceRows = cv ? all : scoreRows;
     double variance = varianceRows.mse(MeanModel.fit(varianceRows));
-    List<Integer> gatedConfigurations = null;
+    List<String> gatedNetworks = null;
     if (cv && settings.gatedLocalSearch() > 0 && variance > 0
         && refitter.leastSquares() != null) {
       List<Candidate> passed = passingTheGate(scored, settings.gatedLocalSearch() * variance);
-      gatedConfigurations = passed.stream().map(Candidate::hiddenLayers).distinct().toList();
+      gatedNetworks = passed.stream().map(Candidate::name).toList();
       List<Candidate> extra = locallySearched(passed, all, variance, settings,
           refitter.leastSquares(), threads, listener);
       if (!extra.isEmpty()) {
@@ -163,7 +163,7 @@ public final class ModelSearch {
     return new SearchResult(configurations(scored, settings.layers(), seconds), scored,
         chosenIndex, chosen, new Validation(folds, split.second().length), networkInputs, n,
         seconds, outcome.groupSteps(), true, linePValue, settings.toleranceFloor(), variance,
-        gatedConfigurations);
+        gatedNetworks);
   }
 
   /**

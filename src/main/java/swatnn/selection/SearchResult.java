@@ -31,26 +31,26 @@ import java.util.List;
  *     it existed
  * @param classVariance the scaled class's variance on the rows the candidates were scored on;
  *     0 without a search and in models saved before it existed
- * @param gatedConfigurations the hidden-layer counts with a network that passed the gate of the
- *     local search after cross-validation (validation or training MSE within {@link
- *     SelectionSettings#gatedLocalSearch()} times the class's variance; {@link
- *     ModelSearch#passingTheGate}) and went through it, ascending; empty when the gate was
- *     checked and none passed; null when it
- *     was not checked (a hold-out, the gate at 0, no Levenberg-Marquardt refinement, a class
- *     without variance), without a search and in models saved before it existed
+ * @param gatedNetworks the names of the network candidates that passed the gate of the local
+ *     search after cross-validation (validation or training MSE within {@link
+ *     SelectionSettings#gatedLocalSearch()} times the class's variance, at most two per
+ *     configuration; {@link ModelSearch#passingTheGate}) and went through it, by configuration;
+ *     empty when the gate was checked and none passed; null when it was not checked (a
+ *     hold-out, the gate at 0, no Levenberg-Marquardt refinement, a class without variance),
+ *     without a search and in models saved before it existed
  */
 public record SearchResult(List<ConfigurationResult> configurations, List<Candidate> candidates,
     int chosenIndex, Candidate chosen, Validation validation, int[] networkInputs,
     int trainRows, double seconds, List<Integer> groupSteps, boolean searched,
     Double linePValue, double toleranceFloor, double classVariance,
-    List<Integer> gatedConfigurations) implements Serializable {
+    List<String> gatedNetworks) implements Serializable {
   private static final long serialVersionUID = 2L;
 
   public SearchResult {
     configurations = List.copyOf(configurations);
     candidates = List.copyOf(candidates);
     groupSteps = List.copyOf(groupSteps);
-    gatedConfigurations = gatedConfigurations == null ? null : List.copyOf(gatedConfigurations);
+    gatedNetworks = gatedNetworks == null ? null : List.copyOf(gatedNetworks);
     networkInputs = networkInputs.clone();
   }
 

@@ -220,7 +220,7 @@ public class SWATNNRegressor extends LatentSearchOptions
       return head + "not run: the candidates were scored on a hold-out (more rows than "
           + "-max-cv-rows)";
     }
-    List<Integer> passed = r.gatedConfigurations();
+    List<String> passed = r.gatedNetworks();
     if (passed == null) { // with cross-validation and -refine lm, only a constant class
       return head + "not run: a class without variance";
     }
@@ -230,21 +230,23 @@ public class SWATNNRegressor extends LatentSearchOptions
       double fitted = r.candidates().stream().filter(c -> c.hiddenLayers() > 0)
           .mapToDouble(swatnn.selection.Candidate::trainMse).min().orElse(Double.NaN);
       return head + (Double.isNaN(validated) ? "not run: no network among the candidates"
-          : String.format(Locale.ROOT, "not run: the best network validated at %.3g of the "
-              + "class's variance and the closest fit to the training rows is at %.3g, both "
-              + "above the gate", validated / r.classVariance(), fitted / r.classVariance()));
+          : String.format(Locale.ROOT, "not run: no network validated within the gate (the "
+              + "best at %.3g of the class's variance) or fitted its training rows within it "
+              + "(the closest at %.3g; the table shows only each configuration's network of "
+              + "lowest validation MSE)", validated / r.classVariance(),
+              fitted / r.classVariance()));
     }
     long added = r.candidates().stream().filter(c -> c.name().endsWith(", local search"))
         .count();
-    String ran = "ran on k = " + passed.stream().map(String::valueOf)
-        .collect(java.util.stream.Collectors.joining(", "))
-        + " (the configuration" + (passed.size() == 1 ? "" : "s") + " with a network within "
-        + "the gate in validation or training MSE, up to two networks each)";
+    String ran = "ran on " + passed.size() + " network" + (passed.size() == 1 ? "" : "s")
+        + " within the gate in validation or training MSE, at most two per configuration ("
+        + String.join(", ", passed) + ")";
     if (added == 0) {
       return head + ran + "; no move paid, so nothing was added";
     }
     return head + ran + "; " + added + " network" + (added == 1 ? "" : "s") + " added to the "
-        + "candidates, named \"..., local search\"; the chosen model is "
+        + "candidates, named \"..., local search\" (the table shows each configuration's "
+        + "network of lowest validation MSE); the chosen model is "
         + (r.chosen().name().contains(", local search") ? "one of them" : "not one of them");
   }
 
