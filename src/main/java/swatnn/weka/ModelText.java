@@ -283,8 +283,11 @@ public final class ModelText {
         shown.add(bestOfK[k]);
       }
     }
+    // by hidden layers, then as compared: the gated local search's networks, added last, stand
+    // beside their configuration's
     List<Integer> order = new ArrayList<>(shown);
-    java.util.Collections.sort(order);
+    order.sort(java.util.Comparator.comparingInt((Integer i) -> all.get(i).hiddenLayers())
+        .thenComparingInt(i -> i));
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Candidates compared: %d (the training mean, %d linear "
         + "model%s on up to %d input%s, %d network%s; a searched network with no active neuron "

@@ -416,5 +416,14 @@ class ModelTextTest {
       assertTrue(perConfiguration.merge(cand.hiddenLayers(), 1, Integer::sum) <= 2,
           ran.toString());
     }
+    // the table's network rows, the added ones among them, in order of hidden layers
+    Matcher row = Pattern.compile("\\n[* ] k=(\\d) ").matcher(ran.toString());
+    int previous = 0;
+    while (row.find()) {
+      int k = Integer.parseInt(row.group(1));
+      assertTrue(k >= previous, ran.toString());
+      previous = k;
+    }
+    assertTrue(previous > 0, ran.toString());
   }
 }
