@@ -122,10 +122,10 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
   }
 
   /**
-   * @return after cross-validation, the largest validation MSE, as a fraction of the class's
-   *     variance, of a configuration whose best network then goes through the local structure
-   *     search, the result joining the candidates ({@link ModelSearch}; 0: none); 0 here, so
-   *     DARTS+ADMM keeps the choice it had; the latent search's settings turn it on
+   * @return after cross-validation, the largest validation or training MSE, as a fraction of
+   *     the class's variance, of a network that then goes through the local structure search,
+   *     the result joining the candidates ({@link ModelSearch#passingTheGate}; 0: none); 0
+   *     here, so DARTS+ADMM keeps the choice it had; the latent search's settings turn it on
    */
   public double gatedLocalSearch() {
     return 0;

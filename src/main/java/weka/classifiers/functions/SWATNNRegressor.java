@@ -199,8 +199,9 @@ public class SWATNNRegressor extends LatentSearchOptions
 
   /**
    * What the local structure search after cross-validation did (-local-search-gate): where it
-   * did not run, why; where it ran, on which configurations, what it added and whether the
-   * chosen model is among the added networks. Null when the gate is 0.
+   * did not run, why; where it ran, on which networks ({@link SearchResult#gatedNetworks()}),
+   * what it added and whether the chosen model is among the added networks. Null when the gate
+   * is 0.
    */
   private static String gatedLocalSearch(SearchResult r, SearchSettings settings) {
     double gate = settings.localSearchGate();
