@@ -125,16 +125,37 @@ public final class OptionBinding {
       if (m.commandLineParamIsFlag()) {
         value = Utils.getFlag(name, options) != (Boolean) dflt;
       } else {
+        boolean given = givenEmpty(name, options);
         String s = Utils.getOption(name, options);
+        if (given && p.getPropertyType().isPrimitive()) {
+          // Weka's getOption returns "" for an absent option and an empty value alike; a
+          // number left empty is a mistake, not a request for the default
+          throw new Exception(owner + ": option -" + name + " needs "
+              + (p.getPropertyType() == double.class ? "a number" : "an integer") + ", got ''");
+        }
         value = s.isEmpty() ? dflt : parse(p.getPropertyType(), s, dflt, name, owner);
       }
       try {
         p.getWriteMethod().invoke(target, value);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
-        throw new Exception(owner + ": " + cause.getMessage(), cause);
+        String why = cause.getMessage();
+        // the setters' checks speak of the setting ("local search gate must be ..."); on the
+        // command line the user needs the option's name
+        String prefix = why != null && why.contains("-" + name) ? "" : "option -" + name + ": ";
+        throw new Exception(owner + ": " + prefix + why, cause);
       }
     }
+  }
+
+  /** Whether {@code -name} is among the options with an empty value after it. */
+  private static boolean givenEmpty(String name, String[] options) {
+    for (int i = 0; i + 1 < options.length; i++) {
+      if (options[i].equals("-" + name)) {
+        return options[i + 1].isEmpty();
+      }
+    }
+    return false;
   }
 
   private static Object parse(Class<?> type, String s, Object dflt, String name, String owner)

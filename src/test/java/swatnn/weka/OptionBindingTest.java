@@ -67,6 +67,9 @@ class OptionBindingTest {
     }
 
     public void setRate(double rate) {
+      if (rate < 0) {
+        throw new IllegalArgumentException("the rate must be >= 0, got " + rate);
+      }
       this.rate = rate;
     }
 
@@ -229,6 +232,14 @@ class OptionBindingTest {
     e = assertThrows(Exception.class,
         () -> OptionBinding.set(new Probe(), new String[] {"-count", "-4"}, "Probe"));
     assertEquals("Probe: -count must be >= 0, got -4", e.getMessage(), "the setter's refusal");
+    e = assertThrows(Exception.class,
+        () -> OptionBinding.set(new Probe(), new String[] {"-rate", "-1"}, "Probe"));
+    assertEquals("Probe: option -rate: the rate must be >= 0, got -1.0", e.getMessage(),
+        "a setter's refusal that does not name the option gets its name");
+    e = assertThrows(Exception.class,
+        () -> OptionBinding.set(new Probe(), new String[] {"-rate", ""}, "Probe"));
+    assertEquals("Probe: option -rate needs a number, got ''", e.getMessage(),
+        "an empty number is refused, not read as the default");
     e = assertThrows(Exception.class, () -> OptionBinding.set(new Probe(),
         new String[] {"-inner", "weka.classifiers.NoSuch"}, "Probe"));
     assertEquals("Probe: option -inner cannot make 'weka.classifiers.NoSuch': no such class; "
