@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Vector;
+import java.util.regex.Pattern;
 import weka.classifiers.AbstractClassifier;
 import weka.core.Option;
 import weka.core.OptionMetadata;
@@ -125,9 +126,9 @@ public final class OptionBinding {
       if (m.commandLineParamIsFlag()) {
         value = Utils.getFlag(name, options) != (Boolean) dflt;
       } else {
-        boolean given = givenEmpty(name, options);
+        boolean empty = givenEmpty(name, options);
         String s = Utils.getOption(name, options);
-        if (given && p.getPropertyType().isPrimitive()) {
+        if (empty && p.getPropertyType().isPrimitive()) {
           // Weka's getOption returns "" for an absent option and an empty value alike; a
           // number left empty is a mistake, not a request for the default
           throw new Exception(owner + ": option -" + name + " needs "
@@ -142,7 +143,9 @@ public final class OptionBinding {
         String why = cause.getMessage();
         // the setters' checks speak of the setting ("local search gate must be ..."); on the
         // command line the user needs the option's name
-        String prefix = why != null && why.contains("-" + name) ? "" : "option -" + name + ": ";
+        boolean named = why != null && Pattern.compile(
+            "(?<![\\w-])-" + Pattern.quote(name) + "(?![\\w-])").matcher(why).find();
+        String prefix = named ? "" : "option -" + name + ": ";
         throw new Exception(owner + ": " + prefix + why, cause);
       }
     }

@@ -68,7 +68,8 @@ class OptionBindingTest {
 
     public void setRate(double rate) {
       if (rate < 0) {
-        throw new IllegalArgumentException("the rate must be >= 0, got " + rate);
+        throw new IllegalArgumentException(rate < -10 ? "below the -rate-limit of -10, got " + rate
+            : "the rate must be >= 0, got " + rate);
       }
       this.rate = rate;
     }
@@ -236,6 +237,10 @@ class OptionBindingTest {
         () -> OptionBinding.set(new Probe(), new String[] {"-rate", "-1"}, "Probe"));
     assertEquals("Probe: option -rate: the rate must be >= 0, got -1.0", e.getMessage(),
         "a setter's refusal that does not name the option gets its name");
+    e = assertThrows(Exception.class,
+        () -> OptionBinding.set(new Probe(), new String[] {"-rate", "-11"}, "Probe"));
+    assertEquals("Probe: option -rate: below the -rate-limit of -10, got -11.0",
+        e.getMessage(), "another option's name that begins with this one's does not name it");
     e = assertThrows(Exception.class,
         () -> OptionBinding.set(new Probe(), new String[] {"-rate", ""}, "Probe"));
     assertEquals("Probe: option -rate needs a number, got ''", e.getMessage(),
