@@ -91,7 +91,8 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #weightLearningRate()} (> 0). */
   public DartsSettings weightLearningRate(double v) {
-    require(v > 0 && Double.isFinite(v), "weight learning rate must be > 0");
+    require(v > 0 && Double.isFinite(v),
+        "weight learning rate must be a finite number > 0, got " + v);
     weightLearningRate = v;
     return this;
   }
@@ -103,7 +104,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #architectureLearningRate()} (>= 0; 0 keeps the initial architecture). */
   public DartsSettings architectureLearningRate(double v) {
-    require(v >= 0 && Double.isFinite(v), "architecture learning rate must be >= 0");
+    requireFiniteNonNegative(v, "architecture learning rate");
     architectureLearningRate = v;
     return this;
   }
@@ -118,7 +119,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #gatePenalty()} (>= 0). */
   public DartsSettings gatePenalty(double v) {
-    require(v >= 0 && Double.isFinite(v), "gate penalty must be >= 0");
+    requireFiniteNonNegative(v, "gate penalty");
     gatePenalty = v;
     return this;
   }
@@ -133,7 +134,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #architectureFraction()}, in (0, 1). */
   public DartsSettings architectureFraction(double v) {
-    require(v > 0 && v < 1, "architecture fraction must be in (0, 1)");
+    require(v > 0 && v < 1, "architecture fraction must be in (0, 1), got " + v);
     architectureFraction = v;
     return this;
   }
@@ -145,7 +146,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #rho()} (> 0). */
   public DartsSettings rho(double v) {
-    require(v > 0 && Double.isFinite(v), "rho must be > 0");
+    require(v > 0 && Double.isFinite(v), "rho must be a finite number > 0, got " + v);
     rho = v;
     return this;
   }
@@ -157,7 +158,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #threshold()} (>= 0). */
   public DartsSettings threshold(double v) {
-    require(v >= 0 && Double.isFinite(v), "threshold must be >= 0");
+    requireFiniteNonNegative(v, "threshold");
     threshold = v;
     return this;
   }

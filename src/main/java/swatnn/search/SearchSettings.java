@@ -127,7 +127,8 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings zLearningRate(double v) {
-    require(v > 0, "learning rate must be > 0");
+    require(v > 0 && v < Double.POSITIVE_INFINITY,
+        "learning rate must be a finite number > 0, got " + v);
     zLearningRate = v;
     return this;
   }
@@ -137,7 +138,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings thresholdLearningRate(double v) {
-    require(v >= 0, "threshold learning rate must be >= 0");
+    requireFiniteNonNegative(v, "threshold learning rate");
     thresholdLearningRate = v;
     return this;
   }
@@ -147,7 +148,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings lambdaS(double v) {
-    require(v >= 0, "lambda-s must be >= 0");
+    requireFiniteNonNegative(v, "lambda-s");
     lambdaS = v;
     return this;
   }
@@ -157,7 +158,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings mu1(double v) {
-    require(v >= 0, "mu-1 must be >= 0");
+    requireFiniteNonNegative(v, "mu-1");
     mu1 = v;
     return this;
   }
@@ -167,7 +168,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings muC(double v) {
-    require(v >= 0, "mu-c must be >= 0");
+    requireFiniteNonNegative(v, "mu-c");
     muC = v;
     return this;
   }
@@ -177,7 +178,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings alpha(double v) {
-    require(v >= 0, "alpha must be >= 0");
+    requireFiniteNonNegative(v, "alpha");
     alpha = v;
     return this;
   }
@@ -187,7 +188,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings beta(double v) {
-    require(v >= 0, "beta must be >= 0");
+    requireFiniteNonNegative(v, "beta");
     beta = v;
     return this;
   }

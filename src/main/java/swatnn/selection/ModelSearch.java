@@ -323,7 +323,9 @@ public final class ModelSearch {
       NetworkModel net = (NetworkModel) todo.get(i).model();
       SparseMlp b = improved.get(i);
       boolean again = out.stream().anyMatch(o -> ((NetworkModel) o.model()).network().equals(b));
-      if (!b.equals(net.network().reduced()) && !again) {
+      // a network the moves stripped of every active neuron is the mean under another name,
+      // left out as the search's own are (run)
+      if (!b.equals(net.network().reduced()) && !again && b.nonZeroCount() > 1) {
         out.add(new Candidate(todo.get(i).name() + ", local search", todo.get(i).hiddenLayers(),
             new NetworkModel(b, net.inputs(), new FreeParameters(b).size(), b), 0, 0));
       }

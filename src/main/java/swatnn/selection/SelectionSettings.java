@@ -85,7 +85,7 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
    * @return this
    */
   public S tolerance(double v) {
-    require(v >= 0, "tolerance must be >= 0");
+    requireFiniteNonNegative(v, "tolerance");
     tolerance = v;
     return self();
   }
@@ -104,7 +104,7 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
    * @return this
    */
   public S toleranceFloor(double v) {
-    require(v >= 0 && v < 1, "tolerance floor must be in [0, 1)");
+    require(v >= 0 && v < 1, "tolerance floor must be in [0, 1), got " + v);
     toleranceFloor = v;
     return self();
   }
@@ -144,7 +144,7 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
    * @return this
    */
   public S validationFraction(double v) {
-    require(v >= 0 && v < 1, "validation fraction must be in [0, 1)");
+    require(v >= 0 && v < 1, "validation fraction must be in [0, 1), got " + v);
     validationFraction = v;
     return self();
   }
@@ -385,5 +385,17 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
     if (!ok) {
       throw new IllegalArgumentException(message);
     }
+  }
+
+  /**
+   * @param v a value
+   * @param what the setting's name, for the message
+   * @throws IllegalArgumentException unless {@code v} is finite and at least 0 (NaN and
+   *     infinity are refused: a penalty or tolerance of infinity passes a check of {@code >= 0}
+   *     and then ruins the search or makes every candidate tie)
+   */
+  protected static void requireFiniteNonNegative(double v, String what) {
+    require(v >= 0 && v < Double.POSITIVE_INFINITY,
+        what + " must be a finite number >= 0, got " + v);
   }
 }

@@ -128,11 +128,12 @@ public final class OptionBinding {
       } else {
         boolean empty = givenEmpty(name, options);
         String s = Utils.getOption(name, options);
-        if (empty && p.getPropertyType().isPrimitive()) {
+        if (empty) {
           // Weka's getOption returns "" for an absent option and an empty value alike; a
-          // number left empty is a mistake, not a request for the default
+          // value left empty is a mistake, not a request for the default
           throw new Exception(owner + ": option -" + name + " needs "
-              + (p.getPropertyType() == double.class ? "a number" : "an integer") + ", got ''");
+              + (p.getPropertyType() == double.class ? "a number"
+                  : p.getPropertyType().isPrimitive() ? "an integer" : "a value") + ", got ''");
         }
         value = s.isEmpty() ? dflt : parse(p.getPropertyType(), s, dflt, name, owner);
       }

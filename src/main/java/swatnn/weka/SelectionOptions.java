@@ -111,7 +111,19 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
     setDoNotCheckCapabilities(Utils.getFlag("do-not-check-capabilities", options));
     String places = Utils.getOption("num-decimal-places", options);
     if (!places.isEmpty()) {
-      setNumDecimalPlaces(Integer.parseInt(places));
+      String owner = getClass().getSimpleName();
+      int num;
+      try {
+        num = Integer.parseInt(places.trim());
+      } catch (NumberFormatException e) {
+        throw new Exception(owner + ": option -num-decimal-places needs an integer, got '"
+            + places + "'");
+      }
+      try {
+        setNumDecimalPlaces(num);
+      } catch (IllegalArgumentException e) {
+        throw new Exception(owner + ": " + e.getMessage(), e);
+      }
     }
     String batch = Utils.getOption("batch-size", options);
     if (!batch.isEmpty()) {

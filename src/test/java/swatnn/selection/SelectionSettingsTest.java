@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import swatnn.darts.DartsSettings;
 import swatnn.mlp.Refinement;
@@ -94,6 +95,20 @@ class SelectionSettingsTest {
     assertTrue(e.getMessage().contains("folds"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new DartsSettings().layers(5));
     assertThrows(IllegalArgumentException.class, () -> new SearchSettings().tolerance(-1));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new SearchSettings().tolerance(Double.POSITIVE_INFINITY));
+    assertEquals("tolerance must be a finite number >= 0, got Infinity", e.getMessage(),
+        "infinity passes >= 0 and would make every candidate tie");
+    for (java.util.function.DoubleConsumer set : List.<java.util.function.DoubleConsumer>of(
+        new SearchSettings()::lambdaS, new SearchSettings()::beta, new SearchSettings()::alpha,
+        new SearchSettings()::mu1, new SearchSettings()::muC,
+        new SearchSettings()::zLearningRate, new SearchSettings()::thresholdLearningRate,
+        new DartsSettings()::gatePenalty, new DartsSettings()::rho)) {
+      for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NaN, -1}) {
+        e = assertThrows(IllegalArgumentException.class, () -> set.accept(bad));
+        assertTrue(e.getMessage().endsWith("got " + bad), e.getMessage());
+      }
+    }
     assertTrue(new SearchSettings().crossValidates(1000));
     assertTrue(!new SearchSettings().crossValidates(1001));
     assertTrue(!new SearchSettings().refinement(Refinement.NONE).crossValidates(10),

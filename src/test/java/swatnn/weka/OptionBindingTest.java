@@ -245,6 +245,9 @@ class OptionBindingTest {
         () -> OptionBinding.set(new Probe(), new String[] {"-rate", ""}, "Probe"));
     assertEquals("Probe: option -rate needs a number, got ''", e.getMessage(),
         "an empty number is refused, not read as the default");
+    e = assertThrows(Exception.class,
+        () -> OptionBinding.set(new Probe(), new String[] {"-name", ""}, "Probe"));
+    assertEquals("Probe: option -name needs a value, got ''", e.getMessage());
     e = assertThrows(Exception.class, () -> OptionBinding.set(new Probe(),
         new String[] {"-inner", "weka.classifiers.NoSuch"}, "Probe"));
     assertEquals("Probe: option -inner cannot make 'weka.classifiers.NoSuch': no such class; "
