@@ -203,8 +203,8 @@ public final class ModelSearch {
     }
     NetworkModel model = new NetworkModel(sparse, net.inputs(), new FreeParameters(sparse).size(),
         sparse);
-    return new Candidate(chosen.name() + ", pruned from " + net.nonZeroCount() + " non-zeros",
-        chosen.hiddenLayers(), model, all.mse(model), chosen.validationMse());
+    return new Candidate(prunedName(chosen, net, sparse), chosen.hiddenLayers(), model,
+        all.mse(model), chosen.validationMse());
   }
 
   /**
@@ -237,8 +237,20 @@ public final class ModelSearch {
     }
     NetworkModel model = new NetworkModel(sparse, net.inputs(), new FreeParameters(sparse).size(),
         sparse);
-    return new Candidate(chosen.name() + ", pruned from " + net.nonZeroCount() + " non-zeros",
-        chosen.hiddenLayers(), model, fit.mse(model), held.mse(model));
+    return new Candidate(prunedName(chosen, net, sparse), chosen.hiddenLayers(), model,
+        fit.mse(model), held.mse(model));
+  }
+
+  /**
+   * The chosen candidate's name with what the final pruning took: "k=3 restart 2, pruned from
+   * 39 non-zeros", and "and 3 hidden layers" where it collapsed some, so that a k=3 candidate
+   * shown as a network of one hidden layer does not read as a contradiction.
+   */
+  private static String prunedName(Candidate chosen, NetworkModel net, SparseMlp sparse) {
+    int layers = net.network().hiddenLayers();
+    return chosen.name() + ", pruned from " + net.nonZeroCount() + " non-zeros"
+        + (sparse.hiddenLayers() == layers ? ""
+            : " and " + layers + " hidden layer" + (layers == 1 ? "" : "s"));
   }
 
   /**

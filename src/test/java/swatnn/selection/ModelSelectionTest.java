@@ -229,7 +229,7 @@ class ModelSelectionTest {
     double floor = SearchSettings.DEFAULT_TOLERANCE_FLOOR * r.mse(MeanModel.fit(r));
     assertTrue(r.mse(after) <= r.mse(before) + floor, r.mse(after) + " against " + r.mse(before));
     assertEquals(r.mse(after), pruned.chosen().trainMse(), 1e-15);
-    assertTrue(pruned.chosen().name().endsWith("pruned from " + before.nonZeroCount()
+    assertTrue(pruned.chosen().name().contains("pruned from " + before.nonZeroCount()
         + " non-zeros"), pruned.chosen().name());
     // the same rows with noise: no near-exact fit, so the network is kept as chosen
     Rows noisy = rows(200, 2, 8, x -> 2 * Math.tanh(1.5 * x[0] - x[1] + 0.2), 0.3);
@@ -338,7 +338,7 @@ class ModelSelectionTest {
     assertEquals(kept.chosenIndex(), pruned.chosenIndex(), "the choice itself is the same");
     assertTrue(after.nonZeroCount() < before.nonZeroCount(),
         after.nonZeroCount() + " against " + before.nonZeroCount());
-    assertTrue(pruned.chosen().name().endsWith("pruned from " + before.nonZeroCount()
+    assertTrue(pruned.chosen().name().contains("pruned from " + before.nonZeroCount()
         + " non-zeros"), pruned.chosen().name());
     double best = pruned.candidates().stream().mapToDouble(Candidate::validationMse).min()
         .orElseThrow();

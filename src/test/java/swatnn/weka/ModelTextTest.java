@@ -345,7 +345,7 @@ class ModelTextTest {
       assertTrue(note.find(), "-max-cv-rows " + maxCvRows + ": no pruning\n" + text);
       assertEquals(count.group(1), note.group(2), text);
       assertTrue(Integer.parseInt(note.group(1)) > Integer.parseInt(note.group(2)), text);
-      assertTrue(row.group(1).endsWith(", pruned from " + note.group(1) + " non-zeros"), text);
+      assertTrue(row.group(1).contains(", pruned from " + note.group(1) + " non-zeros"), text);
       if (maxCvRows.equals("100")) {
         // on a hold-out the note gives the band's limit, which the row's held-out MSE is within
         Matcher band = Pattern.compile(
