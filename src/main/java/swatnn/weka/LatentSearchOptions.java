@@ -393,7 +393,7 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       + "data sets measured, only cpu's models changed (RMSE 0.55% lower in 10-fold "
       + "cross-validation). Ignored above -max-cv-rows rows (a hold-out), with -refine other "
       + "than lm, and with -local-search (which searches every configuration). In [0, 1); 0 "
-      + "turns it off, as builds before this option were. Default 0.03.")
+      + "turns it off.")
   public double getLocalSearchGate() {
     return m_settings.localSearchGate();
   }

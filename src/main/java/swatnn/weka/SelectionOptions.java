@@ -87,7 +87,7 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
             + "below\n\tmin(1, 10^(2 - n)) in magnitude gets max(n, 1) significant digits "
             + "instead.\n"
             + "\t(default " + ModelText.DECIMAL_PLACES + ")", o.name(), o.numArguments(),
-            o.synopsis());
+            "-num-decimal-places <n>");
       }
       if (!ours.contains(o.name())) {
         v.add(o);
