@@ -40,7 +40,7 @@ public final class ModelText {
     String title = m.header().title();
     sb.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
     for (String line : m.header().lines()) {
-      sb.append(line).append('\n');
+      sb.append(wrapped(line)).append('\n');
     }
     DataPreparation prep = m.preparation();
     MinMaxScaler in = m.inputRanges();
@@ -50,11 +50,11 @@ public final class ModelText {
     // without a search there is no fitted function: no scaling to explain, only the ranges
     boolean scaled = r.searched();
     if (prep.inputCount() > 0) {
-      sb.append(scaled ? "\nInputs: a linear model reads each min-max scaled to [-1, 1] by "
-          + "its training range; a network reads each as given after \"for a network\" "
-          + "(-input-scaling "
+      sb.append(scaled ? "\n" + wrapped("Inputs: a linear model reads each min-max scaled to "
+          + "[-1, 1] by its training range; a network reads each as given after \"for a "
+          + "network\" (-input-scaling "
           + m.inputScaler().method().name().toLowerCase(Locale.ROOT).replace('_', '-')
-          + "), scaled to [-1, 1]:\n" : "\nInputs and their training ranges:\n");
+          + "), scaled to [-1, 1]:") + "\n" : "\nInputs and their training ranges:\n");
     }
     int width = 1;
     for (int j = 0; j < prep.inputCount(); j++) {
@@ -134,10 +134,40 @@ public final class ModelText {
    * exact ones are: a network's large output weight times a neuron's small argument (0.0002
    * times 985) turns a rounding in the sixth decimal into an error in the third.
    */
+  /** The widest line of prose in the model text, in characters. */
+  static final int WIDTH = 100;
+
+  /**
+   * A paragraph broken at spaces into lines of at most {@value #WIDTH} characters, each after
+   * the first indented by four spaces (a word longer than a line stands alone). Why: Weka's
+   * Explorer shows the model text without wrapping, and the notes run to hundreds of
+   * characters; the indent sets continuations apart from the two-space rows of the tables.
+   *
+   * @param paragraph one line of text, without a newline
+   * @return the same words, lines joined by newlines, no newline at the end
+   */
+  static String wrapped(String paragraph) {
+    StringBuilder out = new StringBuilder();
+    int width = 0; // characters on the current line
+    for (String word : paragraph.split(" ")) {
+      if (width > 0 && width + 1 + word.length() > WIDTH) {
+        out.append("\n    ");
+        width = 4;
+      } else if (width > 0) {
+        out.append(' ');
+        width++;
+      }
+      out.append(word);
+      width += word.length();
+    }
+    return out.toString();
+  }
+
+
   private static String rounded(int places) {
-    return "(numbers rounded to " + places + " decimal place" + (places == 1 ? "" : "s")
+    return wrapped("(numbers rounded to " + places + " decimal place" + (places == 1 ? "" : "s")
         + ", -num-decimal-places; the exact model as Java source: weka.Run's -z NAME, or "
-        + "\"Output source code\" under the Explorer's More options)\n";
+        + "\"Output source code\" under the Explorer's More options)") + "\n";
   }
 
   /** The weighted training mean of the class on its own scale (a mean model's prediction). */
@@ -289,13 +319,13 @@ public final class ModelText {
     order.sort(java.util.Comparator.comparingInt((Integer i) -> all.get(i).hiddenLayers())
         .thenComparingInt(i -> i));
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Candidates compared: %d (the training mean, %d linear "
-        + "model%s on up to %d input%s, %d network%s; a searched network with no active neuron "
-        + "is the mean and is left out), scored by %s; MSE on the class scaled to [-1, 1]. "
-        + "Shown: the mean, the linear models with all inputs and of lowest validation MSE, "
-        + "each configuration's best network, and the chosen one.%n",
+    sb.append(wrapped(String.format(Locale.ROOT, "Candidates compared: %d (the training mean, "
+        + "%d linear model%s on up to %d input%s, %d network%s; a searched network with no "
+        + "active neuron is the mean and is left out), scored by %s; MSE on the class scaled "
+        + "to [-1, 1]. Shown: the mean, the linear models with all inputs and of lowest "
+        + "validation MSE, each configuration's best network, and the chosen one.",
         all.size(), linear, linear == 1 ? "" : "s", maxInputs, maxInputs == 1 ? "" : "s",
-        networks, networks == 1 ? "" : "s", r.validation().describe()));
+        networks, networks == 1 ? "" : "s", r.validation().describe()))).append('\n');
     String[] head = {"model", "validation MSE", "train MSE", "non-zero", "active neurons"};
     List<String[]> rows = new ArrayList<>();
     rows.add(head);
@@ -353,10 +383,10 @@ public final class ModelText {
             + "network for a difference of no consequence)", num2(r.toleranceFloor()),
             r.toleranceFloor() * r.classVariance())
         : "";
-    sb.append(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters among "
-        + "the candidates whose validation MSE is within %s%% of the best one%s; %s%s)%n",
+    sb.append(wrapped(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters "
+        + "among the candidates whose validation MSE is within %s%% of the best one%s; %s%s)",
         num(100 * tolerance), floor, band,
-        chosenAfter(r, pruned, scoredNonZeros, all, tolerance)));
+        chosenAfter(r, pruned, scoredNonZeros, all, tolerance)))).append('\n');
     return sb.toString();
   }
 

@@ -130,7 +130,7 @@ class DartsAdmmRegressorTest extends SparseNetworkRegressorContract<DartsAdmmReg
     int n = QUADRATIC.numInstances();
     double variance = sq / n - (sum / n) * (sum / n);
     assertTrue(err / n < 0.05 * variance, "MSE " + err / n + ", variance " + variance);
-    String text = built.toString();
+    String text = ModelTextTest.unwrapped(built.toString());
     String count = "Non-zero count: " + (int) built.getMeasure("measureNonZeroCount");
     assertTrue(text.contains(count + "\n") || text.contains(count + " (of the "), text);
     assertTrue(text.contains("validation MSE") && text.contains("* "), text);

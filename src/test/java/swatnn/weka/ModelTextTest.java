@@ -335,7 +335,7 @@ class ModelTextTest {
       // the gated local search off: cross-validated, it finds the one tanh neuron itself
       c.setLocalSearchGate(0);
       c.buildClassifier(d);
-      String text = c.toString();
+      String text = unwrapped(c.toString());
       Matcher count = Pattern.compile("Non-zero count: (\\d+)").matcher(text);
       assertTrue(count.find(), text);
       Matcher row = Pattern.compile("\\n\\* (.*?)  +\\S+  +\\S+  +(\\d+)  +\\d+\\n").matcher(text);
@@ -375,16 +375,16 @@ class ModelTextTest {
         + "\\(the best at \\S+ of the class's variance\\) or fitted its training rows within "
         + "it \\(the closest at \\S+; the table shows only each configuration's network of "
         + "lowest validation MSE\\)")
-        .matcher(c.toString()).find(), c.toString());
+        .matcher(unwrapped(c.toString())).find(), c.toString());
     SWATNNRegressor held = shortSearch();
     held.setMaxCrossValidationRows(50);
     held.buildClassifier(noisy);
-    assertTrue(held.toString().contains("(-local-search-gate 0.03): not run: the candidates were "
+    assertTrue(unwrapped(held.toString()).contains("(-local-search-gate 0.03): not run: the candidates were "
         + "scored on a hold-out"), held.toString());
     SWATNNRegressor local = shortSearch();
     local.setLocalSearch(true);
     local.buildClassifier(noisy);
-    assertTrue(local.toString().contains("(-local-search-gate 0.03): not used with "
+    assertTrue(unwrapped(local.toString()).contains("(-local-search-gate 0.03): not used with "
         + "-local-search"), local.toString());
     SWATNNRegressor off = shortSearch();
     off.setLocalSearchGate(0);
@@ -403,7 +403,7 @@ class ModelTextTest {
     assertFalse(r.gatedNetworks().isEmpty(), ran.toString());
     Matcher line = Pattern.compile("\\(-local-search-gate 0\\.03\\): ran on (\\d+) networks? "
         + "within the gate in validation or training MSE, at most two per configuration "
-        + "\\(([^)]*)\\)").matcher(ran.toString());
+        + "\\(([^)]*)\\)").matcher(unwrapped(ran.toString()));
     assertTrue(line.find(), ran.toString());
     assertEquals(r.gatedNetworks().size(), Integer.parseInt(line.group(1)), ran.toString());
     assertEquals(String.join(", ", r.gatedNetworks()), line.group(2), ran.toString());
@@ -425,5 +425,42 @@ class ModelTextTest {
       previous = k;
     }
     assertTrue(previous > 0, ran.toString());
+  }
+
+  @Test
+  void proseIsWrappedAtTheWidthAndJoinsBackToTheSameWords() {
+    java.util.Random random = new java.util.Random(7);
+    for (int trial = 0; trial < 200; trial++) {
+      StringBuilder sb = new StringBuilder();
+      int words = 1 + random.nextInt(80);
+      for (int w = 0; w < words; w++) {
+        sb.append(w > 0 ? " " : "").append("x".repeat(1 + random.nextInt(
+            random.nextInt(20) == 0 ? 120 : 15)));
+      }
+      String paragraph = sb.toString();
+      String wrapped = ModelText.wrapped(paragraph);
+      assertEquals(paragraph, unwrapped(wrapped), "the same words in the same order");
+      String[] lines = wrapped.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i];
+        assertEquals(i > 0, line.startsWith("    "), "continuations are indented: " + line);
+        boolean oneWord = line.trim().indexOf(' ') < 0;
+        assertTrue(line.length() <= ModelText.WIDTH || oneWord, line.length() + ": " + line);
+        if (i + 1 < lines.length) {
+          // a line is broken only where the next word would not fit
+          String next = lines[i + 1].trim().split(" ")[0];
+          assertTrue(line.length() + 1 + next.length() > ModelText.WIDTH, line + " | " + next);
+        }
+      }
+    }
+    assertEquals("short", ModelText.wrapped("short"));
+  }
+
+  /**
+   * The model text with its wrapped prose joined again ({@link ModelText#wrapped}: continuation
+   * lines start with four spaces), so that a sentence can be matched wherever it was broken.
+   */
+  static String unwrapped(String text) {
+    return text.replace("\n    ", " ");
   }
 }
