@@ -129,11 +129,6 @@ public final class ModelText {
     return sb.toString();
   }
 
-  /**
-   * Why the printed equations may not give the predictions to their last digit, and where the
-   * exact ones are: a network's large output weight times a neuron's small argument (0.0002
-   * times 985) turns a rounding in the sixth decimal into an error in the third.
-   */
   /** The widest line of prose in the model text, in characters. */
   static final int WIDTH = 100;
 
@@ -163,7 +158,11 @@ public final class ModelText {
     return out.toString();
   }
 
-
+  /**
+   * Why the printed equations may not give the predictions to their last digit, and where the
+   * exact ones are: a network's large output weight times a neuron's small argument (0.0002
+   * times 985) turns a rounding in the sixth decimal into an error in the third.
+   */
   private static String rounded(int places) {
     return wrapped("(numbers rounded to " + places + " decimal place" + (places == 1 ? "" : "s")
         + ", -num-decimal-places; the exact model as Java source: weka.Run's -z NAME, or "
