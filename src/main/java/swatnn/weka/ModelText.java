@@ -142,21 +142,9 @@ public final class ModelText {
    * @return the same words, lines joined by newlines, no newline at the end
    */
   static String wrapped(String paragraph) {
-    StringBuilder out = new StringBuilder();
-    int width = 0; // characters on the current line
-    for (String word : paragraph.split(" ")) {
-      if (width > 0 && width + 1 + word.length() > WIDTH) {
-        out.append("\n    ");
-        width = 4;
-      } else if (width > 0) {
-        out.append(' ');
-        width++;
-      }
-      out.append(word);
-      width += word.length();
-    }
-    return out.toString();
+    return TextLines.wrap(paragraph, WIDTH, WIDTH - 4, "    ");
   }
+
 
   /**
    * Why the printed equations may not give the predictions to their last digit, and where the

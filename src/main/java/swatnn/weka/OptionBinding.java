@@ -236,19 +236,6 @@ public final class OptionBinding {
 
   /** Breaks a description into tab-indented lines of at most 72 characters. */
   private static String wrap(String text) {
-    StringBuilder sb = new StringBuilder("\t");
-    int column = 0;
-    for (String word : text.split(" ")) {
-      if (column > 0 && column + 1 + word.length() > 72) {
-        sb.append("\n\t");
-        column = 0;
-      } else if (column > 0) {
-        sb.append(' ');
-        column++;
-      }
-      sb.append(word);
-      column += word.length();
-    }
-    return sb.toString();
+    return "\t" + TextLines.wrap(text, 72, 72, "\t");
   }
 }
