@@ -67,7 +67,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #epochs()} (>= 1). */
   public DartsSettings epochs(int v) {
-    require(v >= 1, "epochs must be >= 1");
+    require(v >= 1, "epochs must be >= 1, got " + v);
     epochs = v;
     return this;
   }
@@ -79,7 +79,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #batchSize()} (>= 1). */
   public DartsSettings batchSize(int v) {
-    require(v >= 1, "batch size must be >= 1");
+    require(v >= 1, "batch size must be >= 1, got " + v);
     batchSize = v;
     return this;
   }
@@ -173,7 +173,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #trainSteps()} (>= 0). */
   public DartsSettings trainSteps(int v) {
-    require(v >= 0, "train steps must be >= 0");
+    require(v >= 0, "train steps must be >= 0, got " + v);
     trainSteps = v;
     return this;
   }
@@ -185,7 +185,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #admmRounds()} (>= 1). */
   public DartsSettings admmRounds(int v) {
-    require(v >= 1, "ADMM rounds must be >= 1");
+    require(v >= 1, "ADMM rounds must be >= 1, got " + v);
     admmRounds = v;
     return this;
   }
@@ -197,7 +197,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #admmSteps()} (>= 1). */
   public DartsSettings admmSteps(int v) {
-    require(v >= 1, "ADMM steps must be >= 1");
+    require(v >= 1, "ADMM steps must be >= 1, got " + v);
     admmSteps = v;
     return this;
   }
@@ -209,7 +209,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #retrainSteps()} (>= 0). */
   public DartsSettings retrainSteps(int v) {
-    require(v >= 0, "retrain steps must be >= 0");
+    require(v >= 0, "retrain steps must be >= 0, got " + v);
     retrainSteps = v;
     return this;
   }

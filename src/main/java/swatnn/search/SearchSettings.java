@@ -79,7 +79,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings steps(int v) {
-    require(v >= 1, "steps must be >= 1");
+    require(v >= 1, "steps must be >= 1, got " + v);
     steps = v;
     return this;
   }
@@ -89,7 +89,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings annealSteps(int v) {
-    require(v >= 0, "anneal steps must be >= 0");
+    require(v >= 0, "anneal steps must be >= 0, got " + v);
     annealSteps = v;
     return this;
   }
@@ -105,7 +105,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings patience(int v) {
-    require(v >= 0, "patience must be >= 0");
+    require(v >= 0, "patience must be >= 0, got " + v);
     patience = v;
     return this;
   }
@@ -115,7 +115,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings restarts(int v) {
-    require(v >= 1 && v <= 256, "restarts must be in 1..256");
+    require(v >= 1 && v <= 256, "restarts must be in 1..256, got " + v);
     restarts = v;
     return this;
   }
@@ -202,7 +202,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings pointsPerStep(int v) {
-    require(v >= 1, "points per step must be >= 1");
+    require(v >= 1, "points per step must be >= 1, got " + v);
     pointsPerStep = v;
     return this;
   }
@@ -301,7 +301,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings slots(int v) {
-    require(v >= 0, "slots must be >= 0 (0: the available processors)");
+    require(v >= 0, "slots must be >= 0 (0: the available processors), got " + v);
     slots = v;
     return this;
   }
@@ -311,7 +311,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings polishSteps(int v) {
-    require(v >= 1, "polish steps must be >= 1");
+    require(v >= 1, "polish steps must be >= 1, got " + v);
     polishSteps = v;
     return this;
   }
@@ -331,7 +331,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings initSteps(int v) {
-    require(v >= 1, "init steps must be >= 1");
+    require(v >= 1, "init steps must be >= 1, got " + v);
     initSteps = v;
     return this;
   }
@@ -346,7 +346,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings race(int v) {
-    require(v >= 0 && v <= 256, "race starts must be in 0..256");
+    require(v >= 0 && v <= 256, "race starts must be in 0..256, got " + v);
     race = v;
     return this;
   }

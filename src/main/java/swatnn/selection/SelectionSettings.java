@@ -190,7 +190,7 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
    * @return this
    */
   public S refineIterations(int v) {
-    require(v >= 1, "refinement iterations must be >= 1");
+    require(v >= 1, "refinement iterations must be >= 1, got " + v);
     refineIterations = v;
     return self();
   }
@@ -209,7 +209,7 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
    * @return this
    */
   public S folds(int v) {
-    require(v == 0 || v >= 2, "folds must be 0 (a single hold-out) or at least 2");
+    require(v == 0 || v >= 2, "folds must be 0 (a single hold-out) or at least 2, got " + v);
     folds = v;
     return self();
   }
@@ -228,7 +228,7 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
    * @return this
    */
   public S maxCrossValidationRows(int v) {
-    require(v >= 0, "the cross-validation row limit must be >= 0");
+    require(v >= 0, "the cross-validation row limit must be >= 0, got " + v);
     maxCrossValidationRows = v;
     return self();
   }

@@ -111,7 +111,9 @@ public final class ModelSource {
       sb.append(" * Written by swatnn ").append(comment(model.provenance().packageVersion()))
           .append(" from a model built with the options\n * ")
           .append(comment(model.provenance().options())).append('\n');
-      sb.append(" * It needs nothing but the JDK: call classify with one row.\n");
+      sb.append(" * It needs nothing but the JDK: call classify with one row. Printed by "
+          + "weka.Run's -z, it is\n * followed by Weka's public class WekaWrapper: save the "
+          + "whole output as\n * WekaWrapper.java to compile it against weka.jar.\n");
       sb.append(" */\n");
       sb.append("class ").append(className).append(" {\n\n");
       sb.append("  /**\n");

@@ -153,8 +153,9 @@ public final class ModelText {
    */
   private static String rounded(int places) {
     return wrapped("(numbers rounded to " + places + " decimal place" + (places == 1 ? "" : "s")
-        + ", -num-decimal-places; the exact model as Java source: weka.Run's -z NAME, or "
-        + "\"Output source code\" under the Explorer's More options)") + "\n";
+        + ", -num-decimal-places; the exact model as Java source: weka.Run's -z NAME, saved "
+        + "as WekaWrapper.java, or \"Output source code\" under the Explorer's More options)")
+        + "\n";
   }
 
   /** The weighted training mean of the class on its own scale (a mean model's prediction). */
