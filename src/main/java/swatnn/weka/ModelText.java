@@ -54,7 +54,9 @@ public final class ModelText {
           + "[-1, 1] by its training range; a network reads each as given after \"for a "
           + "network\" (-input-scaling "
           + m.inputScaler().method().name().toLowerCase(Locale.ROOT).replace('_', '-')
-          + "), scaled to [-1, 1]:") + "\n" : "\nInputs and their training ranges:\n");
+          + "), scaled to [-1, 1]; in the equations below, but for a linear model's \"In the "
+          + "data's units\", an input's name stands for its scaled value:") + "\n"
+          : "\nInputs and their training ranges:\n");
     }
     int width = 1;
     for (int j = 0; j < prep.inputCount(); j++) {
@@ -358,10 +360,12 @@ public final class ModelText {
         num(ModelSelector.STANDARD_ERRORS));
     if (p != null) {
       band = ModelSelector.meanBand(p)
-          ? band + " (the band applies here: the F-test of the line on all inputs against "
-              + "the mean gives "
+          ? band + " (the band applies here: the F-test of the linear model on all inputs "
+              + "against the mean gives "
               + pValue(p) + ", not below " + num(ModelSelector.LINE_LEVEL) + ")"
-          : "the mean has no such band of standard errors here: the F-test of the line on all "
+          : "the mean's band (it would also qualify with an excess over the best below "
+              + num(ModelSelector.STANDARD_ERRORS) + " paired standard errors of the per-row "
+              + "squared errors) does not apply here: the F-test of the linear model on all "
               + "inputs against the mean gives " + pValue(p) + ", below "
               + num(ModelSelector.LINE_LEVEL);
     }
