@@ -70,16 +70,20 @@ public final class ModelText {
     String y = outputSymbol(prep, m.className());
     if (scaled && !(model instanceof MeanModel)) {
       double range = out.max(0) - out.min(0);
-      sb.append(out.min(0) == -1 && out.max(0) == 1 ? String.format(Locale.ROOT,
-          "Output: %s = %s (its training range is [-1, 1] already)%n", m.className(), y)
+      // FittedNetwork bounds the scaled output before it maps it back
+      String bound = String.format(Locale.ROOT, "; %s is first bounded to [%s, %s], %s%% of the "
+          + "range beyond it", y, num(-1 - FittedNetwork.OUTPUT_MARGIN),
+          num(1 + FittedNetwork.OUTPUT_MARGIN), num(50 * FittedNetwork.OUTPUT_MARGIN));
+      sb.append(wrapped(out.min(0) == -1 && out.max(0) == 1 ? String.format(Locale.ROOT,
+          "Output: %s = %s (its training range is [-1, 1] already%s)", m.className(), y, bound)
           : range < Double.POSITIVE_INFINITY ? String.format(Locale.ROOT,
-          "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s])%n", m.className(),
+          "Output: %s = %s + %s * (%s + 1) / 2 (training range [%s, %s]%s)", m.className(),
           num(out.min(0), places), num(range, places), y, num(out.min(0), places),
-          num(out.max(0), places))
+          num(out.max(0), places), bound)
           : String.format(Locale.ROOT, // a range wider than the largest double: its half
-          "Output: %s = %s + %s * (%s + 1) (training range [%s, %s])%n", m.className(),
+          "Output: %s = %s + %s * (%s + 1) (training range [%s, %s]%s)", m.className(),
           num(out.min(0), places), num(Spans.halfWidth(out.min(0), out.max(0)), places), y,
-          num(out.min(0), places), num(out.max(0), places)));
+          num(out.min(0), places), num(out.max(0), places), bound))).append('\n');
     }
     if (!r.searched()) {
       sb.append('\n').append(m.notSearched()).append(": the model predicts the weighted "

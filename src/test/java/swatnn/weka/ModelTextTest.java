@@ -129,9 +129,10 @@ class ModelTextTest {
     }
     SWATNNRegressor c = shortSearch();
     c.buildClassifier(d);
-    String text = c.toString();
+    String text = unwrapped(c.toString());
     assertTrue(Pattern.compile("\nOutput: f = y(_net)? \\(its training range is \\[-1, 1\\] "
-        + "already\\)\n").matcher(text).find(), text);
+        + "already; y(_net)? is first bounded to \\[-1\\.1, 1\\.1\\], 5% of the range beyond "
+        + "it\\)\n").matcher(text).find(), text);
   }
 
   @Test
