@@ -70,7 +70,7 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
   public S layers(int... v) {
     require(v.length > 0, "at least one hidden-layer count is needed");
     int[] s = Arrays.stream(v).distinct().sorted().toArray();
-    require(s[0] >= 1, "hidden-layer counts must be >= 1");
+    require(s[0] >= 1, "hidden-layer counts must be >= 1, got " + s[0]);
     layers = s;
     return self();
   }
