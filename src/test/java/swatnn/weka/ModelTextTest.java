@@ -380,8 +380,8 @@ class ModelTextTest {
     SWATNNRegressor held = shortSearch();
     held.setMaxCrossValidationRows(50);
     held.buildClassifier(noisy);
-    assertTrue(unwrapped(held.toString()).contains("(-local-search-gate 0.03): not run: the candidates were "
-        + "scored on a hold-out"), held.toString());
+    assertTrue(unwrapped(held.toString()).contains("(-local-search-gate 0.03): not run: the "
+        + "candidates were scored on a hold-out"), held.toString());
     SWATNNRegressor local = shortSearch();
     local.setLocalSearch(true);
     local.buildClassifier(noisy);
