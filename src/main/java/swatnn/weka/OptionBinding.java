@@ -4,6 +4,7 @@ import java.beans.IntrospectionException;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -165,16 +166,21 @@ public final class OptionBinding {
   private static Object parse(Class<?> type, String s, Object dflt, String name, String owner)
       throws Exception {
     try {
+      // an integer may be written as any exact decimal ("1000", "1e3", "1.0E3")
       if (type == int.class) {
-        return Integer.parseInt(s.trim());
+        return new BigDecimal(s.trim()).intValueExact();
       } else if (type == long.class) {
-        return Long.parseLong(s.trim());
+        return new BigDecimal(s.trim()).longValueExact();
       } else if (type == double.class) {
         return Double.parseDouble(s.trim());
       }
     } catch (NumberFormatException e) {
       throw new Exception(owner + ": option -" + name + " needs "
           + (type == double.class ? "a number" : "an integer") + ", got '" + s + "'");
+    } catch (ArithmeticException e) { // a fraction, or too large for the type
+      throw new Exception(owner + ": option -" + name + " needs an integer from "
+          + (type == int.class ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+              : Long.MIN_VALUE + " to " + Long.MAX_VALUE) + ", got '" + s + "'");
     }
     if (type == String.class) {
       return s;

@@ -220,10 +220,22 @@ class OptionBindingTest {
   }
 
   @Test
-  void badValuesAreRefusedNamingTheOption() {
+  void badValuesAreRefusedNamingTheOption() throws Exception {
     Exception e = assertThrows(Exception.class,
         () -> OptionBinding.set(new Probe(), new String[] {"-count", "2.5"}, "Probe"));
-    assertEquals("Probe: option -count needs an integer, got '2.5'", e.getMessage());
+    assertEquals("Probe: option -count needs an integer from -2147483648 to 2147483647, got "
+        + "'2.5'", e.getMessage());
+    e = assertThrows(Exception.class,
+        () -> OptionBinding.set(new Probe(), new String[] {"-count", "2147483648"}, "Probe"));
+    assertEquals("Probe: option -count needs an integer from -2147483648 to 2147483647, got "
+        + "'2147483648'", e.getMessage());
+    e = assertThrows(Exception.class,
+        () -> OptionBinding.set(new Probe(), new String[] {"-count", "many"}, "Probe"));
+    assertEquals("Probe: option -count needs an integer, got 'many'", e.getMessage());
+    Probe exact = new Probe();
+    OptionBinding.set(exact, new String[] {"-count", "1e3", "-big", "2.0E10"}, "Probe");
+    assertEquals(1000, exact.getCount(), "an integer written as an exact decimal");
+    assertEquals(20_000_000_000L, exact.getBig());
     e = assertThrows(Exception.class,
         () -> OptionBinding.set(new Probe(), new String[] {"-rate", "fast"}, "Probe"));
     assertEquals("Probe: option -rate needs a number, got 'fast'", e.getMessage());
