@@ -91,8 +91,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #weightLearningRate()} (> 0). */
   public DartsSettings weightLearningRate(double v) {
-    require(v > 0 && Double.isFinite(v),
-        "weight learning rate must be a finite number > 0, got " + v);
+    requireFinitePositive(v, "weight learning rate");
     weightLearningRate = v;
     return this;
   }
@@ -146,7 +145,7 @@ public final class DartsSettings extends SelectionSettings<DartsSettings> {
 
   /** Sets {@link #rho()} (> 0). */
   public DartsSettings rho(double v) {
-    require(v > 0 && Double.isFinite(v), "rho must be a finite number > 0, got " + v);
+    requireFinitePositive(v, "rho");
     rho = v;
     return this;
   }

@@ -127,8 +127,7 @@ public final class SearchSettings extends SelectionSettings<SearchSettings> {
   }
 
   public SearchSettings zLearningRate(double v) {
-    require(v > 0 && v < Double.POSITIVE_INFINITY,
-        "learning rate must be a finite number > 0, got " + v);
+    requireFinitePositive(v, "learning rate");
     zLearningRate = v;
     return this;
   }

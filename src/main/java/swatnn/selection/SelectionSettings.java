@@ -398,4 +398,15 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
     require(v >= 0 && v < Double.POSITIVE_INFINITY,
         what + " must be a finite number >= 0, got " + v);
   }
+
+  /**
+   * @param v a value
+   * @param what the setting's name, for the message
+   * @throws IllegalArgumentException unless {@code v} is finite and above 0 (a learning rate or
+   *     step size of infinity passes a check of {@code > 0} and then breaks the search)
+   */
+  protected static void requireFinitePositive(double v, String what) {
+    require(v > 0 && v < Double.POSITIVE_INFINITY,
+        what + " must be a finite number > 0, got " + v);
+  }
 }
