@@ -85,8 +85,9 @@ public final class ModelLocator {
   }
 
   /**
-   * The models a specification names, each manifest read once: for a file path or a bundled
-   * model's name ("swatnn-2in" or "2in") that model; for empty or "auto" every bundled model.
+   * The models a specification names, each manifest read once (the manifest alone: the rest of
+   * the file is verified when the model is loaded): for a file path or a bundled model's name
+   * ("swatnn-2in" or "2in") that model; for empty or "auto" every bundled model.
    *
    * @param spec a model file, a bundled model's name, "auto" or null
    * @return at least one model
@@ -98,7 +99,7 @@ public final class ModelLocator {
       Path file = locate(spec);
       String n = file.getFileName().toString();
       return List.of(new Located(n.endsWith(".zip") ? n.substring(0, n.length() - 4) : n, file,
-          ModelFile.readManifest(file)));
+          ModelFile.peekManifest(file)));
     }
     List<Located> all = new ArrayList<>();
     for (Map.Entry<String, ModelManifest> e : bundled().entrySet()) {

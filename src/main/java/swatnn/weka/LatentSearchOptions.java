@@ -1,6 +1,9 @@
 package swatnn.weka;
 
+import java.util.List;
+import swatnn.autoencoder.ModelFileException;
 import swatnn.mlp.Refinement;
+import swatnn.search.ModelLocator;
 import swatnn.search.SearchSettings;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
@@ -61,8 +64,9 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
    * default's share), so that {@code -steps 300} alone is a shorter search, not an error.
    *
    * @param options the options; those read are blanked, as Weka's option handlers do
-   * @throws Exception if an option is invalid, -polish contradicts -refine, or -anneal is not
-   *     less than -steps
+   * @throws Exception if an option is invalid, -polish contradicts -refine, -anneal is not
+   *     less than -steps, -model names no model file or bundled model, or -layers asks for more
+   *     hidden layers than the model builds
    */
   @Override
   public void setOptions(String[] options) throws Exception {
@@ -86,6 +90,38 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       throw new Exception(getClass().getSimpleName() + ": -anneal (" + getAnnealSteps()
           + ") must be less than -steps (" + getSteps() + "): the best step is taken after the "
           + "annealing");
+    }
+    // checked here as well as at the build, so that weka.Run shows a refusal as an option
+    // error, with the options, rather than as a build's stack trace; the build checks again
+    // because the GUI sets one property at a time and a model file may change in between
+    List<ModelLocator.Located> models;
+    try {
+      models = ModelLocator.candidates(m_model);
+    } catch (ModelFileException e) {
+      if (AUTO_MODEL.equalsIgnoreCase(m_model)) {
+        return; // no bundled model here: the build says so
+      }
+      throw new Exception(getClass().getSimpleName() + ": option -model: " + e.getMessage(), e);
+    }
+    requireLayersWithin(models.stream()
+        .mapToInt(m -> m.manifest().config().layout().maxHiddenLayers()).max().orElseThrow());
+  }
+
+  /**
+   * Refuses a -layers count above what a model builds.
+   *
+   * @param maxHiddenLayers the most hidden layers the model's decoders build (with -model
+   *     auto before the data is seen: the most of any bundled model)
+   * @throws Exception naming the option, the model's limit and the count refused
+   */
+  protected void requireLayersWithin(int maxHiddenLayers) throws Exception {
+    for (int k : m_settings.layers()) {
+      if (k > maxHiddenLayers) {
+        throw new Exception(getClass().getSimpleName() + ": option -layers: "
+            + (AUTO_MODEL.equalsIgnoreCase(m_model) ? "the bundled models build"
+                : "model '" + m_model + "' builds")
+            + " up to " + maxHiddenLayers + " hidden layers, got " + k);
+      }
     }
   }
 

@@ -266,6 +266,29 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals(112, shorter.getAnnealSteps(), "-steps alone anneals over 3/8 of the steps");
   }
 
+  @Test
+  void aMissingModelOrTooManyLayersIsRefusedWithTheOptionsAndAgainAtTheBuild() throws Exception {
+    Exception model = assertThrows(Exception.class,
+        () -> new SWATNNRegressor().setOptions(new String[] {"-model", "no-such-model"}));
+    assertTrue(model.getMessage().startsWith("SWATNNRegressor: option -model: no model file or "
+        + "bundled model 'no-such-model'"), model.getMessage());
+    Exception layers = assertThrows(Exception.class,
+        () -> new SWATNNRegressor().setOptions(new String[] {"-layers", "2,5"}));
+    assertEquals("SWATNNRegressor: option -layers: the bundled models build up to 4 hidden "
+        + "layers, got 5", layers.getMessage());
+    Exception named = assertThrows(Exception.class, () -> new SWATNNRegressor()
+        .setOptions(new String[] {"-model", "swatnn-2in", "-layers", "5"}));
+    assertEquals("SWATNNRegressor: option -layers: model 'swatnn-2in' builds up to 4 hidden "
+        + "layers, got 5", named.getMessage());
+    // the GUI sets one property at a time: the build refuses what the options could not see
+    SWATNNRegressor c = search(1);
+    c.setLayers("5");
+    Exception atBuild = assertThrows(Exception.class, () -> c.buildClassifier(QUADRATIC));
+    assertTrue(atBuild.getMessage().contains("option -layers: model '"), atBuild.getMessage());
+    assertTrue(atBuild.getMessage().endsWith("builds up to 4 hidden layers, got 5"),
+        atBuild.getMessage());
+  }
+
   /**
    * Issue 18's small-data test: on 50 generated rows of a noisy line (3 inputs, one relevant,
    * noise a third of the label variance), the returned model's 10-fold cross-validated RMSE is

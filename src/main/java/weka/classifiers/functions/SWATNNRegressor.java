@@ -127,13 +127,7 @@ public class SWATNNRegressor extends LatentSearchOptions
               ? "the largest bundled model takes" : "model '" + m_model + "' takes at most",
           manifest.config().nInMax(), MORE_INPUTS));
     }
-    for (int k : settings.layers()) {
-      if (k > manifest.config().layout().maxHiddenLayers()) {
-        throw new Exception("SWATNNRegressor: the model builds up to "
-            + manifest.config().layout().maxHiddenLayers() + " hidden layers; -layers asks for "
-            + k);
-      }
-    }
+    requireLayersWithin(manifest.config().layout().maxHiddenLayers());
     // a model trained on more inputs than the data has: the extra inputs are held at 0
     int nIn = Math.max(Math.max(nData, 1), manifest.config().nInMin());
     String autoencoder = describeModel(model.file(), manifest, nIn - nData);
