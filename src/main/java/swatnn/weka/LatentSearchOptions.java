@@ -104,7 +104,9 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
       throw new Exception(getClass().getSimpleName() + ": option -model: " + e.getMessage(), e);
     }
     requireLayersWithin(models.stream()
-        .mapToInt(m -> m.manifest().config().layout().maxHiddenLayers()).max().orElseThrow());
+        .mapToInt(m -> m.manifest().config().layout().maxHiddenLayers()).max().orElseThrow(),
+        AUTO_MODEL.equalsIgnoreCase(m_model) ? "the bundled models build"
+            : "model '" + m_model + "' builds");
   }
 
   /**
@@ -112,14 +114,13 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
    *
    * @param maxHiddenLayers the most hidden layers the model's decoders build (with -model
    *     auto before the data is seen: the most of any bundled model)
+   * @param builder the message's subject, e.g. "model 'swatnn-7in' builds"
    * @throws Exception naming the option, the model's limit and the count refused
    */
-  protected void requireLayersWithin(int maxHiddenLayers) throws Exception {
+  protected void requireLayersWithin(int maxHiddenLayers, String builder) throws Exception {
     for (int k : m_settings.layers()) {
       if (k > maxHiddenLayers) {
-        throw new Exception(getClass().getSimpleName() + ": option -layers: "
-            + (AUTO_MODEL.equalsIgnoreCase(m_model) ? "the bundled models build"
-                : "model '" + m_model + "' builds")
+        throw new Exception(getClass().getSimpleName() + ": option -layers: " + builder
             + " up to " + maxHiddenLayers + " hidden layers, got " + k);
       }
     }

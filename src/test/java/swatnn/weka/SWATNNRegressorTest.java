@@ -284,9 +284,8 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     SWATNNRegressor c = search(1);
     c.setLayers("5");
     Exception atBuild = assertThrows(Exception.class, () -> c.buildClassifier(QUADRATIC));
-    assertTrue(atBuild.getMessage().contains("option -layers: model '"), atBuild.getMessage());
-    assertTrue(atBuild.getMessage().endsWith("builds up to 4 hidden layers, got 5"),
-        atBuild.getMessage());
+    assertEquals("SWATNNRegressor: option -layers: model 'tiny' builds up to 4 hidden layers, "
+        + "got 5", atBuild.getMessage());
   }
 
   /**

@@ -127,7 +127,8 @@ public class SWATNNRegressor extends LatentSearchOptions
               ? "the largest bundled model takes" : "model '" + m_model + "' takes at most",
           manifest.config().nInMax(), MORE_INPUTS));
     }
-    requireLayersWithin(manifest.config().layout().maxHiddenLayers());
+    requireLayersWithin(manifest.config().layout().maxHiddenLayers(),
+        "model '" + model.name() + "' builds");
     // a model trained on more inputs than the data has: the extra inputs are held at 0
     int nIn = Math.max(Math.max(nData, 1), manifest.config().nInMin());
     String autoencoder = describeModel(model.file(), manifest, nIn - nData);
