@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 import swatnn.io.NumberText;
 
 /**
@@ -129,6 +130,26 @@ public final class SparseMlp implements Serializable {
     System.arraycopy(active, 0, b.active, 0, active.length);
     b.outputBias = outputBias;
     return b;
+  }
+
+  /**
+   * This network with every weight and bias, the output bias included, replaced by {@code f}
+   * of it (for example rounded as a text prints it); the activations and active neurons stay.
+   *
+   * @param f maps a parameter to its new value
+   * @return the new network
+   * @throws IllegalArgumentException if {@code f} gives a non-finite value
+   */
+  public SparseMlp withParameters(DoubleUnaryOperator f) {
+    Builder b = toBuilder();
+    for (int i = 0; i < b.weights.length; i++) {
+      b.weights[i] = Builder.finite(f.applyAsDouble(b.weights[i]), "weight");
+    }
+    for (int i = 0; i < b.biases.length; i++) {
+      b.biases[i] = Builder.finite(f.applyAsDouble(b.biases[i]), "bias");
+    }
+    b.outputBias = Builder.finite(f.applyAsDouble(b.outputBias), "output bias");
+    return b.build();
   }
 
   /** The layout (H and L) this network belongs to. */

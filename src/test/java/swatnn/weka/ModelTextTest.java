@@ -269,6 +269,81 @@ class ModelTextTest {
     assertEquals(2, again.getNumDecimalPlaces());
   }
 
+  /**
+   * The note under a network's equations says how far they are, as printed, from the model;
+   * the equations read back from the text and evaluated at other random points miss the model
+   * by about as much (within a factor of 2), more at 1 decimal place than at 6.
+   */
+  @Test
+  void theRoundingNoteSaysHowFarThePrintedNetworkIsFromTheModel() throws Exception {
+    Instances d = uniform(new String[] {"a", "b", "y"}, 200, 5,
+        x -> 40 * Math.tanh(1.5 * x[0] - x[1]) + 12 * Math.tanh(2 * x[1]));
+    SWATNNRegressor c = shortSearch();
+    c.buildClassifier(d);
+    swatnn.selection.NetworkModel n =
+        (swatnn.selection.NetworkModel) c.searchResult().model();
+    assertEquals(2, n.inputs().length, "both inputs read");
+    swatnn.search.MinMaxScaler out = c.fittedNetwork().classScaler();
+    double[] stated = new double[2];
+    int[] placesTried = {1, ModelText.DECIMAL_PLACES};
+    for (int p = 0; p < 2; p++) {
+      c.setNumDecimalPlaces(placesTried[p]);
+      String text = unwrapped(c.toString());
+      Matcher note = Pattern.compile("the equations with the Output line give the class within "
+          + NUM + " \\(").matcher(text);
+      assertTrue(note.find(), text);
+      stated[p] = Double.parseDouble(note.group(1));
+      Matcher o = Pattern.compile("Output: y = " + NUM + " \\+ " + NUM
+          + " \\* \\(y_net \\+ 1\\) / 2").matcher(text);
+      assertTrue(o.find(), text);
+      List<String> equations = text.substring(text.indexOf("Chosen model: ")).lines().skip(2)
+          .takeWhile(l -> l.startsWith("h") || l.startsWith("y_net = ")).toList();
+      Random r = new Random(11);
+      double worst = 0;
+      for (int i = 0; i < 1000; i++) {
+        java.util.Map<String, Double> v = new java.util.HashMap<>();
+        double[] x = {2 * r.nextDouble() - 1, 2 * r.nextDouble() - 1};
+        v.put(d.attribute(n.inputs()[0] % 2).name(), x[0]);
+        v.put(d.attribute(n.inputs()[1] % 2).name(), x[1]);
+        for (String e : equations) {
+          String[] sides = e.split(" = ", 2);
+          Matcher act = Pattern.compile("^(sigmoid|tanh|leaky)\\((.*)\\)$").matcher(sides[1]);
+          double u = act.find() ? printedSum(act.group(2), v) : printedSum(sides[1], v);
+          v.put(sides[0], act.reset().find() ? switch (act.group(1)) {
+            case "sigmoid" -> 1 / (1 + Math.exp(-u));
+            case "tanh" -> Math.tanh(u);
+            default -> u > 0 ? u : 0.01 * u;
+          } : u);
+        }
+        double yNet = Math.max(-1.1, Math.min(1.1, v.get("y_net")));
+        double printed = Double.parseDouble(o.group(1))
+            + Double.parseDouble(o.group(2)) * (yNet + 1) / 2;
+        double model = out.unscale(0, Math.max(-1.1, Math.min(1.1, n.network().predict(x))));
+        worst = Math.max(worst, Math.abs(printed - model));
+      }
+      assertTrue(worst <= 2 * stated[p] + 1e-9 && worst >= stated[p] / 2,
+          "stated " + stated[p] + ", found " + worst + " at " + placesTried[p] + " places");
+    }
+    assertTrue(stated[0] > 100 * stated[1], "1 place against 6: " + stated[0] + ", "
+        + stated[1]);
+  }
+
+  /** A printed sum "c0 name0 + c1 name1 - ... + c" at the values of the names. */
+  private static double printedSum(String sum, java.util.Map<String, Double> values) {
+    Matcher term = Pattern.compile("(^|[-+] )" + NUM + "(?: ([A-Za-z_][A-Za-z0-9_.]*))?")
+        .matcher(sum.trim());
+    double total = 0;
+    int at = 0;
+    while (term.find()) {
+      assertEquals(at, term.start(), "a term where the last one ended: " + sum);
+      double c = Double.parseDouble(term.group(2)) * (term.group(1).startsWith("-") ? -1 : 1);
+      total += term.group(3) == null ? c : c * values.get(term.group(3));
+      at = term.end() + (term.end() < sum.trim().length() ? 1 : 0);
+    }
+    assertEquals(sum.trim().length(), at, "every term read: " + sum);
+    return total;
+  }
+
   /** The floor's fraction keeps its exponent whole (it printed 1e-10 as 1e-1). */
   @Test
   void theToleranceFloorIsPrintedAsGiven() throws Exception {
