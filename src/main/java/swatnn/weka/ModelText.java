@@ -478,16 +478,20 @@ public final class ModelText {
     }
     if (r.validation().heldOutRows() > 0) {
       double best = ModelSelector.bestMse(scored);
+      // the table shows the chosen row after the pruning: when the chosen network was the
+      // best, the best MSE is in no row, and the note says whose it was
+      boolean chosenWasBest = scored.get(r.chosenIndex()).validationMse() == best;
       return (pruned ? String.format(Locale.ROOT, "; then pruned from %d to %d non-zeros: "
           + "its neurons, its runs of one-neuron hidden layers (each as the affine map it "
           + "nearly is, if its training MSE rose by at most the floor) and its weights were "
           + "each removed where its MSE on the held-out rows stayed within %s%% "
-          + "of the best one plus the floor, at most %.3g (the best candidate's MSE there, "
-          + "before any pruning, is %.3g), so that the "
+          + "of the best one plus the floor, at most %.3g (the best candidate's MSE there is "
+          + "%.3g%s), so that the "
           + "selection would have chosen it had the search found it; its row shows that MSE, "
           + "and its train MSE on all training rows; -no-final-prune keeps the network as "
           + "chosen", scoredNonZeros, r.chosen().nonZeroCount(), num(100 * tolerance),
-          ModelSelector.limit(best, tolerance, r.toleranceFloor(), r.classVariance()), best)
+          ModelSelector.limit(best, tolerance, r.toleranceFloor(), r.classVariance()), best,
+          chosenWasBest ? ", the chosen network's before the pruning" : "")
           : "")
           + "; then refitted on all training rows";
     }

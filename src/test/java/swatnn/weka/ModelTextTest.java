@@ -424,10 +424,19 @@ class ModelTextTest {
       assertTrue(row.group(1).contains(", pruned from " + note.group(1) + " non-zeros"), text);
       if (maxCvRows.equals("100")) {
         // on a hold-out the note gives the band's limit, which the row's held-out MSE is within
-        Matcher band = Pattern.compile(
-            "at most (\\S+) \\(the best candidate's MSE there, before any pruning, is (\\S+)\\)")
-            .matcher(text);
+        Matcher band = Pattern.compile("at most (\\S+) \\(the best candidate's MSE there is "
+            + "([^,)]+)(, the chosen network's before the pruning)?\\)").matcher(text);
         assertTrue(band.find(), text);
+        // the best MSE is a row's, or the note says it was the chosen network's, whose row
+        // shows the pruned network
+        double best = Double.parseDouble(band.group(2));
+        Matcher rows = Pattern.compile("\\n[* ] (?:mean|linear|k=).*?  +(\\S+)  +\\S+  +\\d+  +\\S+"
+            + "(?=\\n)").matcher(text);
+        boolean inARow = false;
+        while (rows.find()) {
+          inARow |= Math.abs(Double.parseDouble(rows.group(1)) - best) <= 5e-3 * best;
+        }
+        assertTrue(inARow != (band.group(3) != null), text);
         Matcher mse = Pattern.compile("\\n\\* .*?  +(\\S+)  +\\S+  +\\d+  +\\d+\\n")
             .matcher(text);
         assertTrue(mse.find(), text);
