@@ -390,13 +390,16 @@ public final class ModelText {
     order.sort(java.util.Comparator.comparingInt((Integer i) -> all.get(i).hiddenLayers())
         .thenComparingInt(i -> i));
     StringBuilder sb = new StringBuilder();
+    long local = all.stream().filter(c -> c.name().endsWith(", local search")).count();
     sb.append(wrapped(String.format(Locale.ROOT, "Candidates compared: %d (the training mean, "
-        + "%d linear model%s on up to %d input%s, %d network%s; a searched network with no "
+        + "%d linear model%s on up to %d input%s, %d network%s%s; a searched network with no "
         + "active neuron is the mean and is left out), scored by %s; MSE on the class scaled "
         + "to [-1, 1]. Shown: the mean, the linear models with all inputs and of lowest "
         + "validation MSE, each configuration's best network, and the chosen one.",
         all.size(), linear, linear == 1 ? "" : "s", maxInputs, maxInputs == 1 ? "" : "s",
-        networks, networks == 1 ? "" : "s", r.validation().describe()))).append('\n');
+        networks, networks == 1 ? "" : "s", local == 0 ? ""
+            : ", " + local + " of them from the local structure search",
+        r.validation().describe()))).append('\n');
     String[] head = {"model", "validation MSE", "train MSE", "non-zero", "active neurons"};
     List<String[]> rows = new ArrayList<>();
     rows.add(head);
