@@ -99,8 +99,8 @@ public final class ModelFile {
   public static ModelManifest peekManifest(Path file) throws ModelFileException {
     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
       ZipEntry e = zip.getEntry(MANIFEST);
-      if (e == null) {
-        throw new ModelFileException(file + ": not a swatnn model file (no " + MANIFEST + ")");
+      if (e == null) { // the catch below puts the file's name in front
+        throw new ModelFileException("not a swatnn model file (no " + MANIFEST + ")");
       }
       try (java.io.InputStream in = zip.getInputStream(e)) {
         return ModelManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));

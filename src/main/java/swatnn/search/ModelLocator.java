@@ -176,6 +176,10 @@ public final class ModelLocator {
         return f;
       }
     }
+    if (Files.isDirectory(direct)) {
+      throw new ModelFileException("'" + spec + "' is a folder, not a model file; give the "
+          + "model's .zip file");
+    }
     throw new ModelFileException("no model file or bundled model '" + spec + "' (looked in "
         + searchPath().stream().map(Path::toString).reduce((a, b) -> a + File.pathSeparator + b)
             .orElse("-") + "); bundled: " + bundled().keySet());

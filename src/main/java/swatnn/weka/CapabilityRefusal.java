@@ -71,7 +71,8 @@ public final class CapabilityRefusal {
     String lower = message.toLowerCase(Locale.ROOT);
     if (lower.matches("(?s).*cannot handle [a-z -]*class!.*")) {
       return "The class attribute is " + quoted(data.classAttribute().name())
-          + "; choose a numeric class (in the Explorer's Classify panel, the box above Start).";
+          + "; choose a numeric class (-c INDEX on the command line; in the Explorer's Classify "
+          + "panel, the box above Start).";
     }
     for (int type : new int[] {Attribute.NUMERIC, Attribute.NOMINAL, Attribute.STRING,
         Attribute.DATE, Attribute.RELATIONAL}) {

@@ -565,8 +565,10 @@ public final class DataPreparation implements Serializable {
       has += " after converting nominal attributes to binary (" + originalInputCount()
           + " attributes besides the class)";
     }
+    // only reached with input selection off: with it on, the preparation keeps at most max
     return owner + ": " + has + ", but " + limit + " " + max
-        + ". Reduce the inputs to " + max + " or fewer, e.g. with "
+        + ". Drop -no-input-selection to let the input evaluator choose " + max + " of them, "
+        + "or reduce the inputs to " + max + " or fewer, e.g. with "
         + "weka.filters.supervised.attribute.AttributeSelection (or "
         + "weka.classifiers.meta.AttributeSelectedClassifier) or by removing attributes "
         + "(weka.filters.unsupervised.attribute.Remove)" + orElse + ".";

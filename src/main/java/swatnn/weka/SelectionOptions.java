@@ -340,9 +340,10 @@ public abstract class SelectionOptions extends AbstractClassifier implements Ran
   /** @return whether inputs are chosen when there are too many */
   @OptionMetadata(displayName = "selectInputs", displayOrder = 106,
       commandLineParamName = "no-input-selection", commandLineParamIsFlag = true,
-      commandLineParamSynopsis = "-no-input-selection", description = "Whether inputs "
-      + "beyond what the network takes are chosen by the input evaluator. When off (the "
-      + "flag -no-input-selection), such data is refused with a message.")
+      commandLineParamSynopsis = "-no-input-selection", description = "Whether the input "
+      + "evaluator chooses which inputs to keep when the data has more than the network "
+      + "takes (on by default). The flag -no-input-selection turns it off: such data is then "
+      + "refused with a message.")
   public boolean getSelectInputs() {
     return m_selectInputs;
   }

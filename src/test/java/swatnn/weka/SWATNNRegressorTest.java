@@ -267,11 +267,43 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
   }
 
   @Test
+  void theModelTextSaysWhetherTheRaceRan() throws Exception {
+    SWATNNRegressor none = search(1);
+    none.setRestarts(2);
+    none.setRace(2);
+    none.buildClassifier(QUADRATIC);
+    assertTrue(ModelTextTest.unwrapped(none.toString())
+        .contains("\nRace: not run (-race 2 is not above -restarts 2)\n"), none.toString());
+    SWATNNRegressor race = search(1);
+    race.setRestarts(2);
+    race.setRace(4);
+    race.buildClassifier(QUADRATIC);
+    assertTrue(ModelTextTest.unwrapped(race.toString()).contains("\nRace: 4 starting points "
+        + "per configuration, halved by -race-score discrete down to the 2 restarts\n"),
+        race.toString());
+    assertFalse(built.toString().contains("\nRace: "), "no -race, no line");
+  }
+
+  @Test
   void aMissingModelOrTooManyLayersIsRefusedWithTheOptionsAndAgainAtTheBuild() throws Exception {
     Exception model = assertThrows(Exception.class,
         () -> new SWATNNRegressor().setOptions(new String[] {"-model", "no-such-model"}));
     assertTrue(model.getMessage().startsWith("SWATNNRegressor: option -model: no model file or "
         + "bundled model 'no-such-model'"), model.getMessage());
+    Exception folder = assertThrows(Exception.class,
+        () -> new SWATNNRegressor().setOptions(new String[] {"-model", dir.toString()}));
+    assertEquals("SWATNNRegressor: option -model: '" + dir + "' is a folder, not a model file; "
+        + "give the model's .zip file", folder.getMessage());
+    Path zip = dir.resolve("other.zip");
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+      out.write("not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Exception other = assertThrows(Exception.class,
+        () -> new SWATNNRegressor().setOptions(new String[] {"-model", zip.toString()}));
+    assertEquals("SWATNNRegressor: option -model: " + zip + ": not a swatnn model file (no "
+        + "manifest.json)", other.getMessage());
     Exception layers = assertThrows(Exception.class,
         () -> new SWATNNRegressor().setOptions(new String[] {"-layers", "2,5"}));
     assertEquals("SWATNNRegressor: option -layers: the bundled models build up to 4 hidden "

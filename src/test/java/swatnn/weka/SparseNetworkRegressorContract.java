@@ -183,8 +183,8 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     nominalClass.add(new DenseInstance(1, new double[] {0.5, 1}));
     Exception e = assertThrows(Exception.class, () -> shortSearch(1).buildClassifier(nominalClass));
     assertEquals("weka.classifiers.functions." + name() + ": Cannot handle multi-valued "
-        + "nominal class! The class attribute is 'c'; choose a numeric class (in the Explorer's "
-        + "Classify panel, the box above Start).", e.getMessage());
+        + "nominal class! The class attribute is 'c'; choose a numeric class (-c INDEX on the "
+        + "command line; in the Explorer's Classify panel, the box above Start).", e.getMessage());
 
     atts = new ArrayList<>();
     atts.add(new Attribute("s", (List<String>) null));
@@ -206,6 +206,8 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     Exception e = assertThrows(Exception.class, () -> c.buildClassifier(numeric(9, 20)));
     String m = e.getMessage();
     assertTrue(m.contains("9 inputs") && m.contains("at most " + maxInputs())
+        && m.contains("Drop -no-input-selection to let the input evaluator choose "
+            + maxInputs() + " of them")
         && m.contains("weka.filters.supervised.attribute.AttributeSelection"), m);
   }
 

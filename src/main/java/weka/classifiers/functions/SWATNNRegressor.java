@@ -170,6 +170,14 @@ public class SWATNNRegressor extends LatentSearchOptions
           .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
           + " of " + settings.steps() + " (-patience stops a group once its error stalls)");
     }
+    if (r.searched() && settings.race() > 0) {
+      lines.add(settings.race() > settings.restarts()
+          ? "Race: " + settings.race() + " starting points per configuration, halved by "
+              + "-race-score " + settings.raceScore().name().toLowerCase(Locale.ROOT)
+              + " down to the " + settings.restarts() + " restarts"
+          : "Race: not run (-race " + settings.race() + " is not above -restarts "
+              + settings.restarts() + ")");
+    }
     if (r.searched()) {
       lines.add("Refinement: " + settings.refinement().describe()
           + (LatentSearch.localSearchRuns(settings)
