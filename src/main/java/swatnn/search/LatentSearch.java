@@ -229,8 +229,15 @@ public final class LatentSearch implements NetworkSearch {
     Refinement how = settings.refinement();
     int[] refinedDone = {0};
     int refinements = settings.layers().length * r;
+    boolean[] refinementStarted = {false};
+    // more = 0 starts the refinement's clock: reported once, by the first group to end, so that
+    // a later group's start does not repeat a count already reported
     java.util.function.IntConsumer refinedMore = more -> {
       synchronized (stepsDone) {
+        if (more == 0 && refinementStarted[0]) {
+          return;
+        }
+        refinementStarted[0] = true;
         refinedDone[0] += more;
         if (how != Refinement.NONE) {
           listener.refined(refinedDone[0], refinements);

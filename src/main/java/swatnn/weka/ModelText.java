@@ -63,10 +63,16 @@ public final class ModelText {
     for (int j = 0; j < prep.inputCount(); j++) {
       width = Math.max(width, prep.inputName(j).length());
     }
+    // a network reads input j from column p + j of the scaled rows (FittedNetwork.predict)
+    java.util.Set<Integer> networkColumns = java.util.Arrays.stream(r.networkInputs()).boxed()
+        .collect(java.util.stream.Collectors.toSet());
     for (int j = 0; j < prep.inputCount(); j++) {
+      String forNetwork = !scaled ? ""
+          : networkColumns.contains(prep.inputCount() + j)
+              ? "; for a network: " + m.inputScaler().describe(j, v -> num(v, places))
+              : "; not a network input (not among the inputs selected for the network)";
       sb.append(String.format(Locale.ROOT, "  %-" + width + "s  training range [%s, %s]%s%n",
-          prep.inputName(j), num(in.min(j), places), num(in.max(j), places), scaled
-              ? "; for a network: " + m.inputScaler().describe(j, v -> num(v, places)) : ""));
+          prep.inputName(j), num(in.min(j), places), num(in.max(j), places), forNetwork));
     }
     String y = outputSymbol(prep, m.className());
     if (scaled && !(model instanceof MeanModel)) {

@@ -175,7 +175,8 @@ class SearchEngineTest {
     new LatentSearch(model, quick().restarts(4).refinement(Refinement.LM).slots(2))
         .fit(x, y, counting);
     assertEquals(0, done.get(0), "the first group's end of search starts the refinement");
-    assertEquals(2, done.stream().filter(d -> d == 0).count(), "each group of two restarts");
+    // the second group's end may come before or after a refinement ends: not reported again
+    assertEquals(1, done.stream().filter(d -> d == 0).count(), "the start, once");
     assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), done.stream().filter(d -> d > 0).toList());
     done.clear();
     new LatentSearch(model, quick().restarts(4).refinement(Refinement.NONE).slots(2))

@@ -226,6 +226,12 @@ abstract class SparseNetworkRegressorContract<C extends SparseNetworkRegressor> 
     assertTrue(text.contains("network inputs: the " + maxInputs() + " of 12 inputs ranked "
         + "highest by ReliefFAttributeEval"), text);
     assertTrue(text.contains(" a3") && text.contains(" a9"), text);
+    // the inputs' list says which ones the network does not read
+    assertEquals(12 - maxInputs(), text.lines()
+        .filter(l -> l.endsWith("; not a network input (not among the inputs selected for the "
+            + "network)")).count(), text);
+    assertEquals(maxInputs(), text.lines().filter(l -> l.contains("; for a network: ")).count(),
+        text);
     for (Instance i : d) {
       assertTrue(Double.isFinite(c.classifyInstance(i)));
     }
