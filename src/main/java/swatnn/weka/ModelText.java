@@ -167,7 +167,7 @@ public final class ModelText {
    * neuron's small argument (0.0002 times 985) turns a rounding in the sixth decimal into an
    * error in the third.
    *
-   * @param error for a network, {@link #roundingError}; NaN to leave it out
+   * @param error for a network, {@link #roundingError}; null to leave it out
    */
   private static String rounded(int places, double[] error) {
     String far = error == null ? "" : "; so rounded, the equations with the Output line give "
