@@ -31,13 +31,14 @@ import java.util.List;
  *     it existed
  * @param classVariance the scaled class's variance on the rows the candidates were scored on;
  *     0 without a search and in models saved before it existed
- * @param gatedNetworks the names of the network candidates that passed the gate of the local
- *     search after cross-validation (validation or training MSE within {@link
- *     SelectionSettings#gatedLocalSearch()} times the class's variance, at most two per
- *     configuration; {@link ModelSearch#passingTheGate}) and went through it, by configuration;
- *     empty when the gate was checked and none passed; null when it was not checked (a
- *     hold-out, the gate at 0, no Levenberg-Marquardt refinement, a class without variance),
- *     without a search and in models saved before it existed
+ * @param gatedNetworks the names of the network candidates that went through the local search
+ *     after the candidates were scored: after cross-validation those that passed its gate
+ *     (validation or training MSE within {@link SelectionSettings#gatedLocalSearch()} times the
+ *     class's variance, at most two per configuration; {@link ModelSearch#passingTheGate}), by
+ *     configuration, empty when the gate was checked and none passed; on a hold-out the {@link
+ *     SelectionSettings#heldOutLocalSearch()} of lowest held-out MSE, lowest first; null when
+ *     neither ran (the gate or the count at 0, no Levenberg-Marquardt refinement, a class
+ *     without variance), without a search and in models saved before it existed
  */
 public record SearchResult(List<ConfigurationResult> configurations, List<Candidate> candidates,
     int chosenIndex, Candidate chosen, Validation validation, int[] networkInputs,

@@ -132,6 +132,15 @@ public abstract class SelectionSettings<S extends SelectionSettings<S>> implemen
   }
 
   /**
+   * @return on a hold-out, how many networks of lowest held-out MSE then go through the local
+   *     structure search, the results joining the candidates ({@link ModelSearch}; 0: none); 0
+   *     here, so DARTS+ADMM keeps the choice it had; the latent search's settings turn it on
+   */
+  public int heldOutLocalSearch() {
+    return 0;
+  }
+
+  /**
    * @return the fraction of the training rows held out when the candidates are not
    *     cross-validated
    */

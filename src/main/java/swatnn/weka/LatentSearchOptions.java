@@ -440,6 +440,27 @@ public abstract class LatentSearchOptions extends SparseNetworkRegressor {
     m_settings.localSearchGate(v);
   }
 
+  /** @return on a hold-out, how many networks of lowest held-out MSE get the local search */
+  @OptionMetadata(displayName = "heldOutLocalSearch", displayOrder = 20,
+      commandLineParamName = "held-out-local-search",
+      commandLineParamSynopsis = "-held-out-local-search <n>", description = "On a hold-out "
+      + "(more training rows than -max-cv-rows), how many of the networks of lowest held-out "
+      + "MSE then go through the local structure search of -local-search on the training "
+      + "split, whatever their error. Each network the moves return joins the candidates, "
+      + "scored on the held-out rows like them (the model text names it \"..., local search\" "
+      + "and says what the search added). On large data the search alone often ends a neuron "
+      + "or two from the function, where the moves complete it, and the held-out rows show a "
+      + "move that fits noise as it is. Ignored when cross-validated (see -local-search-gate), "
+      + "with -refine other than lm and with -local-search. In 0..16; 0 turns it off.")
+  public int getHeldOutLocalSearch() {
+    return m_settings.heldOutLocalSearches();
+  }
+
+  /** @param v the networks searched on a hold-out, in 0..16 */
+  public void setHeldOutLocalSearch(int v) {
+    m_settings.heldOutLocalSearches(v);
+  }
+
   /** @return whether the chosen network is left as it was chosen, without the final pruning */
   @OptionMetadata(displayName = "noFinalPrune", displayOrder = 21,
       commandLineParamName = "no-final-prune", commandLineParamIsFlag = true,

@@ -170,11 +170,15 @@ public final class ModelText {
    * @param error for a network, {@link #roundingError}; null to leave it out
    */
   private static String rounded(int places, double[] error) {
-    String far = error == null ? "" : "; so rounded, the equations with the Output line give "
-        + "the class within " + num2(error[0]) + (error[1] > 0 ? " (" + num2(100 * error[0]
-        / error[1]) + "% of its training range)" : "") + " of the model's predictions at "
-        + ROUNDING_POINTS + " random points of the network's scaled inputs in [-1, 1]";
+    String far = error == null ? "" : "; so rounded, the equations with the Output line differ "
+        + "from the model's predictions by up to " + num2(error[0]) + (error[1] > 0 ? " ("
+        + num2(100 * error[0] / error[1]) + "% of the class's training range)" : "")
+        + " at " + ROUNDING_POINTS + " random points of the network's scaled inputs in [-1, 1] "
+        + "(the largest difference found; elsewhere it may be larger)";
+    int digits = Math.max(places, 1);
     return wrapped("(numbers rounded to " + places + " decimal place" + (places == 1 ? "" : "s")
+        + ", those below " + num(Math.min(1, Math.pow(10, 2 - places)), digits)
+        + " in magnitude to " + digits + " significant digit" + (digits == 1 ? "" : "s")
         + ", -num-decimal-places" + far + "; the exact model as Java source: weka.Run's -z "
         + "NAME, saved as WekaWrapper.java, or \"Output source code\" under the Explorer's More "
         + "options)") + "\n";
@@ -460,10 +464,11 @@ public final class ModelText {
               + num(ModelSelector.LINE_LEVEL);
     }
     String floor = r.toleranceFloor() > 0 && r.classVariance() > 0
-        ? String.format(Locale.ROOT, " plus %s of the class's variance (the floor, %.3g here: "
-            + "on data fitted almost exactly a relative tolerance alone would prefer a denser "
-            + "network for a difference of no consequence)", num2(r.toleranceFloor()),
-            r.toleranceFloor() * r.classVariance())
+        ? String.format(Locale.ROOT, " plus %s of the class's variance on the rows scored%s "
+            + "(the floor, %.3g here: on data fitted almost exactly a relative tolerance alone "
+            + "would prefer a denser network for a difference of no consequence)",
+            num2(r.toleranceFloor()), r.validation().crossValidated() ? ""
+                : ", the held-out rows here", r.toleranceFloor() * r.classVariance())
         : "";
     sb.append(wrapped(String.format(Locale.ROOT, "(* chosen: the fewest non-zero parameters "
         + "among the candidates whose validation MSE is within %s%% of the best one%s; %s%s)",

@@ -289,8 +289,8 @@ class ModelTextTest {
     for (int p = 0; p < 2; p++) {
       c.setNumDecimalPlaces(placesTried[p]);
       String text = unwrapped(c.toString());
-      Matcher note = Pattern.compile("the equations with the Output line give the class within "
-          + NUM + " \\(").matcher(text);
+      Matcher note = Pattern.compile("the equations with the Output line differ from the "
+          + "model's predictions by up to " + NUM + " \\(").matcher(text);
       assertTrue(note.find(), text);
       stated[p] = Double.parseDouble(note.group(1));
       Matcher o = Pattern.compile("Output: y = " + NUM + " \\+ " + NUM
@@ -351,7 +351,8 @@ class ModelTextTest {
     c.setOptions(new String[] {"-steps", "20", "-anneal", "5", "-restarts", "2", "-layers", "1",
         "-model", model, "-S", "1", "-tol-floor", "1e-10"});
     c.buildClassifier(line("a", "b", "y"));
-    assertTrue(c.toString().contains(" plus 1e-10 of the class's variance ("), c.toString());
+    assertTrue(unwrapped(c.toString()).contains(" plus 1e-10 of the class's variance on the "
+        + "rows scored (the floor"), c.toString());
   }
 
   @Test
@@ -464,8 +465,12 @@ class ModelTextTest {
     SWATNNRegressor held = shortSearch();
     held.setMaxCrossValidationRows(50);
     held.buildClassifier(noisy);
-    assertTrue(unwrapped(held.toString()).contains("(-local-search-gate 0.03): not run: the "
-        + "candidates were scored on a hold-out"), held.toString());
+    // on a hold-out the gate does not apply; the network of lowest held-out MSE is searched
+    assertFalse(held.toString().contains("Local structure search after cross-validation"),
+        held.toString());
+    assertTrue(unwrapped(held.toString()).contains("Local structure search on the hold-out "
+        + "(-held-out-local-search 1): ran on the network of lowest held-out MSE ("),
+        held.toString());
     SWATNNRegressor local = shortSearch();
     local.setLocalSearch(true);
     local.buildClassifier(noisy);

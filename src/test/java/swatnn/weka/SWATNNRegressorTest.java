@@ -266,6 +266,65 @@ class SWATNNRegressorTest extends SparseNetworkRegressorContract<SWATNNRegressor
     assertEquals(112, shorter.getAnnealSteps(), "-steps alone anneals over 3/8 of the steps");
   }
 
+  /**
+   * On a hold-out the network of lowest held-out MSE goes through the local structure search,
+   * whatever its error, and the model text names it; what the moves return is a candidate
+   * scored on the held-out rows; with -held-out-local-search 0 nothing runs and no line says so.
+   */
+  @Test
+  void onAHoldOutTheBestNetworkGetsTheLocalSearch() throws Exception {
+    // the quadratic with noise of about a tenth of its variance: not fitted near-exactly
+    Instances noisy = new Instances(QUADRATIC);
+    java.util.Random r0 = new java.util.Random(5);
+    double sd = Math.sqrt(noisy.variance(noisy.classIndex()));
+    for (weka.core.Instance i : noisy) {
+      i.setClassValue(i.classValue() + 0.3 * sd * r0.nextGaussian());
+    }
+    SWATNNRegressor c = search(1);
+    c.setMaxCrossValidationRows(20);
+    c.buildClassifier(noisy);
+    String text = ModelTextTest.unwrapped(c.toString());
+    swatnn.selection.SearchResult r = c.searchResult();
+    assertFalse(r.validation().crossValidated(), "scored on a hold-out");
+    assertEquals(1, r.gatedNetworks().size(), String.valueOf(r.gatedNetworks()));
+    String best = r.gatedNetworks().get(0);
+    double lowest = r.candidates().stream().filter(k -> k.hiddenLayers() > 0
+        && !k.name().endsWith(", local search")).mapToDouble(k -> k.validationMse()).min()
+        .orElseThrow();
+    assertEquals(lowest, r.candidates().stream().filter(k -> k.name().equals(best))
+        .findFirst().orElseThrow().validationMse(), "the network of lowest held-out MSE");
+    assertTrue(text.contains("\nLocal structure search on the hold-out (-held-out-local-search "
+        + "1): ran on the network of lowest held-out MSE (" + best + ")"), text);
+    for (swatnn.selection.Candidate k : r.candidates()) {
+      if (k.name().endsWith(", local search")) {
+        assertEquals(best + ", local search", k.name());
+        assertTrue(Double.isFinite(k.validationMse()), "scored on the held-out rows");
+      }
+    }
+    SWATNNRegressor off = search(1);
+    off.setMaxCrossValidationRows(20);
+    off.setHeldOutLocalSearch(0);
+    off.buildClassifier(noisy);
+    assertFalse(off.toString().contains("Local structure search on the hold-out"),
+        off.toString());
+    assertTrue(off.searchResult().candidates().stream()
+        .noneMatch(k -> k.name().endsWith(", local search")), off.toString());
+    // fitted near-exactly, the best network is left to the final pruning, and the text says so
+    SWATNNRegressor exact = search(1);
+    exact.setMaxCrossValidationRows(20);
+    exact.buildClassifier(QUADRATIC);
+    if (exact.searchResult().candidates().stream().anyMatch(k -> k.hiddenLayers() > 0
+        && k.validationMse() <= 1e-3 * exact.searchResult().classVariance())) {
+      assertTrue(ModelTextTest.unwrapped(exact.toString()).contains("(-held-out-local-search "
+          + "1): not run: the best network fits the held-out rows near-exactly"),
+          exact.toString());
+    }
+    Exception e = assertThrows(Exception.class, () -> new SWATNNRegressor()
+        .setOptions(new String[] {"-held-out-local-search", "17"}));
+    assertEquals("SWATNNRegressor: option -held-out-local-search: held-out local searches must "
+        + "be in 0..16, got 17", e.getMessage());
+  }
+
   @Test
   void theModelTextSaysWhetherTheRaceRan() throws Exception {
     SWATNNRegressor none = search(1);

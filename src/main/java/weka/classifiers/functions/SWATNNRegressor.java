@@ -207,6 +207,9 @@ public class SWATNNRegressor extends LatentSearchOptions
    * is 0.
    */
   private static String gatedLocalSearch(SearchResult r, SearchSettings settings) {
+    if (!r.validation().crossValidated()) {
+      return heldOutLocalSearch(r, settings);
+    }
     double gate = settings.localSearchGate();
     if (!(gate > 0)) {
       return null;
@@ -219,10 +222,6 @@ public class SWATNNRegressor extends LatentSearchOptions
     }
     if (settings.refinement() != Refinement.LM) {
       return head + "not run: it needs -refine lm";
-    }
-    if (!r.validation().crossValidated()) {
-      return head + "not run: the candidates were scored on a hold-out (more rows than "
-          + "-max-cv-rows)";
     }
     List<String> passed = r.gatedNetworks();
     if (passed == null) { // with cross-validation and -refine lm, only a constant class
@@ -240,15 +239,52 @@ public class SWATNNRegressor extends LatentSearchOptions
               + "lowest validation MSE)", validated / r.classVariance(),
               fitted / r.classVariance()));
     }
+    return head + added(r, "ran on " + passed.size() + " network"
+        + (passed.size() == 1 ? "" : "s") + " within the gate in validation or training MSE, "
+        + "at most two per configuration (" + String.join(", ", passed) + ")");
+  }
+
+  /**
+   * What the local structure search on a hold-out did (-held-out-local-search): on which
+   * networks, what it added and whether the chosen model is among the added networks; why it
+   * did not run. Null when the count is 0.
+   */
+  private static String heldOutLocalSearch(SearchResult r, SearchSettings settings) {
+    int n = settings.heldOutLocalSearches();
+    if (n == 0 || r.validation().heldOutRows() == 0) {
+      return null;
+    }
+    String head = "Local structure search on the hold-out (-held-out-local-search " + n + "): ";
+    if (settings.localSearch()) {
+      return head + "not used with -local-search, which searches every configuration's best "
+          + "network before the candidates are compared";
+    }
+    if (settings.refinement() != Refinement.LM) {
+      return head + "not run: it needs -refine lm";
+    }
+    List<String> searched = r.gatedNetworks();
+    double best = r.candidates().stream().filter(c -> c.hiddenLayers() > 0)
+        .mapToDouble(swatnn.selection.Candidate::validationMse).min().orElse(Double.NaN);
+    if (searched == null || searched.isEmpty()) {
+      return head + (Double.isNaN(best) ? "not run: no network among the candidates"
+          : String.format(Locale.ROOT, "not run: the best network fits the held-out rows "
+              + "near-exactly (%.3g of the class's variance there, at most %s), and the final "
+              + "pruning makes such a network sparse", best / r.classVariance(),
+              swatnn.weka.ModelText.num(swatnn.selection.NetworkModel.NEAR_EXACT)));
+    }
+    return head + added(r, "ran on the " + (searched.size() == 1 ? "network"
+        : searched.size() + " networks") + " of lowest held-out MSE ("
+        + String.join(", ", searched) + ")");
+  }
+
+  /** A local search's line after what it ran on: what it added, and whether it was chosen. */
+  private static String added(SearchResult r, String ran) {
     long added = r.candidates().stream().filter(c -> c.name().endsWith(", local search"))
         .count();
-    String ran = "ran on " + passed.size() + " network" + (passed.size() == 1 ? "" : "s")
-        + " within the gate in validation or training MSE, at most two per configuration ("
-        + String.join(", ", passed) + ")";
     if (added == 0) {
-      return head + ran + "; no move paid, so nothing was added";
+      return ran + "; no move paid, so nothing was added";
     }
-    return head + ran + "; " + added + " network" + (added == 1 ? "" : "s") + " added to the "
+    return ran + "; " + added + " network" + (added == 1 ? "" : "s") + " added to the "
         + "candidates, named \"..., local search\" (the table shows each configuration's "
         + "network of lowest validation MSE); the chosen model is "
         + (r.chosen().name().contains(", local search") ? "one of them" : "not one of them");
