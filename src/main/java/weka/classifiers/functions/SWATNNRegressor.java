@@ -216,12 +216,9 @@ public class SWATNNRegressor extends LatentSearchOptions
     }
     String head = "Local structure search after cross-validation (-local-search-gate " + gate
         + "): ";
-    if (settings.localSearch()) {
-      return head + "not used with -local-search, which searches every configuration's best "
-          + "network before the candidates are compared";
-    }
-    if (settings.refinement() != Refinement.LM) {
-      return head + "not run: it needs -refine lm";
+    String why = notRun(settings);
+    if (why != null) {
+      return head + why;
     }
     List<String> passed = r.gatedNetworks();
     if (passed == null) { // with cross-validation and -refine lm, only a constant class
@@ -255,12 +252,9 @@ public class SWATNNRegressor extends LatentSearchOptions
       return null;
     }
     String head = "Local structure search on the hold-out (-held-out-local-search " + n + "): ";
-    if (settings.localSearch()) {
-      return head + "not used with -local-search, which searches every configuration's best "
-          + "network before the candidates are compared";
-    }
-    if (settings.refinement() != Refinement.LM) {
-      return head + "not run: it needs -refine lm";
+    String why = notRun(settings);
+    if (why != null) {
+      return head + why;
     }
     List<String> searched = r.gatedNetworks();
     double best = r.candidates().stream().filter(c -> c.hiddenLayers() > 0)
@@ -275,6 +269,15 @@ public class SWATNNRegressor extends LatentSearchOptions
     return head + added(r, "ran on the " + (searched.size() == 1 ? "network"
         : searched.size() + " networks") + " of lowest held-out MSE ("
         + String.join(", ", searched) + ")");
+  }
+
+  /** Why neither local search after the scoring runs with these settings, or null. */
+  private static String notRun(SearchSettings settings) {
+    if (settings.localSearch()) {
+      return "not used with -local-search, which searches every configuration's best network "
+          + "before the candidates are compared";
+    }
+    return settings.refinement() != Refinement.LM ? "not run: it needs -refine lm" : null;
   }
 
   /** A local search's line after what it ran on: what it added, and whether it was chosen. */
