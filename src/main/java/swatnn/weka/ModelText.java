@@ -102,7 +102,8 @@ public final class ModelText {
           .append(net.hiddenLayers() == 1 ? "" : "s").append(" (").append(r.chosen().name())
           .append("):\n");
       sb.append(net.formula(networkInputNames(prep, n.inputs()), y, v -> num(v, places)))
-          .append("\n").append(usesLeaky(net) ? "(leaky(u) = u for u > 0, "
+          .append("\n").append(inputsRead(net, networkInputNames(prep, n.inputs())))
+          .append(usesLeaky(net) ? "(leaky(u) = u for u > 0, "
               + num(Activation.LEAKY_SLOPE) + " u otherwise)\n" : "")
           .append(rounded(places, roundingError(m, n, places)));
     } else if (model instanceof LinearModel lin) {
@@ -182,6 +183,31 @@ public final class ModelText {
         + ", -num-decimal-places" + far + "; the exact model as Java source: weka.Run's -z "
         + "NAME, saved as WekaWrapper.java, or \"Output source code\" under the Explorer's More "
         + "options)") + "\n";
+  }
+
+  /**
+   * The inputs the network reads, when it reads fewer than it is given ("" otherwise): an input
+   * is read when an active neuron of the first hidden layer has a non-zero weight from it. Why:
+   * the inputs' list gives the network's scaling for every input it is given, and which of them
+   * the equations use is otherwise found only by reading the equations.
+   */
+  private static String inputsRead(SparseMlp net, String[] names) {
+    List<String> read = new ArrayList<>();
+    int given = 0;
+    for (int i = 0; i < net.nIn(); i++) {
+      if (names[i].startsWith("unused")) { // an input the data lacks, held at 0
+        continue;
+      }
+      given++;
+      for (int j = 0; j < net.layout().maxNeurons(); j++) {
+        if (net.isActive(0, j) && net.weight(0, i, j) != 0) {
+          read.add(names[i]);
+          break;
+        }
+      }
+    }
+    return read.size() == given ? "" : wrapped("(the network reads " + read.size() + " of its "
+        + given + " inputs: " + String.join(", ", read) + "; the others have no weight)") + "\n";
   }
 
   /** Whether an active neuron of the network is a leaky ReLU, whose slope the text gives. */

@@ -328,6 +328,48 @@ class ModelTextTest {
         + stated[1]);
   }
 
+  /**
+   * Under a network's equations the text names the inputs its first layer reads when it reads
+   * fewer than it is given; the names are exactly those in the first layer's equations.
+   */
+  @Test
+  void theTextNamesTheInputsTheNetworkReads() throws Exception {
+    // the tiny model takes 2 inputs: one data set whose class uses both, one that uses one
+    Instances both = uniform(new String[] {"a", "b", "y"}, 200, 4,
+        x -> 2 * Math.tanh(1.5 * x[0] - x[1]));
+    Instances one = uniform(new String[] {"a", "b", "y"}, 200, 4, x -> 2 * Math.tanh(1.5 * x[0]));
+    int lines = 0;
+    for (Instances d : List.of(both, one)) {
+      SWATNNRegressor c = shortSearch();
+      c.setLocalSearchGate(0);
+      c.buildClassifier(d);
+      assertTrue(c.searchResult().model() instanceof swatnn.selection.NetworkModel,
+          c.toString());
+      String text = unwrapped(c.toString());
+      java.util.Set<String> inEquations = new java.util.TreeSet<>();
+      text.lines().filter(l -> l.startsWith("h1.")).forEach(l -> {
+        for (String name : new String[] {"a", "b"}) {
+          if (Pattern.compile("\\d " + name + "( |\\))").matcher(l).find()) {
+            inEquations.add(name);
+          }
+        }
+      });
+      // the inputs given to the network: those the inputs' list gives a network scaling
+      long given = text.lines().filter(l -> l.contains("; for a network: ")).count();
+      Matcher line = Pattern.compile("\\n\\(the network reads (\\d+) of its " + given
+          + " inputs: ([^;]+); the others have no weight\\)\\n").matcher(text);
+      if (inEquations.size() < given) {
+        assertTrue(line.find(), text);
+        assertEquals(inEquations.size(), Integer.parseInt(line.group(1)), text);
+        assertEquals(inEquations, new java.util.TreeSet<>(List.of(line.group(2).split(", "))));
+        lines++;
+      } else {
+        assertFalse(line.find(), text);
+      }
+    }
+    assertEquals(1, lines, "the class of one input: the network reads a alone");
+  }
+
   /** A printed sum "c0 name0 + c1 name1 - ... + c" at the values of the names. */
   private static double printedSum(String sum, java.util.Map<String, Double> values) {
     Matcher term = Pattern.compile("(^|[-+] )" + NUM + "(?: ([A-Za-z_][A-Za-z0-9_.]*))?")
