@@ -173,6 +173,28 @@ class ModelTextTest {
       assertEquals(predicted, fromScaled, 1e-3, scaled + " at " + i);
       assertEquals(i.classValue(), predicted, 0.1, "the line is fitted: " + units);
     }
+    // at 1 decimal place the note says how far the equation in the data's units is from itself
+    // unrounded, and on the training rows it is not farther than that from the predictions
+    double[] stated = new double[2];
+    int[] placesTried = {1, ModelText.DECIMAL_PLACES};
+    for (int p = 0; p < 2; p++) {
+      c.setNumDecimalPlaces(placesTried[p]);
+      String t = unwrapped(c.toString());
+      Matcher note = Pattern.compile("the equation in the data's units differs from the same "
+          + "equation unrounded by up to " + NUM + " \\(").matcher(t);
+      assertTrue(note.find(), t);
+      stated[p] = Double.parseDouble(note.group(1));
+      String rounded = t.substring(t.indexOf("In the data's units:\n") + 21).lines().findFirst()
+          .orElseThrow();
+      double worst = 0;
+      for (Instance i : d) {
+        worst = Math.max(worst, Math.abs(c.classifyInstance(i)
+            - evaluate(rounded.substring(4), name -> i.value(d.attribute(name)))));
+      }
+      assertTrue(worst <= 1.5 * stated[p] + 1e-9, worst + " > " + stated[p] + ": " + rounded);
+    }
+    assertTrue(stated[0] > 100 * stated[1], stated[0] + " against " + stated[1]);
+    c.setNumDecimalPlaces(ModelText.DECIMAL_PLACES);
     // the table marks the chosen model, and its non-zero count is the one printed
     String chosenRow = text.lines().filter(l -> l.startsWith("* ")).findFirst().orElseThrow();
     assertTrue(chosenRow.startsWith("* linear, 2 inputs"), chosenRow);
