@@ -117,14 +117,9 @@ public final class ModelSearch {
           refitter.leastSquares(), threads, listener);
       if (!extra.isEmpty()) {
         double[][] extraErrors = new double[extra.size()][];
-        List<Candidate> extraScored = crossValidate(extra, all, foldRows, refitter, threads,
-            listener, extraErrors);
-        List<Candidate> joined = new ArrayList<>(scored);
-        joined.addAll(extraScored);
-        scored = joined;
-        double[][] errors = java.util.Arrays.copyOf(rowErrors, rowErrors.length + extra.size());
-        System.arraycopy(extraErrors, 0, errors, rowErrors.length, extra.size());
-        rowErrors = errors;
+        scored = joined(scored, crossValidate(extra, all, foldRows, refitter, threads,
+            listener, extraErrors));
+        rowErrors = joined(rowErrors, extraErrors);
       }
     }
     if (!cv && split.second().length > 0 && settings.heldOutLocalSearch() > 0
@@ -136,12 +131,8 @@ public final class ModelSearch {
           settings, refitter.leastSquares(), threads, listener);
       if (!extra.isEmpty()) {
         double[][] extraErrors = new double[extra.size()][];
-        List<Candidate> joined = new ArrayList<>(scored);
-        joined.addAll(score(extra, fitRows, scoreRows, extraErrors));
-        scored = joined;
-        double[][] errors = java.util.Arrays.copyOf(rowErrors, rowErrors.length + extra.size());
-        System.arraycopy(extraErrors, 0, errors, rowErrors.length, extra.size());
-        rowErrors = errors;
+        scored = joined(scored, score(extra, fitRows, scoreRows, extraErrors));
+        rowErrors = joined(rowErrors, extraErrors);
       }
     }
     int chosenIndex = ModelSelector.choose(scored, settings.tolerance(),
@@ -319,7 +310,7 @@ public final class ModelSearch {
    * test RMSE up to 2.9x the noise SD at some seeds, within 5% of it after the moves), and no
    * configuration is within the gate there. Why not on a near-exact fit (held-out MSE at most
    * {@link NetworkModel#NEAR_EXACT} of the class's variance): the final pruning already makes
-   * such a network sparse within the band, and the moves there cost a third of Rosenbrock's
+   * such a network sparse within the band, and the moves there cost a fifth of Rosenbrock's
    * build for a grown network (BENCHMARKS.md, issue 29). Why one network by default: the
    * build's cost on the hold-out path.
    *
@@ -388,6 +379,20 @@ public final class ModelSearch {
             new NetworkModel(b, net.inputs(), new FreeParameters(b).size(), b), 0, 0));
       }
     }
+    return out;
+  }
+
+  /** The candidates of {@code a}, then those of {@code b}. */
+  private static List<Candidate> joined(List<Candidate> a, List<Candidate> b) {
+    List<Candidate> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** The rows of {@code a}, then those of {@code b}: candidates' per-row errors, in order. */
+  private static double[][] joined(double[][] a, double[][] b) {
+    double[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 

@@ -178,12 +178,10 @@ class ModelTextTest {
     double[] stated = new double[2];
     int[] placesTried = {1, ModelText.DECIMAL_PLACES};
     for (int p = 0; p < 2; p++) {
-      c.setNumDecimalPlaces(placesTried[p]);
-      String t = unwrapped(c.toString());
-      Matcher note = Pattern.compile("the equation in the data's units differs from the same "
-          + "equation unrounded by up to " + NUM + " \\(").matcher(t);
-      assertTrue(note.find(), t);
-      stated[p] = Double.parseDouble(note.group(1));
+      Stated at = stated(c, placesTried[p], "the equation in the data's units differs from the "
+          + "same equation unrounded");
+      String t = at.text();
+      stated[p] = at.figure();
       String rounded = t.substring(t.indexOf("In the data's units:\n") + 21).lines().findFirst()
           .orElseThrow();
       double worst = 0;
@@ -309,12 +307,10 @@ class ModelTextTest {
     double[] stated = new double[2];
     int[] placesTried = {1, ModelText.DECIMAL_PLACES};
     for (int p = 0; p < 2; p++) {
-      c.setNumDecimalPlaces(placesTried[p]);
-      String text = unwrapped(c.toString());
-      Matcher note = Pattern.compile("the equations with the Output line differ from the "
-          + "model's predictions by up to " + NUM + " \\(").matcher(text);
-      assertTrue(note.find(), text);
-      stated[p] = Double.parseDouble(note.group(1));
+      Stated at = stated(c, placesTried[p], "the equations with the Output line differ from the "
+          + "model's predictions");
+      String text = at.text();
+      stated[p] = at.figure();
       Matcher o = Pattern.compile("Output: y = " + NUM + " \\+ " + NUM
           + " \\* \\(y_net \\+ 1\\) / 2").matcher(text);
       assertTrue(o.find(), text);
@@ -390,6 +386,19 @@ class ModelTextTest {
       }
     }
     assertEquals(1, lines, "the class of one input: the network reads a alone");
+  }
+
+  /** A model text, unwrapped, and the figure its rounding note gives. */
+  private record Stated(String text, double figure) {}
+
+  /** The model text at {@code places} decimal places and the figure after "{what} by up to". */
+  private static Stated stated(SWATNNRegressor c, int places, String what) {
+    c.setNumDecimalPlaces(places);
+    String text = unwrapped(c.toString());
+    Matcher note = Pattern.compile(Pattern.quote(what) + " by up to " + NUM + " \\(")
+        .matcher(text);
+    assertTrue(note.find(), text);
+    return new Stated(text, Double.parseDouble(note.group(1)));
   }
 
   /** A printed sum "c0 name0 + c1 name1 - ... + c" at the values of the names. */
