@@ -262,8 +262,8 @@ public class SWATNNRegressor extends LatentSearchOptions
     if (searched == null || searched.isEmpty()) {
       return head + (Double.isNaN(best) ? "not run: no network among the candidates"
           : String.format(Locale.ROOT, "not run: the best network fits the held-out rows "
-              + "near-exactly (%.3g of the class's variance there, at most %s), and the final "
-              + "pruning makes such a network sparse", best / r.classVariance(),
+              + "near-exactly (its MSE there %.3g of the class's variance, at most %s): such a "
+              + "network is left to the final pruning", best / r.classVariance(),
               swatnn.weka.ModelText.num(swatnn.selection.NetworkModel.NEAR_EXACT)));
     }
     return head + added(r, "ran on the " + (searched.size() == 1 ? "network"
@@ -287,10 +287,12 @@ public class SWATNNRegressor extends LatentSearchOptions
     if (added == 0) {
       return ran + "; no move paid, so nothing was added";
     }
+    boolean chosen = r.chosen().name().contains(", local search");
     return ran + "; " + added + " network" + (added == 1 ? "" : "s") + " added to the "
         + "candidates, named \"..., local search\" (the table shows each configuration's "
-        + "network of lowest validation MSE); the chosen model is "
-        + (r.chosen().name().contains(", local search") ? "one of them" : "not one of them");
+        + "network of lowest validation MSE); the chosen model is " + (added == 1
+            ? (chosen ? "that network" : "not that network")
+            : (chosen ? "one of them" : "not one of them"));
   }
 
   private static String describeModel(Path file, ModelManifest m, int padded) {
