@@ -371,7 +371,7 @@ public final class LatentSearch implements NetworkSearch {
       NetworkSearch.Found f = found.get(best.get(n));
       SparseMlp net = improved.get(n);
       if (!net.equals(f.network().reduced())) {
-        found.set(best.get(n), new NetworkSearch.Found(f.name() + ", local search",
+        found.set(best.get(n), new NetworkSearch.Found(f.name() + swatnn.selection.Candidate.LOCAL_SEARCH,
             f.hiddenLayers(), net, new FreeParameters(net).size(), net));
       }
     }

@@ -16,6 +16,18 @@ public record Candidate(String name, int hiddenLayers, CandidateModel model, dou
     double validationMse) implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** What a network from the local structure search adds to its start's name. */
+  public static final String LOCAL_SEARCH = ", local search";
+
+  /**
+   * @return whether the model is a network the local structure search returned (its name,
+   *     e.g. "k=2 restart 3, local search", the chosen one's perhaps followed by ", pruned
+   *     from ...")
+   */
+  public boolean fromLocalSearch() {
+    return name.contains(LOCAL_SEARCH);
+  }
+
   /** @return the model's non-zero parameters */
   public int nonZeroCount() {
     return model.nonZeroCount();

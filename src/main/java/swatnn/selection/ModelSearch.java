@@ -375,7 +375,7 @@ public final class ModelSearch {
       // a network the moves stripped of every active neuron is the mean under another name,
       // left out as the search's own are (run)
       if (!b.equals(net.network().reduced()) && !again && b.nonZeroCount() > 1) {
-        out.add(new Candidate(todo.get(i).name() + ", local search", todo.get(i).hiddenLayers(),
+        out.add(new Candidate(todo.get(i).name() + Candidate.LOCAL_SEARCH, todo.get(i).hiddenLayers(),
             new NetworkModel(b, net.inputs(), new FreeParameters(b).size(), b), 0, 0));
       }
     }

@@ -169,8 +169,14 @@ public record FittedNetwork(DataPreparation preparation, MinMaxScaler inputRange
     return out;
   }
 
-  private double unscaled(double out) {
-    return classScaler.unscale(0, Math.max(-1 - OUTPUT_MARGIN, Math.min(1 + OUTPUT_MARGIN, out)));
+  /** A model's scaled output on the class's own scale, bounded first ({@link #bounded}). */
+  double unscaled(double out) {
+    return classScaler.unscale(0, bounded(out));
+  }
+
+  /** A scaled output bounded to [-1 - {@link #OUTPUT_MARGIN}, 1 + {@link #OUTPUT_MARGIN}]. */
+  static double bounded(double out) {
+    return Math.max(-1 - OUTPUT_MARGIN, Math.min(1 + OUTPUT_MARGIN, out));
   }
 
   /** @return the chosen network, or null when the model is linear or the mean */

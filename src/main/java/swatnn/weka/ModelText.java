@@ -101,8 +101,9 @@ public final class ModelText {
       sb.append("\nChosen model: a network of ").append(net.hiddenLayers()).append(" hidden layer")
           .append(net.hiddenLayers() == 1 ? "" : "s").append(" (").append(r.chosen().name())
           .append("):\n");
-      sb.append(net.formula(networkInputNames(prep, n.inputs()), y, v -> num(v, places)))
-          .append("\n").append(inputsRead(net, networkInputNames(prep, n.inputs())))
+      String[] names = networkInputNames(prep, n.inputs());
+      sb.append(net.formula(names, y, v -> num(v, places)))
+          .append("\n").append(inputsRead(net, names, n.inputs()))
           .append(usesLeaky(net) ? "(leaky(u) = u for u > 0, "
               + num(Activation.LEAKY_SLOPE) + " u otherwise)\n" : "")
           .append(rounded(places, roundingError(m, n, places), "the equations with the Output "
@@ -197,11 +198,11 @@ public final class ModelText {
    * the inputs' list gives the network's scaling for every input it is given, and which of them
    * the equations use is otherwise found only by reading the equations.
    */
-  private static String inputsRead(SparseMlp net, String[] names) {
+  private static String inputsRead(SparseMlp net, String[] names, int[] columns) {
     List<String> read = new ArrayList<>();
     int given = 0;
     for (int i = 0; i < net.nIn(); i++) {
-      if (names[i].startsWith("unused")) { // an input the data lacks, held at 0
+      if (i >= columns.length || columns[i] < 0) { // an input the data lacks, held at 0
         continue;
       }
       given++;
@@ -270,17 +271,11 @@ public final class ModelText {
       for (int j = 0; j < x.length; j++) {
         x[j] = j < inputs.length && inputs[j] >= 0 ? 2 * random.nextDouble() - 1 : 0;
       }
-      double model = out.unscale(0, bounded(net.predict(x)));
-      double text = asPrinted.applyAsDouble(bounded(printed.predict(x)));
+      double model = m.unscaled(net.predict(x));
+      double text = asPrinted.applyAsDouble(FittedNetwork.bounded(printed.predict(x)));
       worst = Math.max(worst, Math.abs(model - text));
     }
     return new double[] {worst, range < Double.POSITIVE_INFINITY ? range : 0};
-  }
-
-  /** The network's scaled output bounded as {@link FittedNetwork} bounds it. */
-  private static double bounded(double v) {
-    return Math.max(-1 - FittedNetwork.OUTPUT_MARGIN, Math.min(1 + FittedNetwork.OUTPUT_MARGIN,
-        v));
   }
 
   /** The weighted training mean of the class on its own scale (a mean model's prediction). */
@@ -489,7 +484,7 @@ public final class ModelText {
     order.sort(java.util.Comparator.comparingInt((Integer i) -> all.get(i).hiddenLayers())
         .thenComparingInt(i -> i));
     StringBuilder sb = new StringBuilder();
-    long local = all.stream().filter(c -> c.name().endsWith(", local search")).count();
+    long local = all.stream().filter(Candidate::fromLocalSearch).count();
     sb.append(wrapped(String.format(Locale.ROOT, "Candidates compared: %d (the training mean, "
         + "%d linear model%s on up to %d input%s, %d network%s%s; a searched network with no "
         + "active neuron is the mean and is left out), scored by %s; MSE on the class scaled "

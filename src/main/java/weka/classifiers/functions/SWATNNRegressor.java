@@ -282,12 +282,12 @@ public class SWATNNRegressor extends LatentSearchOptions
 
   /** A local search's line after what it ran on: what it added, and whether it was chosen. */
   private static String added(SearchResult r, String ran) {
-    long added = r.candidates().stream().filter(c -> c.name().endsWith(", local search"))
+    long added = r.candidates().stream().filter(swatnn.selection.Candidate::fromLocalSearch)
         .count();
     if (added == 0) {
       return ran + "; no move paid, so nothing was added";
     }
-    boolean chosen = r.chosen().name().contains(", local search");
+    boolean chosen = r.chosen().fromLocalSearch();
     return ran + "; " + added + " network" + (added == 1 ? "" : "s") + " added to the "
         + "candidates, named \"..., local search\" (the table shows each configuration's "
         + "network of lowest validation MSE); the chosen model is " + (added == 1
